@@ -1,0 +1,186 @@
+//! Loading `config.json`: parse, collect unknown fields, validate as a whole.
+//!
+//! Plain Rust, no browser APIs: tested natively. Syntax and type errors stop the parser at
+//! the first one (serde cannot go on past a value it cannot read); unknown fields and every
+//! semantic problem are listed together, each with its JSON path.
+
+mod problem;
+mod types;
+mod validate;
+
+pub use problem::{Problem, ProblemKind};
+pub use types::*;
+
+/// The config format this build reads.
+pub const SUPPORTED_VERSION: u32 = 1;
+
+/// The sample store shipped with the app (also served as `config.json` by the default build).
+pub const SAMPLE_CONFIG: &str = include_str!("../../assets/config.json");
+
+/// Parses and validates a config. `Ok` only when there is nothing wrong at all.
+pub fn parse(json: &str) -> Result<Config, Vec<Problem>> {
+    let mut unknown: Vec<Problem> = Vec::new();
+    let mut de = serde_json::Deserializer::from_str(json);
+    let mut on_unknown = |path: serde_ignored::Path| {
+        let (parent, field) = split_ignored(&path);
+        unknown.push(Problem::new(join(&parent, &field), ProblemKind::UnknownField { field }));
+    };
+    let ignoring = serde_ignored::Deserializer::new(&mut de, &mut on_unknown);
+    let parsed: Result<Config, _> = serde_path_to_error::deserialize(ignoring);
+    let config = match parsed {
+        Ok(c) => match de.end() {
+            Ok(()) => Some(c),
+            Err(e) => {
+                unknown.push(Problem::new("", syntax(&e)));
+                None
+            }
+        },
+        Err(e) => {
+            let path = path_string(e.path());
+            let inner = e.into_inner();
+            unknown.push(classify(path, &inner));
+            None
+        }
+    };
+    let mut problems = unknown;
+    if let Some(c) = &config {
+        problems.extend(validate::validate(c));
+    }
+    match config {
+        Some(c) if problems.is_empty() => Ok(c),
+        _ => Err(problems),
+    }
+}
+
+fn syntax(e: &serde_json::Error) -> ProblemKind {
+    ProblemKind::Syntax { line: e.line(), column: e.column() }
+}
+
+/// Turns a serde error into a problem kind. serde reports these as English sentences with a
+/// stable shape (`missing field `x``, `invalid type: …, expected …`, `unknown variant …`).
+fn classify(path: String, e: &serde_json::Error) -> Problem {
+    use serde_json::error::Category;
+    if matches!(e.classify(), Category::Syntax | Category::Eof | Category::Io) {
+        return Problem::new("", syntax(e));
+    }
+    let msg = e.to_string();
+    // serde_json appends " at line L column C".
+    let msg = match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg,
+    };
+    let ticked = |s: &str| -> Vec<String> {
+        s.split('`').skip(1).step_by(2).map(str::to_string).collect()
+    };
+    let kind = if let Some(rest) = msg.strip_prefix("missing field ") {
+        let field = ticked(rest).into_iter().next().unwrap_or_default();
+        return Problem::new(join(&path, &field), ProblemKind::MissingField { field });
+    } else if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        match rest.split_once(", expected ") {
+            Some((found, expected)) => {
+                ProblemKind::WrongType { found: found.to_string(), expected: expected.to_string() }
+            }
+            None => ProblemKind::Invalid { detail: msg.clone() },
+        }
+    } else if let Some(rest) = msg.strip_prefix("unknown variant ") {
+        let mut names = ticked(rest);
+        if names.is_empty() {
+            ProblemKind::Invalid { detail: msg.clone() }
+        } else {
+            let found = names.remove(0);
+            ProblemKind::UnknownValue { found, allowed: names }
+        }
+    } else {
+        ProblemKind::Invalid { detail: msg.clone() }
+    };
+    Problem::new(path, kind)
+}
+
+fn join(parent: &str, field: &str) -> String {
+    if parent.is_empty() {
+        field.to_string()
+    } else if field.is_empty() {
+        parent.to_string()
+    } else {
+        format!("{parent}.{field}")
+    }
+}
+
+fn path_string(p: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for seg in p.iter() {
+        match seg {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Segment::Unknown => {}
+        }
+    }
+    out
+}
+
+/// Splits a serde_ignored path into (parent path, ignored field name).
+fn split_ignored(p: &serde_ignored::Path) -> (String, String) {
+    use serde_ignored::Path;
+    fn render(p: &Path, out: &mut String) {
+        match p {
+            Path::Root => {}
+            Path::Seq { parent, index } => {
+                render(parent, out);
+                out.push_str(&format!("[{index}]"));
+            }
+            Path::Map { parent, key } => {
+                render(parent, out);
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Path::Some { parent } | Path::NewtypeStruct { parent } | Path::NewtypeVariant { parent } => {
+                render(parent, out)
+            }
+        }
+    }
+    match p {
+        Path::Map { parent, key } => {
+            let mut s = String::new();
+            render(parent, &mut s);
+            (s, key.clone())
+        }
+        other => {
+            let mut s = String::new();
+            render(other, &mut s);
+            (s, String::new())
+        }
+    }
+}
+
+impl Config {
+    /// The touchpoint used when the URL names none.
+    pub fn default_touchpoint(&self) -> &Touchpoint {
+        self.defaults
+            .touchpoint
+            .as_deref()
+            .and_then(|id| self.touchpoint(id))
+            .or_else(|| self.touchpoints.first())
+            .expect("validated config has at least one touchpoint")
+    }
+
+    pub fn touchpoint(&self, id: &str) -> Option<&Touchpoint> {
+        self.touchpoints.iter().find(|t| t.id == id)
+    }
+}
+
+impl Touchpoint {
+    pub fn offers(&self, j: Journey) -> bool {
+        self.journeys.as_ref().is_none_or(|js| js.contains(&j))
+    }
+}
+
+#[cfg(test)]
+mod tests;

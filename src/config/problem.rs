@@ -1,0 +1,56 @@
+//! What can be wrong with a config, as data. The words for each kind live in the
+//! per-language string tables (`i18n`), so the error screen speaks the reader's language.
+
+/// One problem found in `config.json`, at a JSON path such as `touchpoints[2].mode`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// Where: `store.brand.color`, `touchpoints[0].id`; empty for the whole file.
+    pub path: String,
+    pub kind: ProblemKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProblemKind {
+    /// The file is not valid JSON.
+    Syntax { line: usize, column: usize },
+    /// A field this version does not know (often a typo).
+    UnknownField { field: String },
+    /// A required field is absent.
+    MissingField { field: String },
+    /// A value of the wrong JSON type, e.g. a string where a number belongs.
+    WrongType { found: String, expected: String },
+    /// A value outside the allowed set, e.g. `"mode": "huge"`.
+    UnknownValue { found: String, allowed: Vec<String> },
+    /// Any other value the parser refused (message from the parser, untranslated).
+    Invalid { detail: String },
+    /// `version` is not one this build reads.
+    UnsupportedVersion { found: u32, supported: u32 },
+    /// The endpoint is plain http on a host other than localhost.
+    InsecureEndpoint,
+    /// Not a usable absolute URL.
+    InvalidUrl,
+    /// Not a `#rrggbb` colour.
+    InvalidColor,
+    /// Ids are used in URLs and records: lowercase letters, digits and `-`.
+    InvalidId,
+    /// Two entries share an id.
+    DuplicateId { id: String },
+    /// A reference to an id that does not exist.
+    UnknownReference { id: String },
+    /// A text with no language filled in.
+    EmptyText,
+    /// A list that needs at least one entry is empty.
+    EmptyList,
+    /// A number outside its allowed range.
+    OutOfRange { min: f64, max: f64 },
+    /// A logo or link that is neither relative nor https.
+    UnsafeLink,
+    /// A bearer token that is empty or contains spaces or control characters.
+    InvalidToken,
+}
+
+impl Problem {
+    pub fn new(path: impl Into<String>, kind: ProblemKind) -> Self {
+        Problem { path: path.into(), kind }
+    }
+}

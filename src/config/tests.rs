@@ -1,0 +1,262 @@
+//! One test per kind of config problem, each on a copy of the sample store with one thing
+//! broken, checking the JSON path and the kind reported.
+
+use super::*;
+use crate::i18n::Lang;
+use serde_json::{json, Value};
+
+fn sample_value() -> Value {
+    serde_json::from_str(SAMPLE_CONFIG).expect("sample is JSON")
+}
+
+fn problems_after(edit: impl FnOnce(&mut Value)) -> Vec<Problem> {
+    let mut v = sample_value();
+    edit(&mut v);
+    parse(&v.to_string()).expect_err("config should be refused")
+}
+
+fn only(problems: Vec<Problem>) -> Problem {
+    assert_eq!(problems.len(), 1, "expected exactly one problem, got {problems:#?}");
+    problems.into_iter().next().unwrap_or_else(|| unreachable!())
+}
+
+#[test]
+fn sample_config_is_valid() {
+    let c = parse(SAMPLE_CONFIG).unwrap_or_else(|p| panic!("sample config has problems: {p:#?}"));
+    assert_eq!(c.map.floors.len(), 2);
+    assert!(c.touchpoints.iter().any(|t| t.kind == TouchpointKind::ServiceDesk && t.mode == Some(Mode::Large)));
+    assert!(c.touchpoints.iter().any(|t| t.kind == TouchpointKind::Qr));
+    assert!(c.touchpoints.iter().any(|t| t.kind == TouchpointKind::ExitKiosk));
+    // every text in the sample is in all three languages
+    let texts = [&c.store.name, &c.survey.title, &c.feedback.consent];
+    for t in texts {
+        assert!(t.missing().is_empty());
+    }
+}
+
+#[test]
+fn syntax_error_reports_line_and_column() {
+    let p = only(parse("{\n  \"version\": 1,\n  oops\n}").expect_err("bad JSON"));
+    assert_eq!(p.path, "");
+    assert_eq!(p.kind, ProblemKind::Syntax { line: 3, column: 3 });
+}
+
+#[test]
+fn empty_file_is_a_syntax_error() {
+    let p = only(parse("").expect_err("empty"));
+    assert!(matches!(p.kind, ProblemKind::Syntax { .. }));
+}
+
+#[test]
+fn trailing_garbage_is_a_syntax_error() {
+    let p = only(parse(&format!("{SAMPLE_CONFIG} x")).expect_err("trailing"));
+    assert!(matches!(p.kind, ProblemKind::Syntax { .. }), "{p:?}");
+}
+
+#[test]
+fn all_unknown_fields_are_listed_with_paths() {
+    let ps = problems_after(|v| {
+        v["store"]["brand"]["colour"] = json!("#fff");
+        v["touchpoints"][1]["nmae"] = json!("x");
+        v["store"]["name"]["fr"] = json!("Magasin");
+    });
+    let paths: Vec<_> = ps.iter().map(|p| (p.path.as_str(), p.kind.clone())).collect();
+    assert!(paths.contains(&("store.brand.colour", ProblemKind::UnknownField { field: "colour".into() })), "{paths:?}");
+    assert!(paths.contains(&("touchpoints[1].nmae", ProblemKind::UnknownField { field: "nmae".into() })), "{paths:?}");
+    assert!(paths.contains(&("store.name.fr", ProblemKind::UnknownField { field: "fr".into() })), "{paths:?}");
+    assert_eq!(ps.len(), 3);
+}
+
+#[test]
+fn unknown_top_level_field() {
+    let p = only(problems_after(|v| v["endpiont"] = json!({})));
+    assert_eq!(p.path, "endpiont");
+}
+
+#[test]
+fn missing_field() {
+    let p = only(problems_after(|v| {
+        v["touchpoints"][2].as_object_mut().map(|o| o.remove("kind"));
+    }));
+    assert_eq!(p.path, "touchpoints[2].kind");
+    assert_eq!(p.kind, ProblemKind::MissingField { field: "kind".into() });
+}
+
+#[test]
+fn wrong_type() {
+    let p = only(problems_after(|v| v["map"]["floors"][1]["level"] = json!("two")));
+    assert_eq!(p.path, "map.floors[1].level");
+    assert!(matches!(p.kind, ProblemKind::WrongType { ref found, .. } if found.contains("two")), "{p:?}");
+}
+
+#[test]
+fn unknown_enum_value() {
+    let p = only(problems_after(|v| v["touchpoints"][0]["mode"] = json!("huge")));
+    assert_eq!(p.path, "touchpoints[0].mode");
+    match p.kind {
+        ProblemKind::UnknownValue { found, allowed } => {
+            assert_eq!(found, "huge");
+            assert_eq!(allowed, vec!["standard".to_string(), "large".to_string()]);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn unsupported_version() {
+    let p = only(problems_after(|v| v["version"] = json!(7)));
+    assert_eq!(p.path, "version");
+    assert_eq!(p.kind, ProblemKind::UnsupportedVersion { found: 7, supported: 1 });
+}
+
+#[test]
+fn http_endpoint_is_refused_except_on_this_machine() {
+    let p = only(problems_after(|v| v["endpoint"]["url"] = json!("http://collector.example.com/events")));
+    assert_eq!(p.path, "endpoint.url");
+    assert_eq!(p.kind, ProblemKind::InsecureEndpoint);
+    for ok in [
+        "https://collector.example.com/events",
+        "HTTPS://x.example/",
+        "http://localhost:8080/api",
+        "http://127.0.0.1/api",
+        "http://[::1]:9000/",
+        "http://localhost",
+    ] {
+        assert_eq!(validate::check_endpoint_url(ok), Ok(()), "{ok}");
+    }
+    for insecure in ["http://localhost.evil.com/", "http://127.0.0.2/", "http://user@example.com/"] {
+        assert_eq!(validate::check_endpoint_url(insecure), Err(ProblemKind::InsecureEndpoint), "{insecure}");
+    }
+}
+
+#[test]
+fn invalid_endpoint_url() {
+    let p = only(problems_after(|v| v["endpoint"]["url"] = json!("ftp://x/")));
+    assert_eq!(p.kind, ProblemKind::InvalidUrl);
+    for bad in ["", "/api/events", "https://", "https:// x", "https:///path", "http://[::1/"] {
+        assert_eq!(validate::check_endpoint_url(bad), Err(ProblemKind::InvalidUrl), "{bad:?}");
+    }
+}
+
+#[test]
+fn invalid_color() {
+    let p = only(problems_after(|v| v["store"]["brand"]["color"] = json!("red")));
+    assert_eq!((p.path.as_str(), p.kind), ("store.brand.color", ProblemKind::InvalidColor));
+    assert!(validate::is_valid_color("#ABC"));
+    assert!(!validate::is_valid_color("#abcd"));
+    assert!(!validate::is_valid_color("#gggggg"));
+}
+
+#[test]
+fn invalid_id_format() {
+    let ps = problems_after(|v| v["map"]["places"][0]["id"] = json!("Main Entrance"));
+    assert_eq!(ps, vec![Problem::new("map.places[0].id", ProblemKind::InvalidId)]);
+    assert!(validate::is_valid_id("checkout-3"));
+    assert!(!validate::is_valid_id("-x"));
+    assert!(!validate::is_valid_id(""));
+    assert!(!validate::is_valid_id(&"a".repeat(65)));
+}
+
+#[test]
+fn duplicate_id() {
+    let p = only(problems_after(|v| v["feedback"]["categories"][1]["id"] = json!("service")));
+    assert_eq!(p.path, "feedback.categories[1].id");
+    assert_eq!(p.kind, ProblemKind::DuplicateId { id: "service".into() });
+}
+
+#[test]
+fn unknown_reference() {
+    let ps = problems_after(|v| {
+        v["map"]["places"][3]["floor"] = json!("9f");
+        v["defaults"]["touchpoint"] = json!("kiosk-99");
+    });
+    assert!(ps.contains(&Problem::new("map.places[3].floor", ProblemKind::UnknownReference { id: "9f".into() })));
+    assert!(ps.contains(&Problem::new("defaults.touchpoint", ProblemKind::UnknownReference { id: "kiosk-99".into() })));
+    assert_eq!(ps.len(), 2);
+}
+
+#[test]
+fn empty_text() {
+    let p = only(problems_after(|v| v["store"]["name"] = json!({ "en": "  " })));
+    assert_eq!((p.path.as_str(), p.kind), ("store.name", ProblemKind::EmptyText));
+}
+
+#[test]
+fn empty_list() {
+    let ps = problems_after(|v| v["touchpoints"] = json!([]));
+    assert!(ps.contains(&Problem::new("touchpoints", ProblemKind::EmptyList)), "{ps:?}");
+}
+
+#[test]
+fn out_of_range() {
+    let p = only(problems_after(|v| v["feedback"]["max_length"] = json!(0)));
+    assert_eq!(p.kind, ProblemKind::OutOfRange { min: 1.0, max: 10_000.0 });
+}
+
+#[test]
+fn unsafe_logo_link() {
+    let p = only(problems_after(|v| v["store"]["brand"]["logo"] = json!("javascript:alert(1)")));
+    assert_eq!((p.path.as_str(), p.kind), ("store.brand.logo", ProblemKind::UnsafeLink));
+    assert!(validate::is_safe_link("img/logo.svg"));
+    assert!(validate::is_safe_link("https://cdn.example.com/l.png"));
+    assert!(!validate::is_safe_link("data:image/svg+xml,<svg/>"));
+    assert!(!validate::is_safe_link("//evil.example/l.png"));
+}
+
+#[test]
+fn invalid_token() {
+    let p = only(problems_after(|v| v["touchpoints"][0]["token"] = json!("two words")));
+    assert_eq!((p.path.as_str(), p.kind), ("touchpoints[0].token", ProblemKind::InvalidToken));
+}
+
+#[test]
+fn many_semantic_problems_are_listed_together() {
+    let ps = problems_after(|v| {
+        v["store"]["brand"]["color"] = json!("red");
+        v["endpoint"]["url"] = json!("http://example.com");
+        v["version"] = json!(2);
+    });
+    assert_eq!(ps.len(), 3, "{ps:#?}");
+}
+
+#[test]
+fn text_fallback_order() {
+    let t = Text { zh_hans: Some("简".into()), zh_hant: None, en: Some("en".into()) };
+    assert_eq!(t.get_with_lang(Lang::ZhHant), ("简", Lang::ZhHans));
+    let t = Text { zh_hans: None, zh_hant: Some("繁".into()), en: Some("en".into()) };
+    assert_eq!(t.get_with_lang(Lang::ZhHans), ("繁", Lang::ZhHant));
+    assert_eq!(t.get_with_lang(Lang::En), ("en", Lang::En));
+    let t = Text { zh_hans: None, zh_hant: Some("繁".into()), en: None };
+    assert_eq!(t.get_with_lang(Lang::En), ("繁", Lang::ZhHant));
+    assert_eq!(t.missing(), vec![Lang::ZhHans, Lang::En]);
+}
+
+#[test]
+fn every_problem_kind_has_words_in_every_language() {
+    let kinds = vec![
+        ProblemKind::Syntax { line: 1, column: 2 },
+        ProblemKind::UnknownField { field: "f".into() },
+        ProblemKind::MissingField { field: "f".into() },
+        ProblemKind::WrongType { found: "a".into(), expected: "b".into() },
+        ProblemKind::UnknownValue { found: "a".into(), allowed: vec!["b".into()] },
+        ProblemKind::Invalid { detail: "d".into() },
+        ProblemKind::UnsupportedVersion { found: 2, supported: 1 },
+        ProblemKind::InsecureEndpoint,
+        ProblemKind::InvalidUrl,
+        ProblemKind::InvalidColor,
+        ProblemKind::InvalidId,
+        ProblemKind::DuplicateId { id: "x".into() },
+        ProblemKind::UnknownReference { id: "x".into() },
+        ProblemKind::EmptyText,
+        ProblemKind::EmptyList,
+        ProblemKind::OutOfRange { min: 0.0, max: 1.0 },
+        ProblemKind::UnsafeLink,
+        ProblemKind::InvalidToken,
+    ];
+    for lang in Lang::ALL {
+        for k in &kinds {
+            let s = (lang.strings().problem)(k);
+            assert!(s.chars().count() > 5, "{lang:?} {k:?}");
+        }
+    }
+}

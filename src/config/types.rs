@@ -1,0 +1,404 @@
+//! The shape of `config.json`, as serde types.
+//!
+//! Unknown fields are collected while parsing (see [`super::parse`]) and reported as errors,
+//! so every typo is listed at once instead of one per reload. The JSON Schema published in
+//! `docs/config.schema.json` is generated from these types (`--features schema`), where
+//! `schemars(deny_unknown_fields)` expresses the same rule.
+
+use serde::Deserialize;
+
+use crate::i18n::Lang;
+
+macro_rules! config_type {
+    ($(#[$m:meta])* pub struct $name:ident $body:tt) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, PartialEq, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
+        pub struct $name $body
+    };
+}
+
+/// A text shown to customers, per language.
+///
+/// Fallback when the current language is missing: zh-Hant → zh-Hans → en;
+/// zh-Hans → zh-Hant → en; en → zh-Hans → zh-Hant. At least one language must be present.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
+pub struct Text {
+    #[serde(rename = "zh-Hans", default)]
+    pub zh_hans: Option<String>,
+    #[serde(rename = "zh-Hant", default)]
+    pub zh_hant: Option<String>,
+    #[serde(default)]
+    pub en: Option<String>,
+}
+
+impl Text {
+    fn slot(&self, lang: Lang) -> Option<&str> {
+        let s = match lang {
+            Lang::ZhHans => &self.zh_hans,
+            Lang::ZhHant => &self.zh_hant,
+            Lang::En => &self.en,
+        };
+        s.as_deref().filter(|s| !s.trim().is_empty())
+    }
+
+    /// The text in `lang`, or in the documented fallback order, with the language actually
+    /// used (so the UI can mark it with the right `lang` attribute).
+    pub fn get_with_lang(&self, lang: Lang) -> (&str, Lang) {
+        let order: [Lang; 3] = match lang {
+            Lang::ZhHans => [Lang::ZhHans, Lang::ZhHant, Lang::En],
+            Lang::ZhHant => [Lang::ZhHant, Lang::ZhHans, Lang::En],
+            Lang::En => [Lang::En, Lang::ZhHans, Lang::ZhHant],
+        };
+        order
+            .iter()
+            .find_map(|l| self.slot(*l).map(|s| (s, *l)))
+            .unwrap_or(("", lang))
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        self.get_with_lang(lang).0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        Lang::ALL.iter().all(|l| self.slot(*l).is_none())
+    }
+
+    /// Languages this text lacks (shown to staff as a warning, never an error).
+    pub fn missing(&self) -> Vec<Lang> {
+        Lang::ALL.iter().copied().filter(|l| self.slot(*l).is_none()).collect()
+    }
+}
+
+/// Standard or large-text presentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum Mode {
+    #[default]
+    Standard,
+    Large,
+}
+
+impl Mode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Standard => "standard",
+            Mode::Large => "large",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Mode> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "standard" | "normal" => Some(Mode::Standard),
+            "large" | "large-text" | "big" => Some(Mode::Large),
+            _ => None,
+        }
+    }
+}
+
+/// The three customer journeys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum Journey {
+    Survey,
+    Feedback,
+    Wayfinding,
+}
+
+impl Journey {
+    pub const ALL: [Journey; 3] = [Journey::Survey, Journey::Feedback, Journey::Wayfinding];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Journey::Survey => "survey",
+            Journey::Feedback => "feedback",
+            Journey::Wayfinding => "wayfinding",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Journey> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "survey" | "rate" => Some(Journey::Survey),
+            "feedback" | "suggestion" | "suggestions" => Some(Journey::Feedback),
+            "wayfinding" | "map" | "directory" => Some(Journey::Wayfinding),
+            _ => None,
+        }
+    }
+}
+
+config_type! {
+    /// The whole `config.json`.
+    pub struct Config {
+        /// Format version of this file; this build reads version 1.
+        pub version: u32,
+        pub store: Store,
+        pub endpoint: Endpoint,
+        #[serde(default)]
+        pub defaults: Defaults,
+        pub touchpoints: Vec<Touchpoint>,
+        pub survey: Survey,
+        pub feedback: Feedback,
+        pub map: StoreMap,
+    }
+}
+
+config_type! {
+    pub struct Store {
+        /// Short id, sent with every record (`[a-z0-9-]`).
+        pub id: String,
+        pub name: Text,
+        #[serde(default)]
+        pub tagline: Option<Text>,
+        pub brand: Brand,
+    }
+}
+
+config_type! {
+    pub struct Brand {
+        /// Brand colour as `#rrggbb`; used for buttons and accents.
+        pub color: String,
+        /// Logo image, relative to the app's base URL (or an https URL).
+        #[serde(default)]
+        pub logo: Option<String>,
+    }
+}
+
+config_type! {
+    /// Where finished answers are posted.
+    pub struct Endpoint {
+        /// Must be https, except for localhost / 127.0.0.1 / [::1].
+        #[cfg_attr(feature = "schema", schemars(pattern(r"^(?i:https://[^/?#\s]+|http://(localhost|127\.0\.0\.1|\[::1\])([:/?#]|$))")))]
+        pub url: String,
+    }
+}
+
+config_type! {
+    pub struct Defaults {
+        #[serde(default)]
+        pub language: Lang,
+        #[serde(default)]
+        pub mode: Mode,
+        /// The touchpoint used when the URL names none; the first one if absent.
+        #[serde(default)]
+        pub touchpoint: Option<String>,
+    }
+}
+
+impl Default for Defaults {
+    fn default() -> Self {
+        Defaults { language: Lang::ZhHans, mode: Mode::Standard, touchpoint: None }
+    }
+}
+
+/// What kind of place a touchpoint is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum TouchpointKind {
+    /// A shared tablet at the exit: reset between customers.
+    ExitKiosk,
+    /// A printed QR code that customers open on their own phones.
+    Qr,
+    /// A tablet at the service desk, usually with staff beside the customer.
+    ServiceDesk,
+}
+
+config_type! {
+    /// Where a customer is when they use StoreVoice.
+    pub struct Touchpoint {
+        pub id: String,
+        pub kind: TouchpointKind,
+        pub name: Text,
+        /// Presentation this touchpoint starts in.
+        #[serde(default)]
+        pub mode: Option<Mode>,
+        /// Journeys offered here; all three when absent.
+        #[serde(default)]
+        pub journeys: Option<Vec<Journey>>,
+        /// Optional bearer token this device sends to the endpoint.
+        #[serde(default)]
+        pub token: Option<String>,
+    }
+}
+
+config_type! {
+    /// The "rate your visit" questionnaire.
+    pub struct Survey {
+        pub id: String,
+        pub version: u32,
+        pub title: Text,
+        pub questions: Vec<Question>,
+    }
+}
+
+/// The kinds of question the questionnaire can ask.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum QuestionKind {
+    /// 0–10 "how likely are you to recommend us".
+    Nps,
+    /// 1–5 satisfaction, faces plus words.
+    Csat,
+    /// Several 1–5 rows (service attitude, professionalism…), combined into a 0–100 index.
+    Csi,
+    SingleChoice,
+    MultipleChoice,
+    FreeText,
+}
+
+config_type! {
+    pub struct Question {
+        pub id: String,
+        #[serde(rename = "type")]
+        pub kind: QuestionKind,
+        pub text: Text,
+        #[serde(default)]
+        pub required: bool,
+        /// NPS end labels.
+        #[serde(default)]
+        pub labels: Option<ScaleLabels>,
+        /// CSI dimensions.
+        #[serde(default)]
+        pub rows: Option<Vec<CsiRow>>,
+        /// Choice options.
+        #[serde(default)]
+        pub options: Option<Vec<ChoiceOption>>,
+        /// Multiple choice: offer an "other" option with a text field.
+        #[serde(default)]
+        pub other: bool,
+        /// Free text: maximum length in characters.
+        #[serde(default)]
+        pub max_length: Option<u32>,
+        /// Show this question only when an earlier answer meets this rule.
+        #[serde(default)]
+        pub show_if: Option<Condition>,
+        /// Single-tap scales move on by themselves.
+        #[serde(default)]
+        pub auto_advance: Option<bool>,
+    }
+}
+
+config_type! {
+    pub struct ScaleLabels {
+        pub low: Text,
+        pub high: Text,
+    }
+}
+
+config_type! {
+    pub struct CsiRow {
+        pub id: String,
+        pub text: Text,
+        /// Relative weight in the index; rows default to 1.
+        #[serde(default = "one")]
+        pub weight: f64,
+    }
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+config_type! {
+    pub struct ChoiceOption {
+        pub id: String,
+        pub text: Text,
+    }
+}
+
+config_type! {
+    /// `question` must be an earlier question; exactly one comparison is given.
+    pub struct Condition {
+        pub question: String,
+        #[serde(default)]
+        pub at_most: Option<f64>,
+        #[serde(default)]
+        pub at_least: Option<f64>,
+        /// For choice questions: shown when any of these options was chosen.
+        #[serde(default)]
+        pub any_of: Option<Vec<String>>,
+    }
+}
+
+config_type! {
+    /// The suggestion box.
+    pub struct Feedback {
+        pub categories: Vec<Category>,
+        /// Consent text shown beside the (unticked) consent box: purpose, how long contact
+        /// details are kept, how to ask for deletion.
+        pub consent: Text,
+        /// Maximum length of the free text, in characters.
+        #[serde(default = "default_feedback_max")]
+        pub max_length: u32,
+        /// Promised reply time shown on the thank-you screen, per kind of feedback.
+        #[serde(default)]
+        pub reply_promise: Option<Text>,
+    }
+}
+
+fn default_feedback_max() -> u32 {
+    1000
+}
+
+config_type! {
+    pub struct Category {
+        pub id: String,
+        pub name: Text,
+    }
+}
+
+config_type! {
+    /// The store's floors and places, for "find your way".
+    pub struct StoreMap {
+        pub floors: Vec<Floor>,
+        pub places: Vec<Place>,
+    }
+}
+
+config_type! {
+    pub struct Floor {
+        pub id: String,
+        pub name: Text,
+        /// 0 for the ground floor, negative below ground.
+        pub level: i32,
+    }
+}
+
+/// What a place on the map is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum PlaceKind {
+    Department,
+    Brand,
+    Service,
+    Toilets,
+    AccessibleToilet,
+    BabyCare,
+    ServiceDesk,
+    Lockers,
+    Lift,
+    Escalator,
+    Stairs,
+    Exit,
+    Atm,
+    RestArea,
+    Food,
+}
+
+config_type! {
+    pub struct Place {
+        pub id: String,
+        pub kind: PlaceKind,
+        pub name: Text,
+        pub floor: String,
+        /// Position on the floor plan, in metres from the plan's top-left corner.
+        pub x: f64,
+        pub y: f64,
+        #[serde(default)]
+        pub keywords: Option<Text>,
+        #[serde(default)]
+        pub hours: Option<String>,
+    }
+}

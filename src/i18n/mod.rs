@@ -1,0 +1,147 @@
+//! UI strings in typed per-language tables.
+//!
+//! Every language is one `const Strings` value: adding a field to [`Strings`] without filling
+//! it in for every language is a compile error, so a missing translation can never ship.
+//! Texts that come from the store's config are [`crate::config::Text`] maps instead.
+
+mod en;
+mod zh_hans;
+mod zh_hant;
+
+use crate::config::ProblemKind;
+use crate::launch::LaunchWarning;
+
+/// The languages StoreVoice speaks. Simplified Chinese is the default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "zh-Hans")]
+    ZhHans,
+    #[serde(rename = "zh-Hant")]
+    ZhHant,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::ZhHans, Lang::ZhHant, Lang::En];
+
+    /// The BCP 47 tag used for `<html lang>` and `lang` attributes.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::ZhHans => "zh-Hans",
+            Lang::ZhHant => "zh-Hant",
+            Lang::En => "en",
+        }
+    }
+
+    /// Reads a language tag the way people and browsers write it (`zh-CN`, `zh_TW`, `en-GB`,
+    /// `ZH-HANT`…). Returns `None` for languages StoreVoice does not speak.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let t = tag.trim().replace('_', "-").to_ascii_lowercase();
+        let mut parts = t.split('-');
+        match parts.next()? {
+            "en" => Some(Lang::En),
+            "zh" => {
+                let rest: Vec<&str> = parts.collect();
+                if rest.iter().any(|p| *p == "hant" || *p == "tw" || *p == "hk" || *p == "mo") {
+                    Some(Lang::ZhHant)
+                } else {
+                    Some(Lang::ZhHans)
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// The first language in a browser's preference list that StoreVoice speaks.
+    pub fn from_preferences<'a>(prefs: impl IntoIterator<Item = &'a str>) -> Option<Lang> {
+        prefs.into_iter().find_map(Lang::parse)
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::ZhHans => &zh_hans::STRINGS,
+            Lang::ZhHant => &zh_hant::STRINGS,
+            Lang::En => &en::STRINGS,
+        }
+    }
+}
+
+/// All UI strings of one language.
+pub struct Strings {
+    /// The language's name in itself, for the language switch.
+    pub lang_name: &'static str,
+    pub skip_to_content: &'static str,
+    pub loading: &'static str,
+    pub welcome: &'static str,
+    pub choose_journey: &'static str,
+    pub journey_survey: &'static str,
+    pub journey_survey_hint: &'static str,
+    pub journey_feedback: &'static str,
+    pub journey_feedback_hint: &'static str,
+    pub journey_wayfinding: &'static str,
+    pub journey_wayfinding_hint: &'static str,
+    pub language: &'static str,
+    pub large_text: &'static str,
+    pub back_home: &'static str,
+    pub staff: &'static str,
+    pub not_ready_title: &'static str,
+    pub not_ready_body: &'static str,
+    pub thank_you_title: &'static str,
+    pub thank_you_body: &'static str,
+    pub staff_title: &'static str,
+    pub staff_not_ready: &'static str,
+    pub touchpoint: &'static str,
+    pub config_error_title: &'static str,
+    pub config_error_intro: &'static str,
+    pub config_error_staff_hint: &'static str,
+    pub config_error_location: &'static str,
+    pub config_load_failed: fn(&str) -> String,
+    pub problem: fn(&ProblemKind) -> String,
+    pub launch_warning: fn(&LaunchWarning) -> String,
+    pub page_not_found: &'static str,
+}
+
+pub fn strings(lang: Lang) -> &'static Strings {
+    lang.strings()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_common_tags() {
+        assert_eq!(Lang::parse("zh-CN"), Some(Lang::ZhHans));
+        assert_eq!(Lang::parse("zh"), Some(Lang::ZhHans));
+        assert_eq!(Lang::parse("zh-Hans-CN"), Some(Lang::ZhHans));
+        assert_eq!(Lang::parse("zh_TW"), Some(Lang::ZhHant));
+        assert_eq!(Lang::parse("zh-HK"), Some(Lang::ZhHant));
+        assert_eq!(Lang::parse("ZH-HANT"), Some(Lang::ZhHant));
+        assert_eq!(Lang::parse("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr"), None);
+        assert_eq!(Lang::parse(""), None);
+    }
+
+    #[test]
+    fn preference_list_takes_first_spoken_language() {
+        assert_eq!(Lang::from_preferences(["fr-FR", "de", "zh-TW", "en"]), Some(Lang::ZhHant));
+        assert_eq!(Lang::from_preferences(["fr-FR"]), None);
+    }
+
+    #[test]
+    fn tags_round_trip() {
+        for l in Lang::ALL {
+            assert_eq!(Lang::parse(l.tag()), Some(l));
+        }
+    }
+
+    #[test]
+    fn language_names_are_in_their_own_language() {
+        assert_eq!(Lang::ZhHans.strings().lang_name, "简体中文");
+        assert_eq!(Lang::ZhHant.strings().lang_name, "繁體中文");
+        assert_eq!(Lang::En.strings().lang_name, "English");
+    }
+}

@@ -1,0 +1,221 @@
+//! Per-launch settings from the URL query, so a printed QR code opens the right touchpoint,
+//! language, mode and journey: `?touchpoint=checkout-3&lang=en&mode=large&journey=survey`.
+//!
+//! Precedence: query parameter, then the touchpoint's own setting, then the config defaults.
+//! A value the app cannot use is ignored with a [`LaunchWarning`] (shown on screen), never
+//! silently.
+
+use crate::config::{Config, Journey, Mode};
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Launch {
+    pub touchpoint: String,
+    pub lang: Lang,
+    pub mode: Mode,
+    pub journey: Option<Journey>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LaunchWarning {
+    UnknownTouchpoint(String),
+    UnknownLanguage(String),
+    UnknownMode(String),
+    UnknownJourney(String),
+    /// The journey exists but this touchpoint does not offer it.
+    JourneyNotOffered(Journey),
+}
+
+/// Splits a query string (`?a=1&b=2`, leading `?` optional) into decoded pairs.
+pub fn parse_query(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(k), percent_decode(v))
+        })
+        .collect()
+}
+
+/// Decodes `%XX` escapes and `+` as space; invalid escapes are kept as written.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Resolves the launch settings for `query` against a validated config.
+pub fn resolve(config: &Config, query: &str) -> (Launch, Vec<LaunchWarning>) {
+    let params = parse_query(query);
+    let get = |names: &[&str]| -> Option<String> {
+        params
+            .iter()
+            .rev()
+            .find(|(k, _)| names.iter().any(|n| k.eq_ignore_ascii_case(n)))
+            .map(|(_, v)| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    let mut warnings = Vec::new();
+
+    let default_tp = config.default_touchpoint();
+    let tp = match get(&["touchpoint", "tp"]) {
+        Some(id) => match config.touchpoint(&id.to_ascii_lowercase()) {
+            Some(t) => t,
+            None => {
+                warnings.push(LaunchWarning::UnknownTouchpoint(id));
+                default_tp
+            }
+        },
+        None => default_tp,
+    };
+
+    let lang = match get(&["lang", "language"]) {
+        Some(v) => Lang::parse(&v).unwrap_or_else(|| {
+            warnings.push(LaunchWarning::UnknownLanguage(v));
+            config.defaults.language
+        }),
+        None => config.defaults.language,
+    };
+
+    let fallback_mode = tp.mode.unwrap_or(config.defaults.mode);
+    let mode = match get(&["mode"]) {
+        Some(v) => Mode::parse(&v).unwrap_or_else(|| {
+            warnings.push(LaunchWarning::UnknownMode(v));
+            fallback_mode
+        }),
+        None => fallback_mode,
+    };
+
+    let journey = match get(&["journey"]) {
+        Some(v) => match Journey::parse(&v) {
+            Some(j) if tp.offers(j) => Some(j),
+            Some(j) => {
+                warnings.push(LaunchWarning::JourneyNotOffered(j));
+                None
+            }
+            None => {
+                warnings.push(LaunchWarning::UnknownJourney(v));
+                None
+            }
+        },
+        None => None,
+    };
+
+    (Launch { touchpoint: tp.id.clone(), lang, mode, journey }, warnings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{parse, SAMPLE_CONFIG};
+
+    fn sample() -> Config {
+        parse(SAMPLE_CONFIG).expect("sample config is valid")
+    }
+
+    #[test]
+    fn no_query_uses_config_defaults() {
+        let c = sample();
+        let (l, w) = resolve(&c, "");
+        assert!(w.is_empty());
+        assert_eq!(l.touchpoint, c.default_touchpoint().id);
+        assert_eq!(l.lang, Lang::ZhHans);
+        assert_eq!(l.mode, Mode::Standard);
+        assert_eq!(l.journey, None);
+    }
+
+    #[test]
+    fn query_overrides_everything() {
+        let c = sample();
+        let (l, w) = resolve(&c, "?touchpoint=checkout-3&lang=en&mode=large&journey=feedback");
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(l.touchpoint, "checkout-3");
+        assert_eq!(l.lang, Lang::En);
+        assert_eq!(l.mode, Mode::Large);
+        assert_eq!(l.journey, Some(Journey::Feedback));
+    }
+
+    #[test]
+    fn touchpoint_mode_applies_without_mode_param() {
+        let c = sample();
+        let (l, _) = resolve(&c, "touchpoint=service-desk");
+        assert_eq!(l.mode, Mode::Large, "the service desk starts in large-text mode");
+        let (l, _) = resolve(&c, "touchpoint=service-desk&mode=standard");
+        assert_eq!(l.mode, Mode::Standard, "the query wins over the touchpoint");
+    }
+
+    #[test]
+    fn language_tags_are_read_loosely() {
+        let c = sample();
+        assert_eq!(resolve(&c, "lang=zh-TW").0.lang, Lang::ZhHant);
+        assert_eq!(resolve(&c, "lang=zh-Hant").0.lang, Lang::ZhHant);
+        assert_eq!(resolve(&c, "lang=EN").0.lang, Lang::En);
+    }
+
+    #[test]
+    fn bad_values_fall_back_with_warnings() {
+        let c = sample();
+        let (l, w) = resolve(&c, "touchpoint=nowhere&lang=fr&mode=huge&journey=casino");
+        assert_eq!(l.touchpoint, c.default_touchpoint().id);
+        assert_eq!(l.lang, Lang::ZhHans);
+        assert_eq!(l.mode, Mode::Standard);
+        assert_eq!(l.journey, None);
+        assert_eq!(
+            w,
+            vec![
+                LaunchWarning::UnknownTouchpoint("nowhere".into()),
+                LaunchWarning::UnknownLanguage("fr".into()),
+                LaunchWarning::UnknownMode("huge".into()),
+                LaunchWarning::UnknownJourney("casino".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn journey_not_offered_at_touchpoint_is_refused() {
+        let c = sample();
+        let tp = c
+            .touchpoints
+            .iter()
+            .find(|t| t.journeys.as_ref().is_some_and(|j| !j.contains(&Journey::Wayfinding)))
+            .expect("sample has a touchpoint without wayfinding");
+        let (l, w) = resolve(&c, &format!("touchpoint={}&journey=wayfinding", tp.id));
+        assert_eq!(l.journey, None);
+        assert_eq!(w, vec![LaunchWarning::JourneyNotOffered(Journey::Wayfinding)]);
+    }
+
+    #[test]
+    fn percent_decoding() {
+        assert_eq!(percent_decode("a%20b+c"), "a b c");
+        assert_eq!(percent_decode("%E6%B4%97"), "洗");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz"), "%zz");
+        assert_eq!(parse_query("?a=1&&b=%3D&c"), vec![("a".into(), "1".into()), ("b".into(), "=".into()), ("c".into(), "".into())]);
+    }
+
+    #[test]
+    fn last_repeated_parameter_wins() {
+        let c = sample();
+        assert_eq!(resolve(&c, "lang=en&lang=zh-Hant").0.lang, Lang::ZhHant);
+    }
+}
