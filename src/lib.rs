@@ -6,6 +6,7 @@
 pub mod config;
 pub mod i18n;
 pub mod launch;
+pub mod theme;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
@@ -15,5 +16,10 @@ pub mod web;
 /// Mounts the app on `<body>`.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    yew::Renderer::<app::App>::new().render();
+    // The static boot placeholder from index.html gives way to the app.
+    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
+        boot.remove();
+    }
+    yew::Renderer::<app::App>::with_props(app::AppProps { config_url: "config.json".into(), query: None })
+        .render();
 }

@@ -24,7 +24,7 @@ pub const STRINGS: Strings = Strings {
     thank_you_body: "We have your feedback.",
     staff_title: "Staff settings",
     staff_not_ready: "Staff settings (PIN sign-in, device status) are not available yet.",
-    touchpoint: "Location",
+    touchpoint: "Location: ",
     config_error_title: "This device can't start",
     config_error_intro: "Its settings file, config.json, has these problems:",
     config_error_staff_hint: "Staff: correct config.json and reload this page. Customers: please ask at the service desk.",

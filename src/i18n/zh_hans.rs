@@ -24,7 +24,7 @@ pub const STRINGS: Strings = Strings {
     thank_you_body: "您的意见已收到。",
     staff_title: "员工设置",
     staff_not_ready: "员工设置（PIN 登录、设备状态）尚未开放。",
-    touchpoint: "位置",
+    touchpoint: "位置：",
     config_error_title: "本设备暂时无法使用",
     config_error_intro: "设置文件 config.json 有以下问题：",
     config_error_staff_hint: "请工作人员修改 config.json 后重新加载页面。顾客请到服务台寻求帮助。",

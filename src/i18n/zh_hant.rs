@@ -24,7 +24,7 @@ pub const STRINGS: Strings = Strings {
     thank_you_body: "您的意見已收到。",
     staff_title: "員工設定",
     staff_not_ready: "員工設定（PIN 登入、裝置狀態）尚未開放。",
-    touchpoint: "位置",
+    touchpoint: "位置：",
     config_error_title: "本裝置暫時無法使用",
     config_error_intro: "設定檔 config.json 有以下問題：",
     config_error_staff_hint: "請工作人員修改 config.json 後重新載入頁面。顧客請到服務台尋求協助。",

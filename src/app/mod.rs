@@ -1,0 +1,161 @@
+//! The Yew app: loads the config, then renders the shell and the current screen.
+
+mod pages;
+mod route;
+mod shell;
+mod state;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::config::{self, Config, Problem};
+use crate::i18n::Lang;
+use crate::launch::{self, Launch, LaunchWarning};
+use crate::web::{config_source, dom};
+
+pub use route::Route;
+pub use state::{Ui, UiAction};
+
+/// Everything a screen may read. Compared by pointer: the config never changes after start.
+#[derive(Clone)]
+pub struct AppCtx {
+    pub config: Rc<Config>,
+    pub launch: Rc<Launch>,
+    pub warnings: Rc<Vec<LaunchWarning>>,
+    pub ui: UseReducerHandle<Ui>,
+}
+
+impl PartialEq for AppCtx {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.config, &other.config)
+            && Rc::ptr_eq(&self.launch, &other.launch)
+            && self.ui == other.ui
+    }
+}
+
+impl AppCtx {
+    pub fn lang(&self) -> Lang {
+        self.ui.lang
+    }
+    pub fn s(&self) -> &'static crate::i18n::Strings {
+        self.ui.lang.strings()
+    }
+}
+
+#[hook]
+pub fn use_app() -> AppCtx {
+    use_context::<AppCtx>().expect("screens are rendered inside the app's context provider")
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// Where the config is loaded from, relative to the page; `config.json` in a deployment.
+    #[prop_or(AttrValue::Static("config.json"))]
+    pub config_url: AttrValue,
+    /// The query string to read launch overrides from; the page's own when `None`.
+    #[prop_or_default]
+    pub query: Option<AttrValue>,
+}
+
+enum Load {
+    Loading,
+    Failed(LoadError),
+    Ready(Rc<Config>, Rc<Launch>, Rc<Vec<LaunchWarning>>),
+}
+
+#[derive(Clone, PartialEq)]
+pub enum LoadError {
+    Fetch(config_source::FetchError),
+    Invalid(Rc<Vec<Problem>>),
+}
+
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let load = use_state(|| Load::Loading);
+    {
+        let load = load.clone();
+        let url = props.config_url.clone();
+        let query = props.query.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let next = match config_source::fetch_config_text(&url).await {
+                    Err(e) => Load::Failed(LoadError::Fetch(e)),
+                    Ok(text) => match config::parse(&text) {
+                        Err(problems) => Load::Failed(LoadError::Invalid(Rc::new(problems))),
+                        Ok(cfg) => {
+                            let q = query.map(|q| q.to_string()).unwrap_or_else(dom::location_search);
+                            let (launch, warnings) = launch::resolve(&cfg, &q);
+                            Load::Ready(Rc::new(cfg), Rc::new(launch), Rc::new(warnings))
+                        }
+                    },
+                };
+                load.set(next);
+            });
+        });
+    }
+
+    match &*load {
+        Load::Loading => html! { <pages::loading::Loading /> },
+        Load::Failed(e) => html! { <pages::config_error::ConfigError error={e.clone()} /> },
+        Load::Ready(cfg, launch, warnings) => html! {
+            <Ready config={cfg.clone()} launch={launch.clone()} warnings={warnings.clone()} />
+        },
+    }
+}
+
+#[derive(Properties)]
+struct ReadyProps {
+    config: Rc<Config>,
+    launch: Rc<Launch>,
+    warnings: Rc<Vec<LaunchWarning>>,
+}
+
+impl PartialEq for ReadyProps {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.config, &o.config) && Rc::ptr_eq(&self.launch, &o.launch)
+    }
+}
+
+#[function_component(Ready)]
+fn ready(props: &ReadyProps) -> Html {
+    let launch = props.launch.clone();
+    let ui = use_reducer(|| Ui { lang: launch.lang, mode: launch.mode });
+    let ctx = AppCtx {
+        config: props.config.clone(),
+        launch: props.launch.clone(),
+        warnings: props.warnings.clone(),
+        ui: ui.clone(),
+    };
+
+    // Brand colours once; language and mode whenever they change.
+    {
+        let color = props.config.store.brand.color.clone();
+        use_effect_with(color, |c| dom::set_brand_colors(c, crate::theme::on_brand(c)));
+    }
+    {
+        let title = props.config.store.name.get(ui.lang).to_string();
+        use_effect_with((ui.lang, ui.mode, title), |(lang, mode, title)| {
+            dom::set_document_lang(*lang);
+            dom::set_document_mode(*mode);
+            dom::set_title(title);
+        });
+    }
+    // A QR code may open a journey directly.
+    {
+        let journey = props.launch.journey;
+        use_effect_with((), move |_| {
+            if let Some(j) = journey {
+                if Route::from_hash(&dom::location_hash()) == Route::Home {
+                    route::navigate(Route::Journey(j));
+                }
+            }
+        });
+    }
+
+    html! {
+        <ContextProvider<AppCtx> context={ctx}>
+            <shell::Shell />
+        </ContextProvider<AppCtx>>
+    }
+}

@@ -1,0 +1,9 @@
+//! One file per screen.
+
+pub mod config_error;
+pub mod home;
+pub mod loading;
+pub mod not_found;
+pub mod not_ready;
+pub mod staff;
+pub mod thank_you;

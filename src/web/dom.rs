@@ -1,0 +1,81 @@
+//! The document: `<html lang>`, theme attributes, focus, the URL.
+
+use crate::config::Mode;
+use crate::i18n::Lang;
+
+fn root() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.document_element()
+}
+
+/// Marks the document language so screen readers and fonts pick the right script.
+pub fn set_document_lang(lang: Lang) {
+    if let Some(html) = root() {
+        let _ = html.set_attribute("lang", lang.tag());
+    }
+}
+
+/// `data-mode="large"` switches the CSS custom properties to the large-text theme.
+pub fn set_document_mode(mode: Mode) {
+    if let Some(html) = root() {
+        let _ = html.set_attribute("data-mode", mode.as_str());
+    }
+}
+
+/// Sets the store's brand colours as CSS custom properties.
+pub fn set_brand_colors(brand: &str, on_brand: &str) {
+    if let Some(html) = root() {
+        let style = format!("--brand:{brand};--on-brand:{on_brand};");
+        let _ = html.set_attribute("style", &style);
+    }
+}
+
+pub fn set_title(title: &str) {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        doc.set_title(title);
+    }
+}
+
+/// The browser's preferred languages, most preferred first.
+pub fn browser_languages() -> Vec<String> {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else { return Vec::new() };
+    let mut out: Vec<String> = nav.languages().iter().filter_map(|v| v.as_string()).collect();
+    if out.is_empty() {
+        if let Some(l) = nav.language() {
+            out.push(l);
+        }
+    }
+    out
+}
+
+/// The language to use before any config is known (loading and config-error screens).
+pub fn browser_lang() -> Lang {
+    let langs = browser_languages();
+    Lang::from_preferences(langs.iter().map(String::as_str)).unwrap_or_default()
+}
+
+pub fn location_search() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+pub fn location_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+pub fn set_location_hash(hash: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(hash);
+    }
+}
+
+/// Moves keyboard and screen-reader focus to the element with `id` (the page heading after
+/// a route change), so users of assistive technology hear that the screen changed.
+pub fn focus_element(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}

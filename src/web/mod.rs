@@ -1,0 +1,5 @@
+//! Thin adapters over browser APIs. Nothing here decides anything; the decisions live in the
+//! plain-Rust core modules.
+
+pub mod config_source;
+pub mod dom;

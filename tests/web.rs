@@ -1,0 +1,89 @@
+//! Browser tests: run in headless Chromium by `cargo test --target wasm32-unknown-unknown`
+//! (see scripts/test.sh). Real DOM, real fetch.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use storevoice::app::{App, AppProps};
+use storevoice::config::SAMPLE_CONFIG;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().and_then(|w| w.document()).expect("a document")
+}
+
+/// A fresh container for one mounted app.
+fn container() -> web_sys::Element {
+    let doc = document();
+    let el = doc.create_element("div").expect("div");
+    doc.body().expect("body").append_child(&el).expect("append");
+    el
+}
+
+/// A `blob:` URL serving `text` as JSON: a real fetch, without a server of our own.
+fn json_blob_url(text: &str) -> String {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).expect("blob");
+    web_sys::Url::create_object_url_with_blob(&blob).expect("object url")
+}
+
+/// Waits up to 5 s for `selector` to appear inside `root`.
+async fn wait_for(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    for _ in 0..100 {
+        if let Ok(Some(el)) = root.query_selector(selector) {
+            return el;
+        }
+        gloo_timers::future::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{selector} did not appear; page: {}", root.inner_html());
+}
+
+fn mount(url: String, query: &str) -> web_sys::Element {
+    let root = container();
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps { config_url: url.into(), query: Some(query.to_string().into()) },
+    )
+    .render();
+    root
+}
+
+#[wasm_bindgen_test]
+async fn app_mounts_with_the_sample_config() {
+    let root = mount(json_blob_url(SAMPLE_CONFIG), "?lang=en");
+    let heading = wait_for(&root, "h1.welcome").await;
+    let text = heading.text_content().unwrap_or_default();
+    assert!(text.contains("Lanting"), "{text}");
+    let journeys = root.query_selector_all("a.journey").expect("query");
+    assert_eq!(journeys.length(), 3);
+    let html_lang = document().document_element().and_then(|e| e.get_attribute("lang"));
+    assert_eq!(html_lang.as_deref(), Some("en"));
+}
+
+#[wasm_bindgen_test]
+async fn missing_config_shows_the_load_error() {
+    let root = mount("no-such-config.json".into(), "");
+    let alert = wait_for(&root, ".config-error").await;
+    let text = alert.text_content().unwrap_or_default();
+    assert!(text.contains("config.json"), "{text}");
+    assert!(text.contains("404"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn invalid_config_lists_its_problems() {
+    let broken = SAMPLE_CONFIG.replacen("\"version\": 1", "\"version\": 1, \"colour\": 3", 1)
+        .replacen("#b3261e", "red", 1);
+    let root = mount(json_blob_url(&broken), "");
+    wait_for(&root, ".config-error").await;
+    let paths: Vec<String> = {
+        let list = root.query_selector_all(".problem-path").expect("query");
+        (0..list.length()).filter_map(|i| list.get(i)).filter_map(|n| n.text_content()).collect()
+    };
+    assert!(paths.contains(&"colour".to_string()), "{paths:?}");
+    assert!(paths.contains(&"store.brand.color".to_string()), "{paths:?}");
+}
