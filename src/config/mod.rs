@@ -160,6 +160,14 @@ fn split_ignored(p: &serde_ignored::Path) -> (String, String) {
     }
 }
 
+/// The JSON Schema of the config, as published in `docs/config.schema.json`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn json_schema() -> String {
+    let mut schema = schemars::schema_for!(Config);
+    schema.insert("title".into(), "StoreVoice config.json".into());
+    serde_json::to_string_pretty(&schema).unwrap_or_default()
+}
+
 impl Config {
     /// The touchpoint used when the URL names none.
     pub fn default_touchpoint(&self) -> &Touchpoint {

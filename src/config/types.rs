@@ -13,7 +13,7 @@ macro_rules! config_type {
     ($(#[$m:meta])* pub struct $name:ident $body:tt) => {
         $(#[$m])*
         #[derive(Debug, Clone, PartialEq, Deserialize)]
-        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
+        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
         pub struct $name $body
     };
 }
@@ -23,7 +23,7 @@ macro_rules! config_type {
 /// Fallback when the current language is missing: zh-Hant → zh-Hans → en;
 /// zh-Hans → zh-Hant → en; en → zh-Hans → zh-Hant. At least one language must be present.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct Text {
     #[serde(rename = "zh-Hans", default)]
     pub zh_hans: Option<String>,
@@ -73,7 +73,7 @@ impl Text {
 
 /// Standard or large-text presentation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Mode {
     #[default]
@@ -99,7 +99,7 @@ impl Mode {
 
 /// The three customer journeys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Journey {
     Survey,
@@ -130,6 +130,7 @@ config_type! {
     /// The whole `config.json`.
     pub struct Config {
         /// Format version of this file; this build reads version 1.
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 1)))]
         pub version: u32,
         pub store: Store,
         pub endpoint: Endpoint,
@@ -145,6 +146,7 @@ config_type! {
 config_type! {
     pub struct Store {
         /// Short id, sent with every record (`[a-z0-9-]`).
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(pattern(r"^[a-z0-9][a-z0-9-]{0,63}$")))]
         pub id: String,
         pub name: Text,
         #[serde(default)]
@@ -156,6 +158,7 @@ config_type! {
 config_type! {
     pub struct Brand {
         /// Brand colour as `#rrggbb`; used for buttons and accents.
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(pattern(r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")))]
         pub color: String,
         /// Logo image, relative to the app's base URL (or an https URL).
         #[serde(default)]
@@ -167,7 +170,7 @@ config_type! {
     /// Where finished answers are posted.
     pub struct Endpoint {
         /// Must be https, except for localhost / 127.0.0.1 / [::1].
-        #[cfg_attr(feature = "schema", schemars(pattern(r"^(?i:https://[^/?#\s]+|http://(localhost|127\.0\.0\.1|\[::1\])([:/?#]|$))")))]
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(pattern(r"^(?i:https://[^/?#\s]+|http://(localhost|127\.0\.0\.1|\[::1\])([:/?#]|$))")))]
         pub url: String,
     }
 }
@@ -192,7 +195,7 @@ impl Default for Defaults {
 
 /// What kind of place a touchpoint is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum TouchpointKind {
     /// A shared tablet at the exit: reset between customers.
@@ -206,6 +209,7 @@ pub enum TouchpointKind {
 config_type! {
     /// Where a customer is when they use StoreVoice.
     pub struct Touchpoint {
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(pattern(r"^[a-z0-9][a-z0-9-]{0,63}$")))]
         pub id: String,
         pub kind: TouchpointKind,
         pub name: Text,
@@ -233,7 +237,7 @@ config_type! {
 
 /// The kinds of question the questionnaire can ask.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum QuestionKind {
     /// 0–10 "how likely are you to recommend us".
@@ -367,7 +371,7 @@ config_type! {
 
 /// What a place on the map is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum PlaceKind {
     Department,

@@ -13,7 +13,7 @@ use crate::launch::LaunchWarning;
 
 /// The languages StoreVoice speaks. Simplified Chinese is the default.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum Lang {
     #[default]
     #[serde(rename = "zh-Hans")]
