@@ -18,37 +18,121 @@ pub const SUPPORTED_VERSION: u32 = 1;
 pub const SAMPLE_CONFIG: &str = include_str!("../../assets/config.json");
 
 /// Parses and validates a config. `Ok` only when there is nothing wrong at all.
+///
+/// To list as many problems as possible in one go, a value serde refuses is reported and
+/// then taken out of the document, and parsing is tried again (at most 64 times): a bad
+/// optional field no longer hides the problems after it. A missing or unreadable required
+/// field ends the search, since nothing further can be checked without it.
 pub fn parse(json: &str) -> Result<Config, Vec<Problem>> {
+    let mut value: serde_json::Value = match serde_json::from_str(json) {
+        Ok(v) => v,
+        Err(e) => return Err(vec![Problem::new("", syntax(&e))]),
+    };
+    let mut problems: Vec<Problem> = Vec::new();
     let mut unknown: Vec<Problem> = Vec::new();
-    let mut de = serde_json::Deserializer::from_str(json);
-    let mut on_unknown = |path: serde_ignored::Path| {
-        let (parent, field) = split_ignored(&path);
-        unknown.push(Problem::new(join(&parent, &field), ProblemKind::UnknownField { field }));
-    };
-    let ignoring = serde_ignored::Deserializer::new(&mut de, &mut on_unknown);
-    let parsed: Result<Config, _> = serde_path_to_error::deserialize(ignoring);
-    let config = match parsed {
-        Ok(c) => match de.end() {
-            Ok(()) => Some(c),
-            Err(e) => {
-                unknown.push(Problem::new("", syntax(&e)));
-                None
+    let mut removed: Option<Vec<Seg>> = None;
+    let mut config = None;
+    for _ in 0..64 {
+        let mut seen = Vec::new();
+        let mut on_unknown = |path: serde_ignored::Path| {
+            let (parent, field) = split_ignored(&path);
+            seen.push(Problem::new(join(&parent, &field), ProblemKind::UnknownField { field }));
+        };
+        let ignoring = serde_ignored::Deserializer::new(&value, &mut on_unknown);
+        let attempt: Result<Config, _> = serde_path_to_error::deserialize(ignoring);
+        for u in seen {
+            if !unknown.contains(&u) {
+                unknown.push(u);
             }
-        },
-        Err(e) => {
-            let path = path_string(e.path());
-            let inner = e.into_inner();
-            unknown.push(classify(path, &inner));
-            None
         }
-    };
-    let mut problems = unknown;
+        match attempt {
+            Ok(c) => {
+                config = Some(c);
+                break;
+            }
+            Err(e) => {
+                let segs = segments(e.path());
+                let problem = classify(path_string(&segs), e.inner());
+                // Taking out a required value makes serde report it missing: already told.
+                let is_echo = matches!(problem.kind, ProblemKind::MissingField { .. })
+                    && removed.as_ref().is_some_and(|r| problem.path == path_string(r));
+                if !is_echo {
+                    problems.push(problem.clone());
+                }
+                if matches!(problem.kind, ProblemKind::MissingField { .. }) || !remove_at(&mut value, &segs) {
+                    break;
+                }
+                removed = Some(segs);
+            }
+        }
+    }
+    let mut all = unknown;
+    all.extend(problems);
     if let Some(c) = &config {
-        problems.extend(validate::validate(c));
+        all.extend(validate::validate(c));
     }
     match config {
-        Some(c) if problems.is_empty() => Ok(c),
-        _ => Err(problems),
+        Some(c) if all.is_empty() => Ok(c),
+        _ => Err(all),
+    }
+}
+
+/// One step of a JSON path.
+#[derive(Debug, Clone, PartialEq)]
+enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+fn segments(p: &serde_path_to_error::Path) -> Vec<Seg> {
+    use serde_path_to_error::Segment;
+    p.iter()
+        .filter_map(|seg| match seg {
+            Segment::Seq { index } => Some(Seg::Index(*index)),
+            Segment::Map { key } | Segment::Enum { variant: key } => Some(Seg::Key(key.clone())),
+            Segment::Unknown => None,
+        })
+        .collect()
+}
+
+fn path_string(segs: &[Seg]) -> String {
+    let mut out = String::new();
+    for seg in segs {
+        match seg {
+            Seg::Index(i) => out.push_str(&format!("[{i}]")),
+            Seg::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+        }
+    }
+    out
+}
+
+/// Removes the value at `segs`; false when there is nothing there to remove.
+fn remove_at(value: &mut serde_json::Value, segs: &[Seg]) -> bool {
+    let Some((last, parents)) = segs.split_last() else { return false };
+    let mut cur = value;
+    for seg in parents {
+        let next = match (seg, cur) {
+            (Seg::Key(k), serde_json::Value::Object(m)) => m.get_mut(k),
+            (Seg::Index(i), serde_json::Value::Array(a)) => a.get_mut(*i),
+            _ => None,
+        };
+        match next {
+            Some(v) => cur = v,
+            None => return false,
+        }
+    }
+    match (last, cur) {
+        (Seg::Key(k), serde_json::Value::Object(m)) => m.remove(k).is_some(),
+        (Seg::Index(i), serde_json::Value::Array(a)) if *i < a.len() => {
+            a.remove(*i);
+            true
+        }
+        _ => false,
     }
 }
 
@@ -104,24 +188,6 @@ fn join(parent: &str, field: &str) -> String {
     } else {
         format!("{parent}.{field}")
     }
-}
-
-fn path_string(p: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for seg in p.iter() {
-        match seg {
-            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(key);
-            }
-            Segment::Unknown => {}
-        }
-    }
-    out
 }
 
 /// Splits a serde_ignored path into (parent path, ignored field name).

@@ -260,3 +260,27 @@ fn every_problem_kind_has_words_in_every_language() {
         }
     }
 }
+
+#[test]
+fn a_bad_optional_value_does_not_hide_the_problems_after_it() {
+    let ps = problems_after(|v| {
+        v["touchpoints"][0]["mode"] = json!("huge");
+        v["touchpoints"][1]["mode"] = json!(3);
+        v["endpoint"]["url"] = json!("http://collector.example.com/");
+        v["store"]["brand"]["colour"] = json!("#fff");
+    });
+    let paths: Vec<&str> = ps.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(ps.len(), 4, "{ps:#?}");
+    for want in ["touchpoints[0].mode", "touchpoints[1].mode", "endpoint.url", "store.brand.colour"] {
+        assert!(paths.contains(&want), "{want} missing from {paths:?}");
+    }
+}
+
+#[test]
+fn a_bad_required_value_is_reported_once() {
+    let ps = problems_after(|v| {
+        v["version"] = json!("one");
+    });
+    assert_eq!(ps.len(), 1, "{ps:#?}");
+    assert!(matches!(ps[0].kind, ProblemKind::WrongType { .. }));
+}

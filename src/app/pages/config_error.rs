@@ -34,10 +34,12 @@ pub fn config_error(props: &Props) -> Html {
         },
     };
     html! {
-        <main class="boot config-error" role="alert">
-            <h1>{ s.config_error_title }</h1>
-            { body }
-            <p class="hint">{ s.config_error_staff_hint }</p>
+        <main class="boot config-error">
+            <div role="alert">
+                <h1>{ s.config_error_title }</h1>
+                { body }
+                <p class="hint">{ s.config_error_staff_hint }</p>
+            </div>
         </main>
     }
 }

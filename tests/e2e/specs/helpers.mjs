@@ -1,0 +1,43 @@
+import { expect } from '@playwright/test';
+import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+export const AXE_PATH = require.resolve('axe-core/axe.min.js');
+export const SHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'screenshots');
+mkdirSync(SHOTS, { recursive: true });
+
+export const LANGS = [
+  { tag: 'zh-Hans', q: 'zh-Hans', store: '兰亭百货', survey: '评价本次购物', feedback: '意见箱', wayfinding: '找路', language: '语言', large: '大字模式' },
+  { tag: 'zh-Hant', q: 'zh-Hant', store: '蘭亭百貨', survey: '評價本次購物', feedback: '意見箱', wayfinding: '找路', language: '語言', large: '大字模式' },
+  { tag: 'en', q: 'en', store: 'Lanting Department Store', survey: 'Rate your visit', feedback: 'Suggestion box', wayfinding: 'Find your way', language: 'Language', large: 'Large text' },
+];
+
+/** Collects console errors and uncaught exceptions; call `.check()` at the end. */
+export function watchConsole(page) {
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { errors, check: () => expect(errors, 'console errors').toEqual([]) };
+}
+
+/** Runs axe-core with the WCAG 2.x A/AA rules (2.2 included); fails on any violation. */
+export async function expectNoAxeViolations(page, label) {
+  await page.addScriptTag({ path: AXE_PATH });
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    }),
+  );
+  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+/** Fails if the page scrolls sideways at the current viewport. */
+export async function expectNoHorizontalOverflow(page) {
+  const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(over, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+}
