@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Benchmarks with budgets. Builds the release app, serves it, measures, and fails when a
+# budget is exceeded. Results go to target/bench/*.json; BENCHMARKS.md records them.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+"$root/scripts/bootstrap.sh" >/dev/null
+"$root/scripts/build.sh" >/dev/null
+
+# Budgets (see BENCHMARKS.md for why these numbers).
+BUDGET_HOME_MEDIAN_MS=1500     # home screen usable, CPU slowed 4x, cache off
+BUDGET_WASM_BROTLI=160000      # bytes of wasm a phone downloads (brotli)
+
+mkdir -p target/bench
+port=4511
+node scripts/serve.mjs --dist dist --port "$port" >/dev/null 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null' EXIT
+for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.1; done
+
+(cd tests/e2e && node bench/startup.mjs --url "http://127.0.0.1:$port/" --dist ../../dist --runs "${RUNS:-9}") > target/bench/startup.json
+cat target/bench/startup.json
+
+node -e '
+const r = JSON.parse(require("fs").readFileSync("target/bench/startup.json", "utf8"));
+const [medianBudget, wasmBudget] = process.argv.slice(1).map(Number);
+let ok = true;
+const check = (name, value, budget) => {
+  const pass = value <= budget;
+  ok &&= pass;
+  console.log(`${pass ? "ok  " : "FAIL"} ${name}: ${Math.round(value)} (budget ${budget})`);
+};
+check("home screen median ms (4x CPU throttle)", r.home_ms.median, medianBudget);
+check("wasm brotli bytes", r.sizes.wasm.brotli, wasmBudget);
+process.exit(ok ? 0 : 1);
+' "$BUDGET_HOME_MEDIAN_MS" "$BUDGET_WASM_BROTLI"
