@@ -7,6 +7,9 @@ pub mod config;
 pub mod i18n;
 pub mod launch;
 pub mod theme;
+pub mod time;
+pub mod id;
+pub mod survey;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -45,6 +45,17 @@ pub enum ProblemKind {
     OutOfRange { min: f64, max: f64 },
     /// A logo or link that is neither relative nor https.
     UnsafeLink,
+    /// A field that questions of this type do not use (e.g. `options` on an NPS question).
+    FieldNotUsed { field: String, kind: String },
+    /// A field that questions of this type need (e.g. `options` on a choice question).
+    FieldRequired { field: String, kind: String },
+    /// A condition that refers to its own question or to one that comes later.
+    ForwardReference { id: String },
+    /// A condition that can never be met (a value outside the scale, a rule that does not fit
+    /// the question it refers to).
+    ImpossibleCondition,
+    /// A condition must have exactly one of `at_most`, `at_least`, `any_of`.
+    InvalidCondition,
     /// A bearer token that is empty or contains spaces or control characters.
     InvalidToken,
 }

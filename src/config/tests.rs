@@ -252,6 +252,11 @@ fn every_problem_kind_has_words_in_every_language() {
         ProblemKind::OutOfRange { min: 0.0, max: 1.0 },
         ProblemKind::UnsafeLink,
         ProblemKind::InvalidToken,
+        ProblemKind::FieldNotUsed { field: "f".into(), kind: "k".into() },
+        ProblemKind::FieldRequired { field: "f".into(), kind: "k".into() },
+        ProblemKind::ForwardReference { id: "x".into() },
+        ProblemKind::ImpossibleCondition,
+        ProblemKind::InvalidCondition,
     ];
     for lang in Lang::ALL {
         for k in &kinds {
@@ -283,4 +288,121 @@ fn a_bad_required_value_is_reported_once() {
     });
     assert_eq!(ps.len(), 1, "{ps:#?}");
     assert!(matches!(ps[0].kind, ProblemKind::WrongType { .. }));
+}
+
+// ---- the questionnaire's own rules ----------------------------------------------------
+
+fn question_index(v: &Value, id: &str) -> usize {
+    v["survey"]["questions"].as_array().and_then(|a| a.iter().position(|q| q["id"] == id)).expect("question")
+}
+
+#[test]
+fn field_not_used_by_question_type() {
+    let ps = problems_after(|v| {
+        let i = question_index(v, "satisfaction");
+        v["survey"]["questions"][i]["options"] = json!([{ "id": "x", "text": { "en": "X" } }]);
+    });
+    let p = only(ps);
+    assert_eq!(p.path, "survey.questions[3].options");
+    assert_eq!(p.kind, ProblemKind::FieldNotUsed { field: "options".into(), kind: "csat".into() });
+}
+
+#[test]
+fn field_required_by_question_type() {
+    let p = only(problems_after(|v| {
+        let i = question_index(v, "liked-most");
+        v["survey"]["questions"][i].as_object_mut().map(|o| o.remove("options"));
+    }));
+    assert_eq!(p.kind, ProblemKind::FieldRequired { field: "options".into(), kind: "single-choice".into() });
+}
+
+#[test]
+fn empty_option_list() {
+    let p = only(problems_after(|v| {
+        let i = question_index(v, "went-wrong");
+        v["survey"]["questions"][i]["options"] = json!([]);
+    }));
+    assert_eq!((p.path.as_str(), p.kind), ("survey.questions[1].options", ProblemKind::EmptyList));
+}
+
+#[test]
+fn condition_on_unknown_question() {
+    let p = only(problems_after(|v| {
+        let i = question_index(v, "went-wrong");
+        v["survey"]["questions"][i]["show_if"]["question"] = json!("nsp");
+    }));
+    assert_eq!(p.path, "survey.questions[1].show_if.question");
+    assert_eq!(p.kind, ProblemKind::UnknownReference { id: "nsp".into() });
+}
+
+#[test]
+fn condition_on_a_later_question() {
+    let p = only(problems_after(|v| {
+        let i = question_index(v, "went-wrong");
+        v["survey"]["questions"][i]["show_if"] = json!({ "question": "satisfaction", "at_most": 2 });
+    }));
+    assert_eq!(p.kind, ProblemKind::ForwardReference { id: "satisfaction".into() });
+}
+
+#[test]
+fn condition_on_itself() {
+    let p = only(problems_after(|v| {
+        let i = question_index(v, "went-wrong");
+        v["survey"]["questions"][i]["show_if"] = json!({ "question": "went-wrong", "any_of": ["price"] });
+    }));
+    assert_eq!(p.kind, ProblemKind::ForwardReference { id: "went-wrong".into() });
+}
+
+#[test]
+fn impossible_condition_values() {
+    let ps = problems_after(|v| {
+        let i = question_index(v, "went-wrong");
+        v["survey"]["questions"][i]["show_if"] = json!({ "question": "nps", "at_least": 11 });
+        let j = question_index(v, "liked-most");
+        v["survey"]["questions"][j]["show_if"] = json!({ "question": "nps", "any_of": ["staff"] });
+    });
+    assert_eq!(
+        ps,
+        vec![
+            Problem::new("survey.questions[1].show_if.at_least", ProblemKind::ImpossibleCondition),
+            Problem::new("survey.questions[2].show_if.any_of", ProblemKind::ImpossibleCondition),
+        ]
+    );
+}
+
+#[test]
+fn condition_with_unknown_option() {
+    let p = only(problems_after(|v| {
+        let i = question_index(v, "suggestion");
+        v["survey"]["questions"][i]["show_if"] = json!({ "question": "went-wrong", "any_of": ["waiting", "parking"] });
+    }));
+    assert_eq!(p.path, "survey.questions[5].show_if.any_of[1]");
+    assert_eq!(p.kind, ProblemKind::UnknownReference { id: "parking".into() });
+}
+
+#[test]
+fn condition_needs_exactly_one_rule() {
+    let p = only(problems_after(|v| {
+        let i = question_index(v, "went-wrong");
+        v["survey"]["questions"][i]["show_if"] = json!({ "question": "nps", "at_most": 6, "at_least": 0 });
+    }));
+    assert_eq!((p.path.as_str(), p.kind), ("survey.questions[1].show_if", ProblemKind::InvalidCondition));
+}
+
+#[test]
+fn bad_csi_weight_and_duplicate_row() {
+    let ps = problems_after(|v| {
+        let i = question_index(v, "csi");
+        v["survey"]["questions"][i]["rows"][0]["weight"] = json!(0);
+        v["survey"]["questions"][i]["rows"][2]["id"] = json!("attitude");
+    });
+    assert!(ps.contains(&Problem::new("survey.questions[4].rows[0].weight", ProblemKind::OutOfRange { min: 0.0, max: 1000.0 })));
+    assert!(ps.contains(&Problem::new("survey.questions[4].rows[2].id", ProblemKind::DuplicateId { id: "attitude".into() })));
+}
+
+#[test]
+fn unknown_question_type() {
+    let p = only(problems_after(|v| v["survey"]["questions"][0]["type"] = json!("stars")));
+    assert_eq!(p.path, "survey.questions[0].type");
+    assert!(matches!(p.kind, ProblemKind::UnknownValue { .. }));
 }

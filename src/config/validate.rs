@@ -109,6 +109,130 @@ pub fn is_safe_link(s: &str) -> bool {
     !before.contains(':') && !lower.starts_with("//")
 }
 
+/// The questionnaire's own rules: fields that fit each question type, options and rows,
+/// and conditions that can actually be met by an earlier question.
+fn check_question(k: &mut Checker, i: usize, q: &Question, all: &[Question]) {
+    let at = |f: &str| format!("survey.questions[{i}].{f}");
+    k.text(at("text"), &q.text);
+    let kind = q.kind;
+    let unused = |k: &mut Checker, present: bool, field: &str| {
+        if present {
+            k.push(at(field), K::FieldNotUsed { field: field.into(), kind: kind_name(kind).into() });
+        }
+    };
+    unused(k, q.labels.is_some() && kind != QuestionKind::Nps, "labels");
+    unused(k, q.rows.is_some() && kind != QuestionKind::Csi, "rows");
+    let is_choice = matches!(kind, QuestionKind::SingleChoice | QuestionKind::MultipleChoice);
+    unused(k, q.options.is_some() && !is_choice, "options");
+    unused(k, q.other && kind != QuestionKind::MultipleChoice, "other");
+    unused(k, q.max_length.is_some() && kind != QuestionKind::FreeText, "max_length");
+    let single_tap = matches!(kind, QuestionKind::Nps | QuestionKind::Csat | QuestionKind::SingleChoice);
+    unused(k, q.auto_advance.is_some() && !single_tap, "auto_advance");
+
+    if let Some(labels) = &q.labels {
+        k.text(at("labels.low"), &labels.low);
+        k.text(at("labels.high"), &labels.high);
+    }
+    if kind == QuestionKind::Csi {
+        match &q.rows {
+            None => k.push(at("rows"), K::FieldRequired { field: "rows".into(), kind: kind_name(kind).into() }),
+            Some(rows) => {
+                k.non_empty(&at("rows"), rows);
+                k.ids(&at("rows"), rows, |r| &r.id);
+                for (j, r) in rows.iter().enumerate() {
+                    k.text(at(&format!("rows[{j}].text")), &r.text);
+                    if !(r.weight.is_finite() && r.weight > 0.0 && r.weight <= 1000.0) {
+                        k.push(at(&format!("rows[{j}].weight")), K::OutOfRange { min: 0.0, max: 1000.0 });
+                    }
+                }
+            }
+        }
+    }
+    if is_choice {
+        match &q.options {
+            None => k.push(at("options"), K::FieldRequired { field: "options".into(), kind: kind_name(kind).into() }),
+            Some(opts) => {
+                k.non_empty(&at("options"), opts);
+                k.ids(&at("options"), opts, |o| &o.id);
+                for (j, o) in opts.iter().enumerate() {
+                    k.text(at(&format!("options[{j}].text")), &o.text);
+                }
+            }
+        }
+    }
+    if let Some(max) = q.max_length {
+        if !(1..=5000).contains(&max) {
+            k.push(at("max_length"), K::OutOfRange { min: 1.0, max: 5000.0 });
+        }
+    }
+    if let Some(cond) = &q.show_if {
+        check_condition(k, &at("show_if"), cond, &all[..i], &all[i..]);
+    }
+}
+
+/// `earlier` are the questions before this one; `rest` is this one and those after it.
+fn check_condition(k: &mut Checker, at: &str, cond: &Condition, earlier: &[Question], rest: &[Question]) {
+    let Some(target) = earlier.iter().find(|e| e.id == cond.question) else {
+        // Distinguish "this one or later in the survey" from "does not exist at all".
+        let kind = if rest.iter().any(|q| q.id == cond.question) {
+            K::ForwardReference { id: cond.question.clone() }
+        } else {
+            K::UnknownReference { id: cond.question.clone() }
+        };
+        k.push(format!("{at}.question"), kind);
+        return;
+    };
+    let rules = [cond.at_most.is_some(), cond.at_least.is_some(), cond.any_of.is_some()];
+    if rules.iter().filter(|r| **r).count() != 1 {
+        k.push(at, K::InvalidCondition);
+        return;
+    }
+    let range = match target.kind {
+        QuestionKind::Nps => Some((0.0, 10.0)),
+        QuestionKind::Csat => Some((1.0, 5.0)),
+        _ => None,
+    };
+    for (field, v) in [("at_most", cond.at_most), ("at_least", cond.at_least)] {
+        let Some(v) = v else { continue };
+        match range {
+            None => k.push(format!("{at}.{field}"), K::ImpossibleCondition),
+            Some((lo, hi)) => {
+                // at_most below the scale or at_least above it can never be met.
+                let never = !v.is_finite() || (field == "at_most" && v < lo) || (field == "at_least" && v > hi);
+                if never {
+                    k.push(format!("{at}.{field}"), K::ImpossibleCondition);
+                }
+            }
+        }
+    }
+    if let Some(any) = &cond.any_of {
+        match (&target.options, target.kind) {
+            (Some(opts), QuestionKind::SingleChoice | QuestionKind::MultipleChoice) => {
+                if any.is_empty() {
+                    k.push(format!("{at}.any_of"), K::EmptyList);
+                }
+                for (j, id) in any.iter().enumerate() {
+                    if !opts.iter().any(|o| &o.id == id) {
+                        k.push(format!("{at}.any_of[{j}]"), K::UnknownReference { id: id.clone() });
+                    }
+                }
+            }
+            _ => k.push(format!("{at}.any_of"), K::ImpossibleCondition),
+        }
+    }
+}
+
+pub fn kind_name(kind: QuestionKind) -> &'static str {
+    match kind {
+        QuestionKind::Nps => "nps",
+        QuestionKind::Csat => "csat",
+        QuestionKind::Csi => "csi",
+        QuestionKind::SingleChoice => "single-choice",
+        QuestionKind::MultipleChoice => "multiple-choice",
+        QuestionKind::FreeText => "free-text",
+    }
+}
+
 pub fn validate(c: &Config) -> Vec<Problem> {
     let mut k = Checker { problems: Vec::new() };
 
@@ -162,7 +286,7 @@ pub fn validate(c: &Config) -> Vec<Problem> {
     k.non_empty("survey.questions", &c.survey.questions);
     k.ids("survey.questions", &c.survey.questions, |q| &q.id);
     for (i, q) in c.survey.questions.iter().enumerate() {
-        k.text(format!("survey.questions[{i}].text"), &q.text);
+        check_question(&mut k, i, q, &c.survey.questions);
     }
 
     // feedback

@@ -54,6 +54,11 @@ fn problem(p: &P) -> String {
         P::EmptyList => "This list must not be empty.".into(),
         P::OutOfRange { min, max } => format!("The number is out of range ({min}–{max})."),
         P::UnsafeLink => "Links must be relative paths or https addresses.".into(),
+        P::FieldNotUsed { field, kind } => format!("Questions of type \"{kind}\" do not use the field \"{field}\"."),
+        P::FieldRequired { field, kind } => format!("Questions of type \"{kind}\" need the field \"{field}\"."),
+        P::ForwardReference { id } => format!("A condition may only refer to an earlier question; \"{id}\" is not before this one."),
+        P::ImpossibleCondition => "This condition can never be met (a value outside the scale, or a rule that does not fit the question it refers to).".into(),
+        P::InvalidCondition => "A condition needs exactly one of at_most, at_least, any_of.".into(),
         P::InvalidToken => "The token must not be empty or contain spaces.".into(),
     }
 }

@@ -54,6 +54,11 @@ fn problem(p: &P) -> String {
         P::EmptyList => "列表不能为空。".into(),
         P::OutOfRange { min, max } => format!("数值超出范围（{min}–{max}）。"),
         P::UnsafeLink => "链接必须是相对路径或 https 地址。".into(),
+        P::FieldNotUsed { field, kind } => format!("「{kind}」类型的问题不使用字段「{field}」。"),
+        P::FieldRequired { field, kind } => format!("「{kind}」类型的问题必须有字段「{field}」。"),
+        P::ForwardReference { id } => format!("条件只能引用前面的问题，「{id}」不在本题之前。"),
+        P::ImpossibleCondition => "这个条件永远无法满足（数值超出量表范围，或与所引用的问题类型不符）。".into(),
+        P::InvalidCondition => "条件必须且只能包含 at_most、at_least、any_of 其中一项。".into(),
         P::InvalidToken => "令牌不能为空，也不能包含空格。".into(),
     }
 }

@@ -54,6 +54,11 @@ fn problem(p: &P) -> String {
         P::EmptyList => "清單不能為空。".into(),
         P::OutOfRange { min, max } => format!("數值超出範圍（{min}–{max}）。"),
         P::UnsafeLink => "連結必須是相對路徑或 https 位址。".into(),
+        P::FieldNotUsed { field, kind } => format!("「{kind}」類型的問題不使用欄位「{field}」。"),
+        P::FieldRequired { field, kind } => format!("「{kind}」類型的問題必須有欄位「{field}」。"),
+        P::ForwardReference { id } => format!("條件只能引用前面的問題，「{id}」不在本題之前。"),
+        P::ImpossibleCondition => "這個條件永遠無法滿足（數值超出量表範圍，或與所引用的問題類型不符）。".into(),
+        P::InvalidCondition => "條件必須且只能包含 at_most、at_least、any_of 其中一項。".into(),
         P::InvalidToken => "權杖不能為空，也不能包含空格。".into(),
     }
 }

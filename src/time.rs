@@ -1,0 +1,43 @@
+//! Timestamps as RFC 3339 strings in UTC, from milliseconds since the Unix epoch
+//! (what `Date.now()` gives), without a date crate.
+
+/// `2026-11-30T05:18:21.123Z`.
+pub fn rfc3339_from_millis(ms: f64) -> String {
+    let ms = if ms.is_finite() { ms.max(0.0) as i64 } else { 0 };
+    let (secs, milli) = (ms.div_euclid(1000), ms.rem_euclid(1000));
+    let (days, sod) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    let (y, m, d) = civil_from_days(days);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{milli:03}Z",
+        sod / 3600,
+        (sod % 3600) / 60,
+        sod % 60
+    )
+}
+
+/// Howard Hinnant's days-to-civil algorithm.
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_instants() {
+        assert_eq!(rfc3339_from_millis(0.0), "1970-01-01T00:00:00.000Z");
+        assert_eq!(rfc3339_from_millis(951_782_400_000.0), "2000-02-29T00:00:00.000Z");
+        assert_eq!(rfc3339_from_millis(1_796_015_901_123.0), "2026-11-30T05:18:21.123Z");
+        assert_eq!(rfc3339_from_millis(f64::NAN), "1970-01-01T00:00:00.000Z");
+    }
+}
