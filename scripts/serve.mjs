@@ -47,7 +47,7 @@ async function send(res, file, status = 200) {
     res.writeHead(status, {
       'Content-Type': types[extname(f)] ?? 'application/octet-stream',
       // Hashed assets may be cached for ever; index.html and config.json must revalidate.
-      'Cache-Control': /-[0-9a-f]{16}\./.test(f) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'Cache-Control': /-[0-9a-f]{12,}(_bg)?\./.test(f) ? 'public, max-age=31536000, immutable' : 'no-cache',
       'X-Content-Type-Options': 'nosniff',
     });
     res.end(body);

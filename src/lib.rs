@@ -9,7 +9,9 @@ pub mod launch;
 pub mod theme;
 pub mod time;
 pub mod id;
+pub mod kiosk;
 pub mod survey;
+pub mod outbox;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

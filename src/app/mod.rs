@@ -1,8 +1,8 @@
 //! The Yew app: loads the config, then renders the shell and the current screen.
 
 mod pages;
-mod route;
-mod shell;
+pub mod route;
+pub mod shell;
 mod state;
 
 use std::rc::Rc;
@@ -12,6 +12,7 @@ use yew::prelude::*;
 use crate::config::{self, Config, Problem};
 use crate::i18n::Lang;
 use crate::launch::{self, Launch, LaunchWarning};
+use crate::outbox::{memory::MemoryOutbox, Outbox};
 use crate::web::{config_source, dom};
 
 pub use route::Route;
@@ -24,6 +25,8 @@ pub struct AppCtx {
     pub launch: Rc<Launch>,
     pub warnings: Rc<Vec<LaunchWarning>>,
     pub ui: UseReducerHandle<Ui>,
+    /// Where finished records are handed in.
+    pub outbox: Rc<dyn Outbox>,
 }
 
 impl PartialEq for AppCtx {
@@ -40,6 +43,17 @@ impl AppCtx {
     }
     pub fn s(&self) -> &'static crate::i18n::Strings {
         self.ui.lang.strings()
+    }
+
+    pub fn touchpoint_kind(&self) -> Option<crate::config::TouchpointKind> {
+        self.config.touchpoint(&self.launch.touchpoint).map(|t| t.kind)
+    }
+
+    /// Back to the start for the next customer, in this touchpoint's own language and mode.
+    pub fn reset_for_next_customer(&self) {
+        self.ui.dispatch(UiAction::SetLang(self.launch.lang));
+        self.ui.dispatch(UiAction::SetMode(self.launch.mode));
+        route::navigate(Route::Home);
     }
 }
 
@@ -121,7 +135,9 @@ impl PartialEq for ReadyProps {
 fn ready(props: &ReadyProps) -> Html {
     let launch = props.launch.clone();
     let ui = use_reducer(|| Ui { lang: launch.lang, mode: launch.mode });
+    let outbox: Rc<dyn Outbox> = (*use_memo((), |_| Rc::new(MemoryOutbox::default()) as Rc<dyn Outbox>)).clone();
     let ctx = AppCtx {
+        outbox,
         config: props.config.clone(),
         launch: props.launch.clone(),
         warnings: props.warnings.clone(),

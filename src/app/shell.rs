@@ -29,11 +29,25 @@ pub fn shell() -> Html {
         dom::focus_element(HEADING_ID);
     });
 
+    // Shared devices go back to the start after a spell without a touch.
+    {
+        let idle = app.touchpoint_kind().and_then(|k| crate::kiosk::idle_reset_after(k, app.ui.mode));
+        let app = app.clone();
+        use_effect_with((route, idle), move |(route, idle)| {
+            let guard = match idle {
+                Some(secs) if *route != Route::Home => Some(watch_idle(*secs, move || app.reset_for_next_customer())),
+                _ => None,
+            };
+            move || drop(guard)
+        });
+    }
+
     let screen = match route {
         Route::Home => html! { <pages::home::Home /> },
         Route::Journey(j) if !app.config.touchpoint(&app.launch.touchpoint).is_none_or(|t| t.offers(j)) => {
             html! { <pages::not_found::NotFound /> }
         }
+        Route::Journey(Journey::Survey) => html! { <crate::survey::view::SurveyJourney /> },
         Route::Journey(j) => html! { <pages::not_ready::NotReady journey={j} /> },
         Route::ThankYou => html! { <pages::thank_you::ThankYou /> },
         Route::Staff => html! { <pages::staff::Staff /> },
@@ -62,6 +76,48 @@ pub fn shell() -> Html {
             </footer>
         </div>
     }
+}
+
+/// Calls `on_idle` once no pointer, key or input event has been seen for `secs` seconds.
+/// Dropping the returned value stops watching.
+fn watch_idle(secs: u32, on_idle: impl Fn() + 'static) -> impl Drop {
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    use gloo::events::EventListener;
+    use gloo::timers::callback::Interval;
+
+    use crate::web::platform::now_ms;
+
+    struct Guard {
+        _listeners: Vec<EventListener>,
+        _interval: Interval,
+    }
+    impl Drop for Guard {
+        fn drop(&mut self) {}
+    }
+    let last = Rc::new(Cell::new(now_ms()));
+    let listeners = web_sys::window()
+        .and_then(|w| w.document())
+        .map(|doc| {
+            ["pointerdown", "keydown", "input", "wheel"]
+                .into_iter()
+                .map(|ev| {
+                    let last = last.clone();
+                    EventListener::new(&doc, ev, move |_| last.set(now_ms()))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let limit = secs as f64 * 1000.0;
+    let fired = Rc::new(Cell::new(false));
+    let interval = Interval::new(1000, move || {
+        if !fired.get() && now_ms() - last.get() >= limit {
+            fired.set(true);
+            on_idle();
+        }
+    });
+    Guard { _listeners: listeners, _interval: interval }
 }
 
 fn route_name(r: Route) -> &'static str {

@@ -1,6 +1,7 @@
 use super::Strings;
 use crate::config::ProblemKind as P;
 use crate::launch::LaunchWarning as W;
+use crate::survey::Issue as SurveyIssue;
 
 pub const STRINGS: Strings = Strings {
     lang_name: "English",
@@ -33,6 +34,29 @@ pub const STRINGS: Strings = Strings {
     problem,
     launch_warning,
     page_not_found: "This page does not exist.",
+    survey_progress: |n, of| format!("Question {n} of {of}"),
+    next: "Next",
+    back: "Back",
+    skip: "Skip",
+    submit: "Send",
+    submitting: "Sending…",
+    required: "Required",
+    optional: "Optional",
+    csat_words: ["Very dissatisfied", "Dissatisfied", "Neither", "Satisfied", "Very satisfied"],
+    csi_scale_hint: "1 means very poor, 5 means very good",
+    other: "Other",
+    other_details: "Please tell us what else",
+    chars_used: |n, max| format!("{n} of {max} characters"),
+    survey_issue: |issue, missing_rows| match issue {
+        SurveyIssue::Required => "This question needs an answer before you go on.".into(),
+        SurveyIssue::RowsMissing(_) => format!("{missing_rows} still to rate."),
+        SurveyIssue::OtherEmpty => "You ticked \"Other\": please say what, or untick it.".into(),
+        SurveyIssue::TooLong { max } => format!("Please keep it to {max} characters."),
+        SurveyIssue::Invalid => "That answer can't be accepted; please choose again.".into(),
+    },
+    save_failed: |why| format!("Your answers have not been saved yet ({why}). Please try again; if it keeps failing, tell a member of staff. Your answers are kept."),
+    try_again: "Try again",
+    back_home_in: |s| format!("Back to the start in {s} seconds"),
 };
 
 fn problem(p: &P) -> String {

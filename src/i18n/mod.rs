@@ -10,6 +10,7 @@ mod zh_hant;
 
 use crate::config::ProblemKind;
 use crate::launch::LaunchWarning;
+use crate::survey::Issue as SurveyIssue;
 
 /// The languages StoreVoice speaks. Simplified Chinese is the default.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
@@ -102,6 +103,26 @@ pub struct Strings {
     pub problem: fn(&ProblemKind) -> String,
     pub launch_warning: fn(&LaunchWarning) -> String,
     pub page_not_found: &'static str,
+    // --- survey ---
+    pub survey_progress: fn(usize, usize) -> String,
+    pub next: &'static str,
+    pub back: &'static str,
+    pub skip: &'static str,
+    pub submit: &'static str,
+    pub submitting: &'static str,
+    pub required: &'static str,
+    pub optional: &'static str,
+    /// CSAT faces, from very dissatisfied (1) to very satisfied (5).
+    pub csat_words: [&'static str; 5],
+    /// Legend of the 1–5 scale of CSI rows.
+    pub csi_scale_hint: &'static str,
+    pub other: &'static str,
+    pub other_details: &'static str,
+    pub chars_used: fn(usize, u32) -> String,
+    pub survey_issue: fn(&SurveyIssue, usize) -> String,
+    pub save_failed: fn(&str) -> String,
+    pub try_again: &'static str,
+    pub back_home_in: fn(u32) -> String,
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {

@@ -1,6 +1,7 @@
 use super::Strings;
 use crate::config::ProblemKind as P;
 use crate::launch::LaunchWarning as W;
+use crate::survey::Issue as SurveyIssue;
 
 pub const STRINGS: Strings = Strings {
     lang_name: "简体中文",
@@ -33,6 +34,29 @@ pub const STRINGS: Strings = Strings {
     problem,
     launch_warning,
     page_not_found: "找不到这个页面。",
+    survey_progress: |n, of| format!("第 {n} 题，共 {of} 题"),
+    next: "下一题",
+    back: "上一题",
+    skip: "跳过",
+    submit: "提交",
+    submitting: "正在提交…",
+    required: "必答",
+    optional: "选答",
+    csat_words: ["非常不满意", "不满意", "一般", "满意", "非常满意"],
+    csi_scale_hint: "1 分表示很差，5 分表示很好",
+    other: "其他",
+    other_details: "请说明其他原因",
+    chars_used: |n, max| format!("已输入 {n} / {max} 字"),
+    survey_issue: |issue, missing_rows| match issue {
+        SurveyIssue::Required => "这道题必须回答，请选择后再继续。".into(),
+        SurveyIssue::RowsMissing(_) => format!("还有 {missing_rows} 项没有打分。"),
+        SurveyIssue::OtherEmpty => "您选择了“其他”，请写下具体原因，或取消勾选。".into(),
+        SurveyIssue::TooLong { max } => format!("最多 {max} 个字，请删减一些。"),
+        SurveyIssue::Invalid => "这个答案无法接受，请重新选择。".into(),
+    },
+    save_failed: |why| format!("您的回答还没有保存成功（{why}）。请再试一次；如仍不成功，请告诉工作人员。您的回答不会丢失。"),
+    try_again: "再试一次",
+    back_home_in: |s| format!("{s} 秒后自动返回首页"),
 };
 
 fn problem(p: &P) -> String {

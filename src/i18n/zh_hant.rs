@@ -1,6 +1,7 @@
 use super::Strings;
 use crate::config::ProblemKind as P;
 use crate::launch::LaunchWarning as W;
+use crate::survey::Issue as SurveyIssue;
 
 pub const STRINGS: Strings = Strings {
     lang_name: "繁體中文",
@@ -33,6 +34,29 @@ pub const STRINGS: Strings = Strings {
     problem,
     launch_warning,
     page_not_found: "找不到這個頁面。",
+    survey_progress: |n, of| format!("第 {n} 題，共 {of} 題"),
+    next: "下一題",
+    back: "上一題",
+    skip: "跳過",
+    submit: "提交",
+    submitting: "正在提交…",
+    required: "必答",
+    optional: "選答",
+    csat_words: ["非常不滿意", "不滿意", "一般", "滿意", "非常滿意"],
+    csi_scale_hint: "1 分表示很差，5 分表示很好",
+    other: "其他",
+    other_details: "請說明其他原因",
+    chars_used: |n, max| format!("已輸入 {n} / {max} 字"),
+    survey_issue: |issue, missing_rows| match issue {
+        SurveyIssue::Required => "這道題必須回答，請選擇後再繼續。".into(),
+        SurveyIssue::RowsMissing(_) => format!("還有 {missing_rows} 項沒有評分。"),
+        SurveyIssue::OtherEmpty => "您選擇了「其他」，請寫下具體原因，或取消勾選。".into(),
+        SurveyIssue::TooLong { max } => format!("最多 {max} 個字，請刪減一些。"),
+        SurveyIssue::Invalid => "這個答案無法接受，請重新選擇。".into(),
+    },
+    save_failed: |why| format!("您的回答還沒有儲存成功（{why}）。請再試一次；如仍不成功，請告訴工作人員。您的回答不會遺失。"),
+    try_again: "再試一次",
+    back_home_in: |s| format!("{s} 秒後自動返回首頁"),
 };
 
 fn problem(p: &P) -> String {

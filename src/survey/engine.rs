@@ -103,6 +103,14 @@ impl Questionnaire {
         (pos, shown.len())
     }
 
+    /// True when no shown question follows the current one (the button says "Send").
+    pub fn is_last(&self) -> bool {
+        match self.step {
+            Step::Question(i) => self.first_shown_from(i + 1).is_none(),
+            Step::Done => true,
+        }
+    }
+
     fn first_shown_from(&self, start: usize) -> Option<usize> {
         (start..self.survey.questions.len()).find(|i| self.is_shown(*i))
     }
@@ -221,16 +229,7 @@ fn fits(q: &Question, answer: &Answer) -> Result<(), Issue> {
         (QuestionKind::FreeText, Answer::FreeText { .. }) => true,
         _ => false,
     };
-    if !ok {
-        return Err(Issue::Invalid);
-    }
-    if let Answer::FreeText { text } = answer {
-        let max = text_limit(q);
-        if text.chars().count() > max as usize {
-            return Err(Issue::TooLong { max });
-        }
-    }
-    Ok(())
+    if ok { Ok(()) } else { Err(Issue::Invalid) }
 }
 
 /// Whether the question can be left with this answer.
@@ -258,6 +257,10 @@ fn check(q: &Question, answer: Option<&Answer>) -> Result<(), Issue> {
             } else {
                 Ok(())
             }
+        }
+        // Too long is kept (the customer sees their text and the counter) but cannot be sent.
+        Answer::FreeText { text } if text.chars().count() > text_limit(q) as usize => {
+            Err(Issue::TooLong { max: text_limit(q) })
         }
         Answer::FreeText { text } if q.required && text.trim().is_empty() => Err(Issue::Required),
         _ => Ok(()),

@@ -3,3 +3,4 @@
 
 pub mod config_source;
 pub mod dom;
+pub mod platform;

@@ -105,8 +105,12 @@ fn free_text_limit_counts_characters_not_bytes() {
     q.set_answer(all_csi(4)).expect("fits");
     q.next().expect("next");
     assert_eq!(current_id(&q), "suggestion");
-    assert!(q.set_answer(Answer::FreeText { text: "好".repeat(500) }).is_ok());
-    assert_eq!(q.set_answer(Answer::FreeText { text: "好".repeat(501) }), Err(Issue::TooLong { max: 500 }));
+    q.set_answer(Answer::FreeText { text: "好".repeat(500) }).expect("fits");
+    assert!(q.check_current().is_ok());
+    // too long is kept, so the customer can shorten it, but blocks moving on
+    q.set_answer(Answer::FreeText { text: "好".repeat(501) }).expect("kept");
+    assert_eq!(q.next(), Err(Issue::TooLong { max: 500 }));
+    assert_eq!(current_id(&q), "suggestion");
 }
 
 #[test]

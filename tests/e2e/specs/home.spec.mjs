@@ -103,7 +103,7 @@ test('keyboard only: tab to a journey, open it, focus lands on its heading, go b
   await expect(survey).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#\/survey$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Rate your visit' })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1, name: 'How likely are you to recommend us to a friend?' })).toBeFocused();
   await page.getByRole('link', { name: 'Back to start' }).first().press('Enter');
   await expect(page).toHaveURL(/#\/$/);
 });

@@ -1,0 +1,26 @@
+//! Clock and randomness from the browser.
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// 16 random bytes from `crypto.getRandomValues` (available on plain-http pages too).
+/// Falls back to `Math.random` only if the Crypto API is missing entirely.
+pub fn random_16() -> [u8; 16] {
+    let mut b = [0u8; 16];
+    let ok = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.get_random_values_with_u8_array(&mut b).is_ok())
+        .unwrap_or(false);
+    if !ok {
+        for x in b.iter_mut() {
+            *x = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    b
+}
+
+pub fn new_record_id() -> String {
+    crate::id::uuid_v4(random_16())
+}

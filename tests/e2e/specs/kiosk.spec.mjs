@@ -1,0 +1,56 @@
+// Shared devices reset between customers; phones do not. Time is moved with Playwright's
+// clock, which drives the app's own timers and Date.now().
+import { test, expect } from '@playwright/test';
+
+const radio = (page, name) => page.getByRole('radio', { name, exact: true });
+
+test('an exit kiosk left mid-survey returns to the start in its own language, answers gone', async ({ page }) => {
+  await page.clock.install();
+  await page.goto('/?touchpoint=exit-kiosk-1#/survey');
+  await page.getByRole('button', { name: 'English' }).click();
+  await radio(page, '4').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What went wrong?');
+  await page.clock.fastForward(30_000);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What went wrong?');
+  await page.clock.fastForward(31_000);
+  await expect(page).toHaveURL(/#\/$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+  await page.getByRole('link', { name: /评价本次购物/ }).click();
+  await expect(page.getByText('第 1 题，共 4 题')).toBeVisible();
+  await expect(radio(page, '4')).not.toBeChecked();
+});
+
+test('a customer who keeps tapping is not interrupted', async ({ page }) => {
+  await page.clock.install();
+  await page.goto('/?touchpoint=exit-kiosk-1&lang=en#/survey');
+  for (let i = 0; i < 4; i++) {
+    await page.clock.fastForward(40_000);
+    await radio(page, String(i)).focus();
+    await page.keyboard.press('Space');
+  }
+  await expect(page).toHaveURL(/#\/survey$/);
+});
+
+test('a phone from a QR code never resets by itself', async ({ page }) => {
+  await page.clock.install();
+  await page.goto('/?touchpoint=checkout-3&lang=en#/survey');
+  await radio(page, '9').click();
+  await page.clock.fastForward(15 * 60_000);
+  await expect(page).toHaveURL(/#\/survey$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What did you like most?');
+});
+
+test('the thank-you screen on a kiosk counts down and returns to the start', async ({ page }) => {
+  await page.clock.install();
+  await page.goto('/?touchpoint=exit-kiosk-2&lang=en#/survey');
+  await radio(page, '8').click();
+  await radio(page, 'Satisfied').click();
+  await page.getByRole('button', { name: 'Skip' }).click();
+  await page.getByRole('button', { name: /Send/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thank you!');
+  await page.clock.runFor(1_000);
+  await expect(page.getByText('Back to the start in 9 seconds')).toBeVisible();
+  await page.clock.runFor(9_000);
+  await expect(page).toHaveURL(/#\/$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
