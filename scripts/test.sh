@@ -20,7 +20,7 @@ cargo test --workspace 2>&1 | tee "$logs/native.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 
 step "browser unit tests in headless Chromium (wasm-bindgen-test)"
-cargo test --target wasm32-unknown-unknown --test web 2>&1 | tee "$logs/wasm.log"
+cargo test --target wasm32-unknown-unknown --test web --test outbox_idb 2>&1 | tee "$logs/wasm.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 
 step "release build (trunk)"

@@ -12,7 +12,9 @@ use yew::prelude::*;
 use crate::config::{self, Config, Problem};
 use crate::i18n::Lang;
 use crate::launch::{self, Launch, LaunchWarning};
-use crate::outbox::{memory::MemoryOutbox, Outbox};
+use crate::outbox::idb::{persist_storage, IdbOutbox, SharedIdbOutbox, DEFAULT_DB_NAME};
+use crate::outbox::sender::Sender;
+use crate::outbox::Outbox;
 use crate::web::{config_source, dom};
 
 pub use route::Route;
@@ -27,6 +29,36 @@ pub struct AppCtx {
     pub ui: UseReducerHandle<Ui>,
     /// Where finished records are handed in.
     pub outbox: Rc<dyn Outbox>,
+    /// The durable queue and its sender, for the staff screen.
+    pub delivery: Rc<Delivery>,
+    /// The id of the record handed in last (the thank-you screen shows what it needs of it).
+    pub last_record: UseStateHandle<Option<String>>,
+}
+
+/// The outbox and its sender, created once per page.
+pub struct Delivery {
+    pub queue: Rc<IdbOutbox>,
+    pub sender: Rc<Sender>,
+}
+
+impl Delivery {
+    /// Opens the durable queue and starts the sender for the configured endpoint.
+    fn start(config: &Config, touchpoint: &str) -> Self {
+        let queue = IdbOutbox::new(DEFAULT_DB_NAME);
+        let token = config.touchpoint(touchpoint).and_then(|t| t.token.clone());
+        let sender = Sender::new(queue.clone(), config.endpoint.url.clone(), token);
+        {
+            let s = sender.clone();
+            queue.set_on_queued(Rc::new(move || s.poke()));
+        }
+        sender.start("storevoice-outbox-sender");
+        let q = queue.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let granted = persist_storage().await;
+            q.set_persisted(granted);
+        });
+        Delivery { queue, sender }
+    }
 }
 
 impl PartialEq for AppCtx {
@@ -34,6 +66,7 @@ impl PartialEq for AppCtx {
         Rc::ptr_eq(&self.config, &other.config)
             && Rc::ptr_eq(&self.launch, &other.launch)
             && self.ui == other.ui
+            && self.last_record == other.last_record
     }
 }
 
@@ -135,9 +168,16 @@ impl PartialEq for ReadyProps {
 fn ready(props: &ReadyProps) -> Html {
     let launch = props.launch.clone();
     let ui = use_reducer(|| Ui { lang: launch.lang, mode: launch.mode });
-    let outbox: Rc<dyn Outbox> = (*use_memo((), |_| Rc::new(MemoryOutbox::default()) as Rc<dyn Outbox>)).clone();
+    let delivery = {
+        let (config, tp) = (props.config.clone(), props.launch.touchpoint.clone());
+        (*use_memo((), move |_| Rc::new(Delivery::start(&config, &tp)))).clone()
+    };
+    let outbox: Rc<dyn Outbox> = Rc::new(SharedIdbOutbox(delivery.queue.clone()));
+    let last_record = use_state(|| None);
     let ctx = AppCtx {
         outbox,
+        delivery,
+        last_record,
         config: props.config.clone(),
         launch: props.launch.clone(),
         warnings: props.warnings.clone(),

@@ -54,9 +54,21 @@ pub const STRINGS: Strings = Strings {
         SurveyIssue::TooLong { max } => format!("Please keep it to {max} characters."),
         SurveyIssue::Invalid => "That answer can't be accepted; please choose again.".into(),
     },
-    save_failed: |why| format!("Your answers have not been saved yet ({why}). Please try again; if it keeps failing, tell a member of staff. Your answers are kept."),
+    save_failed: |why| format!("Your answers could not be stored on this device yet ({why}). They are kept on this device and it keeps trying to store them; please tell a member of staff."),
     try_again: "Try again",
     back_home_in: |s| format!("Back to the start in {s} seconds"),
+    staff_outbox: "Outbox",
+    staff_pending: "Waiting to be sent",
+    staff_rejected: "Refused by the endpoint",
+    staff_unsaved: "Not yet in storage, kept in memory",
+    staff_storage_error: "Storage error",
+    staff_persisted: "Persistent storage granted",
+    staff_sender: "This page is the sender",
+    staff_last_result: "Last send",
+    staff_next_attempt: |s| format!("retry in {s} s"),
+    yes: "yes",
+    no: "no",
+    unknown: "unknown",
 };
 
 fn problem(p: &P) -> String {

@@ -123,6 +123,19 @@ pub struct Strings {
     pub save_failed: fn(&str) -> String,
     pub try_again: &'static str,
     pub back_home_in: fn(u32) -> String,
+    // --- staff: outbox status ---
+    pub staff_outbox: &'static str,
+    pub staff_pending: &'static str,
+    pub staff_rejected: &'static str,
+    pub staff_unsaved: &'static str,
+    pub staff_storage_error: &'static str,
+    pub staff_persisted: &'static str,
+    pub staff_sender: &'static str,
+    pub staff_last_result: &'static str,
+    pub staff_next_attempt: fn(u32) -> String,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub unknown: &'static str,
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {

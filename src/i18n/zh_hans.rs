@@ -54,9 +54,21 @@ pub const STRINGS: Strings = Strings {
         SurveyIssue::TooLong { max } => format!("最多 {max} 个字，请删减一些。"),
         SurveyIssue::Invalid => "这个答案无法接受，请重新选择。".into(),
     },
-    save_failed: |why| format!("您的回答还没有保存成功（{why}）。请再试一次；如仍不成功，请告诉工作人员。您的回答不会丢失。"),
+    save_failed: |why| format!("您的回答暂时无法保存到本设备（{why}）。回答已保留在本设备上，系统会自动重试保存；请告诉工作人员。"),
     try_again: "再试一次",
     back_home_in: |s| format!("{s} 秒后自动返回首页"),
+    staff_outbox: "发送队列",
+    staff_pending: "待发送",
+    staff_rejected: "被接收端拒收",
+    staff_unsaved: "未能写入存储、暂存于内存",
+    staff_storage_error: "存储错误",
+    staff_persisted: "已获得持久存储",
+    staff_sender: "由本页面负责发送",
+    staff_last_result: "上次发送结果",
+    staff_next_attempt: |s| format!("{s} 秒后重试"),
+    yes: "是",
+    no: "否",
+    unknown: "未知",
 };
 
 fn problem(p: &P) -> String {

@@ -54,9 +54,21 @@ pub const STRINGS: Strings = Strings {
         SurveyIssue::TooLong { max } => format!("最多 {max} 個字，請刪減一些。"),
         SurveyIssue::Invalid => "這個答案無法接受，請重新選擇。".into(),
     },
-    save_failed: |why| format!("您的回答還沒有儲存成功（{why}）。請再試一次；如仍不成功，請告訴工作人員。您的回答不會遺失。"),
+    save_failed: |why| format!("您的回答暫時無法儲存到本裝置（{why}）。回答已保留在本裝置上，系統會自動重試儲存；請告訴工作人員。"),
     try_again: "再試一次",
     back_home_in: |s| format!("{s} 秒後自動返回首頁"),
+    staff_outbox: "傳送佇列",
+    staff_pending: "待傳送",
+    staff_rejected: "被接收端拒收",
+    staff_unsaved: "未能寫入儲存、暫存於記憶體",
+    staff_storage_error: "儲存錯誤",
+    staff_persisted: "已取得持久儲存",
+    staff_sender: "由本頁面負責傳送",
+    staff_last_result: "上次傳送結果",
+    staff_next_attempt: |s| format!("{s} 秒後重試"),
+    yes: "是",
+    no: "否",
+    unknown: "未知",
 };
 
 fn problem(p: &P) -> String {

@@ -1,9 +1,11 @@
 //! The hand-off of finished records. The thank-you screen appears only after `enqueue`
 //! has succeeded.
 //!
-//! `Record` is plain data (tested natively). The queue itself lives in the browser: for now
-//! an in-memory queue ([`memory::MemoryOutbox`]); the durable IndexedDB queue replaces it
-//! behind the same trait.
+//! `Record`, the CloudEvent format and the retry policy are plain data and functions (tested
+//! natively). The queue itself is IndexedDB (`idb`), drained by `sender`.
+
+pub mod cloudevent;
+pub mod policy;
 
 use serde::{Deserialize, Serialize};
 
@@ -25,7 +27,9 @@ impl Record {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub mod memory;
+pub mod idb;
+#[cfg(target_arch = "wasm32")]
+pub mod sender;
 
 #[cfg(target_arch = "wasm32")]
 pub use shell::*;

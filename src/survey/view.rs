@@ -214,11 +214,16 @@ fn submit(app: &AppCtx, state: &UseReducerHandle<SurveyState>) {
     };
     state.dispatch(Action::Sending);
     let outbox = app.outbox.clone();
+    let last_record = app.last_record.clone();
     let state = state.clone();
     wasm_bindgen_futures::spawn_local(async move {
+        let id = record.id.clone();
         match outbox.enqueue(Record::SurveyResponse(record)).await {
-            Ok(()) => navigate(Route::ThankYou),
-            Err(e) => state.dispatch(Action::Failed(format!("{e:?}"))),
+            Ok(()) => {
+                last_record.set(Some(id));
+                navigate(Route::ThankYou)
+            }
+            Err(crate::outbox::EnqueueError::Storage(e)) => state.dispatch(Action::Failed(e)),
         }
     });
 }

@@ -3,15 +3,76 @@ use yew::prelude::*;
 use crate::app::route::Route;
 use crate::app::shell::HEADING_ID;
 use crate::app::use_app;
+use crate::web::platform::now_ms;
 
-/// Staff settings behind a PIN: not built yet, and the screen says so.
+#[derive(Clone, PartialEq, Default)]
+struct Counts {
+    pending: Option<u32>,
+    rejected: Option<u32>,
+}
+
+/// Staff screen. Shows the outbox's state (so a storage or endpoint problem is visible);
+/// PIN sign-in and device settings are not built yet, and the screen says so.
 #[function_component(Staff)]
 pub fn staff() -> Html {
     let app = use_app();
     let s = app.s();
+    let counts = use_state(Counts::default);
+    let tick = use_state(|| 0u32);
+    {
+        let (counts, tick, queue) = (counts.clone(), tick.clone(), app.delivery.queue.clone());
+        use_effect_with((), move |_| {
+            let refresh = move || {
+                let (counts, tick, queue) = (counts.clone(), tick.clone(), queue.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let c = match queue.db().await {
+                        Ok(db) => Counts { pending: db.count("pending").await.ok(), rejected: db.count("rejected").await.ok() },
+                        Err(_) => Counts::default(),
+                    };
+                    counts.set(c);
+                    tick.set(*tick + 1);
+                });
+            };
+            refresh();
+            let interval = gloo::timers::callback::Interval::new(2_000, refresh);
+            move || drop(interval)
+        });
+    }
+    let health = app.delivery.queue.health();
+    let send = app.delivery.sender.status();
+    let n = |v: Option<u32>| v.map(|x| x.to_string()).unwrap_or_else(|| s.unknown.to_string());
+    let yn = |b: Option<bool>| match b {
+        Some(true) => s.yes,
+        Some(false) => s.no,
+        None => s.unknown,
+    };
+    let last = match (send.last_status, &send.last_error) {
+        (Some(code), _) => format!("HTTP {code}"),
+        (None, Some(e)) => e.clone(),
+        (None, None) => "—".into(),
+    };
+    let next = send
+        .next_attempt_at
+        .map(|at| ((at - now_ms()).max(0.0) / 1000.0).ceil() as u32)
+        .map(|secs| format!(" · {}", (s.staff_next_attempt)(secs)))
+        .unwrap_or_default();
     html! {
         <section class="staff" aria-labelledby={HEADING_ID}>
             <h1 id={HEADING_ID} tabindex="-1">{ s.staff_title }</h1>
+            <div class="panel">
+                <h2>{ s.staff_outbox }</h2>
+                <dl class="status-list">
+                    <dt>{ s.staff_pending }</dt><dd data-field="pending">{ n(counts.pending) }</dd>
+                    <dt>{ s.staff_rejected }</dt><dd data-field="rejected">{ n(counts.rejected) }</dd>
+                    <dt>{ s.staff_unsaved }</dt><dd data-field="unsaved">{ health.unsaved }</dd>
+                    if let Some(e) = &health.storage_error {
+                        <dt>{ s.staff_storage_error }</dt><dd data-field="storage-error" lang="en">{ e }</dd>
+                    }
+                    <dt>{ s.staff_persisted }</dt><dd data-field="persisted">{ yn(health.persisted) }</dd>
+                    <dt>{ s.staff_sender }</dt><dd data-field="sender">{ yn(Some(send.is_sender)) }</dd>
+                    <dt>{ s.staff_last_result }</dt><dd data-field="last">{ last }{ next }</dd>
+                </dl>
+            </div>
             <div class="panel">
                 <h2>{ s.not_ready_title }</h2>
                 <p>{ s.staff_not_ready }</p>

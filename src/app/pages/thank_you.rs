@@ -31,7 +31,7 @@ pub fn thank_you() -> Html {
         });
     }
     html! {
-        <section class="thank-you" aria-labelledby={HEADING_ID}>
+        <section class="thank-you" aria-labelledby={HEADING_ID} data-record-id={(*app.last_record).clone()}>
             <div class="thank-you-mark" aria-hidden="true">{ "✓" }</div>
             <h1 id={HEADING_ID} tabindex="-1">{ s.thank_you_title }</h1>
             <p class="thank-you-body">{ s.thank_you_body }</p>
