@@ -23,8 +23,9 @@ step "browser unit tests in headless Chromium (wasm-bindgen-test)"
 cargo test --target wasm32-unknown-unknown --test web --test outbox_idb 2>&1 | tee "$logs/wasm.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 
-step "release build (trunk)"
-if "$root/scripts/build.sh" > "$logs/build.log" 2>&1; then
+step "release build (trunk) and the reference collector"
+if "$root/scripts/build.sh" > "$logs/build.log" 2>&1 \
+   && cargo build --profile collector -p storevoice-collector >> "$logs/build.log" 2>&1; then
   tail -n 12 "$logs/build.log"
   step "journeys in Chromium (Playwright, tests/e2e)"
   (cd tests/e2e && npx playwright test) 2>&1 | tee "$logs/e2e.log"

@@ -1,1 +1,91 @@
-fn main() {}
+//! `storevoice-collector`: parses the flags, starts the server, prints where it listens,
+//! and runs until Ctrl-C or SIGTERM.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use storevoice_collector::cli::{self, Command, USAGE};
+use storevoice_collector::{serve, Options};
+
+fn main() -> ExitCode {
+    let opts = match cli::parse(std::env::args().skip(1)) {
+        Ok(Command::Help) => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Ok(Command::Run(opts)) => opts,
+        Err(e) => {
+            eprintln!("storevoice-collector: {e}\nTry `storevoice-collector --help`.");
+            return ExitCode::from(2);
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("storevoice-collector: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    runtime.block_on(run(opts))
+}
+
+async fn run(opts: Options) -> ExitCode {
+    let with_app = opts.dist.is_some();
+    let mut server = match serve(opts).await {
+        Ok(server) => server,
+        Err(e) => {
+            eprintln!("storevoice-collector: {e}");
+            return ExitCode::from(if e.usage { 2 } else { 1 });
+        }
+    };
+    let addr = server.addr();
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "storevoice-collector listening on http://{addr}");
+    if with_app {
+        let _ = writeln!(out, "StoreVoice is served at http://{addr}/");
+    }
+    let _ = out.flush();
+    drop(out);
+    tokio::select! {
+        result = server.stopped() => match result {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("storevoice-collector: server stopped: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        () = stop_signal() => match server.shutdown().await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("storevoice-collector: {e}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+/// Ctrl-C, or SIGTERM on Unix (what process supervisors and test scripts send).
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}

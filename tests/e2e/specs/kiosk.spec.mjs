@@ -1,12 +1,13 @@
 // Shared devices reset between customers; phones do not. Time is moved with Playwright's
 // clock, which drives the app's own timers and Date.now().
-import { test, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test, delivered, outboxIds } from './collector.mjs';
 
 const radio = (page, name) => page.getByRole('radio', { name, exact: true });
 
-test('an exit kiosk left mid-survey returns to the start in its own language, answers gone', async ({ page }) => {
+test('an exit kiosk left mid-survey returns to the start in its own language, answers gone', async ({ page, collector }) => {
   await page.clock.install();
-  await page.goto('/?touchpoint=exit-kiosk-1#/survey');
+  await page.goto(collector.url + '/?touchpoint=exit-kiosk-1#/survey');
   await page.getByRole('button', { name: 'English' }).click();
   await radio(page, '4').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('What went wrong?');
@@ -20,9 +21,9 @@ test('an exit kiosk left mid-survey returns to the start in its own language, an
   await expect(radio(page, '4')).not.toBeChecked();
 });
 
-test('a customer who keeps tapping is not interrupted', async ({ page }) => {
+test('a customer who keeps tapping is not interrupted', async ({ page, collector }) => {
   await page.clock.install();
-  await page.goto('/?touchpoint=exit-kiosk-1&lang=en#/survey');
+  await page.goto(collector.url + '/?touchpoint=exit-kiosk-1&lang=en#/survey');
   for (let i = 0; i < 4; i++) {
     await page.clock.fastForward(40_000);
     await radio(page, String(i)).focus();
@@ -31,18 +32,18 @@ test('a customer who keeps tapping is not interrupted', async ({ page }) => {
   await expect(page).toHaveURL(/#\/survey$/);
 });
 
-test('a phone from a QR code never resets by itself', async ({ page }) => {
+test('a phone from a QR code never resets by itself', async ({ page, collector }) => {
   await page.clock.install();
-  await page.goto('/?touchpoint=checkout-3&lang=en#/survey');
+  await page.goto(collector.url + '/?touchpoint=checkout-3&lang=en#/survey');
   await radio(page, '9').click();
   await page.clock.fastForward(15 * 60_000);
   await expect(page).toHaveURL(/#\/survey$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('What did you like most?');
 });
 
-test('the thank-you screen on a kiosk counts down and returns to the start', async ({ page }) => {
+test('the thank-you screen on a kiosk counts down and returns to the start', async ({ page, collector }) => {
   await page.clock.install();
-  await page.goto('/?touchpoint=exit-kiosk-2&lang=en#/survey');
+  await page.goto(collector.url + '/?touchpoint=exit-kiosk-2&lang=en#/survey');
   await radio(page, '8').click();
   await radio(page, 'Satisfied').click();
   await page.getByRole('button', { name: 'Skip' }).click();

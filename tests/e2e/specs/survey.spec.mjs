@@ -1,15 +1,15 @@
 // Rate your visit: complete questionnaires in each language along the detractor, promoter and
 // passive paths, checking the record handed to the outbox against what was answered.
-import { test, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test, delivered, outboxIds } from './collector.mjs';
 import { watchConsole, expectNoAxeViolations, SHOTS } from './helpers.mjs';
 
-const queued = (page) => page.evaluate(() => (window.__storevoiceOutbox ?? []).map((s) => JSON.parse(s)));
 const radio = (page, name) => page.getByRole('radio', { name, exact: true });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-test('English detractor path: required check, follow-up, every question type, record', async ({ page }) => {
+test('English detractor path: required check, follow-up, every question type, record', async ({ page, collector }) => {
   const w = watchConsole(page);
-  await page.goto('/?lang=en&touchpoint=checkout-3#/survey');
+  await page.goto(collector.url + '/?lang=en&touchpoint=checkout-3#/survey');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('How likely are you to recommend us to a friend?');
   await expect(page.getByText('Question 1 of 4')).toBeVisible();
 
@@ -71,7 +71,8 @@ test('English detractor path: required check, follow-up, every question type, re
 
   await expect(page).toHaveURL(/#\/thank-you$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thank you!');
-  const [r] = await queued(page);
+  const { record: r, event } = await delivered(page, collector);
+  expect(event).toMatchObject({ specversion: '1.0', id: r.id, type: 'storevoice.survey-response.v1', source: '/stores/lanting-xuhui/touchpoints/checkout-3', time: r.finished_at, datacontenttype: 'application/json' });
   expect(r.kind).toBe('survey-response');
   expect(r.id).toMatch(UUID);
   expect(r).toMatchObject({
@@ -91,8 +92,8 @@ test('English detractor path: required check, follow-up, every question type, re
   w.check();
 });
 
-test('简体中文 promoter path with keyboard only', async ({ page }) => {
-  await page.goto('/#/survey');
+test('简体中文 promoter path with keyboard only', async ({ page, collector }) => {
+  await page.goto(collector.url + '/#/survey');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('您有多大可能把我们推荐给朋友？');
   // Tab into the radiogroup, then arrow keys choose without leaving the question
   await radio(page, '0').focus();
@@ -113,7 +114,7 @@ test('简体中文 promoter path with keyboard only', async ({ page }) => {
   await page.getByRole('button', { name: /提交/ }).press('Enter');
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('谢谢您！');
-  const [r] = await queued(page);
+  const { record: r } = await delivered(page, collector);
   expect(r).toMatchObject({
     language: 'zh-Hans', touchpoint: 'exit-kiosk-1',
     answers: [
@@ -127,8 +128,8 @@ test('简体中文 promoter path with keyboard only', async ({ page }) => {
   expect(r.scores.csi).toBeUndefined();
 });
 
-test('繁體中文 passive path in large-text mode, taps advance by themselves', async ({ page }) => {
-  await page.goto('/?lang=zh-Hant&mode=large#/survey');
+test('繁體中文 passive path in large-text mode, taps advance by themselves', async ({ page, collector }) => {
+  await page.goto(collector.url + '/?lang=zh-Hant&mode=large#/survey');
   await expect(page.getByText('第 1 題，共 4 題')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/survey-nps-zh-Hant-large.png` });
   await radio(page, '7').click();
@@ -141,7 +142,7 @@ test('繁體中文 passive path in large-text mode, taps advance by themselves',
   await page.getByRole('textbox').fill('試衣間可以多一些');
   await page.getByRole('button', { name: /提交/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('謝謝您！');
-  const [r] = await queued(page);
+  const { record: r } = await delivered(page, collector);
   expect(r).toMatchObject({
     language: 'zh-Hant', mode: 'large',
     answers: [{ question: 'nps', score: 7 }, { question: 'satisfaction', score: 4 }, { question: 'suggestion', text: '試衣間可以多一些' }],
@@ -149,8 +150,8 @@ test('繁體中文 passive path in large-text mode, taps advance by themselves',
   });
 });
 
-test('switching language mid-survey keeps every answer', async ({ page }) => {
-  await page.goto('/?lang=en#/survey');
+test('switching language mid-survey keeps every answer', async ({ page, collector }) => {
+  await page.goto(collector.url + '/?lang=en#/survey');
   await radio(page, '2').click();
   await page.getByRole('checkbox', { name: 'Prices' }).click();
   await page.getByRole('button', { name: '繁體中文' }).click();
@@ -164,13 +165,13 @@ test('switching language mid-survey keeps every answer', async ({ page }) => {
   await expect(page.getByRole('checkbox', { name: '价格' })).toBeChecked();
 });
 
-test('the next customer starts with an empty questionnaire', async ({ page }) => {
-  await page.goto('/?lang=en#/survey');
+test('the next customer starts with an empty questionnaire', async ({ page, collector }) => {
+  await page.goto(collector.url + '/?lang=en#/survey');
   await radio(page, '10').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('What did you like most?');
   await page.getByRole('link', { name: 'Back to start' }).first().click();
   await page.getByRole('link', { name: /Rate your visit/ }).click();
   await expect(page.getByText('Question 1 of 4')).toBeVisible();
   for (let n = 0; n <= 10; n++) await expect(radio(page, String(n))).not.toBeChecked();
-  expect(await queued(page)).toEqual([]);
+  expect(await outboxIds(page)).toEqual([]);
 });

@@ -1,0 +1,248 @@
+//! Command-line flags, parsed by hand: the collector has few flags and should build fast.
+//! Parsing is pure (no files touched) so every error case is unit-testable.
+
+use std::path::PathBuf;
+
+use crate::faults::FaultSpec;
+
+pub const USAGE: &str = "\
+storevoice-collector — reference collector for StoreVoice survey answers (CloudEvents 1.0)
+
+USAGE:
+    storevoice-collector [FLAGS]
+
+FLAGS:
+    --addr HOST:PORT     address to listen on (default 127.0.0.1:8080; port 0 picks a free one)
+    --db PATH            SQLite database file, created if missing (default collector.sqlite;
+                         :memory: keeps events in memory only)
+    --dist DIR           also serve the built app from DIR at /
+    --config FILE        serve FILE at /config.json instead of DIR/config.json
+    --token TOKEN        require `Authorization: Bearer TOKEN` on POST /api/events
+    --max-body BYTES     largest accepted request body (default 1048576)
+    --faults SPEC        inject faults into POST /api/events, e.g.
+                         503=0.2,429=0.1,reset=0.1,delay=0-300
+    --seed N             seed of the fault PRNG (default 1)
+    -h, --help           print this help
+
+ENDPOINTS:
+    POST /api/events  GET /api/events.ndjson  GET /api/events.csv
+    GET /api/summary  GET /api/health
+";
+
+/// Everything the server needs to start.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    pub addr: String,
+    pub db: String,
+    pub dist: Option<PathBuf>,
+    pub config: Option<PathBuf>,
+    pub token: Option<String>,
+    pub max_body: usize,
+    pub faults: Option<FaultSpec>,
+    pub seed: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            addr: "127.0.0.1:8080".into(),
+            db: "collector.sqlite".into(),
+            dist: None,
+            config: None,
+            token: None,
+            max_body: 1_048_576,
+            faults: None,
+            seed: 1,
+        }
+    }
+}
+
+/// What the command line asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    Help,
+    Run(Options),
+}
+
+/// Parses the arguments after the program name. Flags take `--flag VALUE` or `--flag=VALUE`.
+pub fn parse<I, S>(args: I) -> Result<Command, String>
+where
+    I: IntoIterator<Item = S>,
+    S: Into<String>,
+{
+    let mut opts = Options::default();
+    let mut args = args.into_iter().map(Into::into);
+    let mut seen: Vec<String> = Vec::new();
+    while let Some(arg) = args.next() {
+        if arg == "-h" || arg == "--help" {
+            return Ok(Command::Help);
+        }
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
+            _ => (arg.clone(), None),
+        };
+        if !matches!(
+            flag.as_str(),
+            "--addr"
+                | "--db"
+                | "--dist"
+                | "--config"
+                | "--token"
+                | "--max-body"
+                | "--faults"
+                | "--seed"
+        ) {
+            return Err(if flag.starts_with('-') {
+                format!("unknown flag {flag:?}")
+            } else {
+                format!("unexpected argument {arg:?}")
+            });
+        }
+        if seen.contains(&flag) {
+            return Err(format!("{flag} is given twice"));
+        }
+        seen.push(flag.clone());
+        let value = match inline {
+            Some(v) => v,
+            None => args.next().ok_or_else(|| format!("{flag} needs a value"))?,
+        };
+        if value.is_empty() {
+            return Err(format!("{flag} needs a non-empty value"));
+        }
+        match flag.as_str() {
+            "--addr" => opts.addr = check_addr(&value)?,
+            "--db" => opts.db = value,
+            "--dist" => opts.dist = Some(PathBuf::from(value)),
+            "--config" => opts.config = Some(PathBuf::from(value)),
+            "--token" => opts.token = Some(check_token(&value)?),
+            "--max-body" => {
+                opts.max_body = match value.parse::<usize>() {
+                    Ok(n) if n > 0 => n,
+                    _ => {
+                        return Err(format!(
+                            "--max-body needs a positive number of bytes, not {value:?}"
+                        ))
+                    }
+                }
+            }
+            "--faults" => {
+                opts.faults = Some(FaultSpec::parse(&value).map_err(|e| format!("--faults: {e}"))?)
+            }
+            "--seed" => {
+                opts.seed = value.parse().map_err(|_| {
+                    format!(
+                        "--seed needs a whole number from 0 to {}, not {value:?}",
+                        u64::MAX
+                    )
+                })?
+            }
+            _ => return Err(format!("unknown flag {flag:?}")),
+        }
+    }
+    Ok(Command::Run(opts))
+}
+
+/// `HOST:PORT` with a numeric port (`[::1]:8080` for IPv6); the host is resolved at bind time.
+fn check_addr(value: &str) -> Result<String, String> {
+    match value.rsplit_once(':') {
+        Some((host, port)) if !host.is_empty() && port.parse::<u16>().is_ok() => {
+            Ok(value.to_owned())
+        }
+        _ => Err(format!(
+            "--addr needs HOST:PORT such as 127.0.0.1:8080, not {value:?}"
+        )),
+    }
+}
+
+/// Tokens travel in a header, so they must be visible ASCII without spaces.
+fn check_token(value: &str) -> Result<String, String> {
+    if value.bytes().all(|b| b.is_ascii_graphic()) {
+        Ok(value.to_owned())
+    } else {
+        Err("--token may only contain visible ASCII characters without spaces".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(args: &[&str]) -> Result<Options, String> {
+        match parse(args.iter().copied())? {
+            Command::Run(o) => Ok(o),
+            Command::Help => Err("help".into()),
+        }
+    }
+
+    #[test]
+    fn defaults() {
+        assert_eq!(run(&[]), Ok(Options::default()));
+    }
+
+    #[test]
+    fn all_flags() {
+        let o = run(&[
+            "--addr",
+            "0.0.0.0:0",
+            "--db=:memory:",
+            "--dist",
+            "dist",
+            "--config",
+            "c.json",
+            "--token",
+            "s3cret",
+            "--max-body",
+            "10",
+            "--faults",
+            "503=0.5",
+            "--seed",
+            "42",
+        ]);
+        assert_eq!(
+            o,
+            Ok(Options {
+                addr: "0.0.0.0:0".into(),
+                db: ":memory:".into(),
+                dist: Some("dist".into()),
+                config: Some("c.json".into()),
+                token: Some("s3cret".into()),
+                max_body: 10,
+                faults: Some(FaultSpec {
+                    p503: 0.5,
+                    ..FaultSpec::default()
+                }),
+                seed: 42,
+            })
+        );
+    }
+
+    #[test]
+    fn help() {
+        assert_eq!(parse(["--addr", "1.2.3.4:5", "--help"]), Ok(Command::Help));
+        assert_eq!(parse(["-h"]), Ok(Command::Help));
+    }
+
+    #[test]
+    fn errors() {
+        for (args, needle) in [
+            (&["--port", "80"][..], "unknown flag \"--port\""),
+            (&["serve"][..], "unexpected argument"),
+            (&["--addr"][..], "--addr needs a value"),
+            (&["--addr", "8080"][..], "HOST:PORT"),
+            (&["--addr", "localhost:99999"][..], "HOST:PORT"),
+            (&["--db", ""][..], "non-empty"),
+            (&["--max-body", "0"][..], "positive"),
+            (&["--max-body", "1k"][..], "positive"),
+            (&["--seed", "-1"][..], "--seed"),
+            (&["--faults", "teapot=1"][..], "unknown fault"),
+            (&["--faults", "503=2"][..], "from 0 to 1"),
+            (&["--token", "a b"][..], "--token"),
+            (&["--db", "a", "--db", "b"][..], "twice"),
+        ] {
+            match run(args) {
+                Err(e) => assert!(e.contains(needle), "{args:?}: {e}"),
+                Ok(o) => panic!("{args:?} accepted: {o:?}"),
+            }
+        }
+    }
+}

@@ -1,0 +1,361 @@
+//! The HTTP surface: the CloudEvents endpoint, the exports, CORS for browsers posting from
+//! another origin, and (optionally) the built app itself with cache headers that let
+//! content-hashed files be cached forever while `index.html` and `config.json` never are.
+
+use std::io;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::{Body, Bytes};
+use axum::extract::State;
+use axum::http::header::{
+    AUTHORIZATION, CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_LENGTH, CONTENT_TYPE, RETRY_AFTER,
+    WWW_AUTHENTICATE,
+};
+use axum::http::{HeaderMap, HeaderValue, Method, Request, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{any, get, post};
+use axum::{Json, Router};
+use futures_util::StreamExt;
+use http_body_util::{BodyExt, LengthLimitError, Limited};
+use serde_json::json;
+use tower_http::cors::{Any, CorsLayer};
+use tower_http::services::ServeDir;
+
+use crate::cloudevents::{mode_for_content_type, parse_request, problems_body, Problem, Rejection};
+use crate::export;
+use crate::faults::{Decision, Faults, RetryAfter};
+use crate::store::Store;
+use crate::time::{format_imf_fixdate, now_unix_millis};
+
+/// What the handlers share.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub token: Option<Arc<str>>,
+    pub max_body: usize,
+    pub faults: Option<Arc<Faults>>,
+    pub config: Option<PathBuf>,
+}
+
+/// All routes: `/api/…` with CORS, then `/config.json` and the static app.
+pub fn router(state: AppState, dist: Option<PathBuf>) -> Router {
+    let cors = CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([Method::GET, Method::POST, Method::OPTIONS])
+        .allow_headers([CONTENT_TYPE, AUTHORIZATION])
+        // Browsers hide other response headers from scripts; the retry logic needs these.
+        .expose_headers([RETRY_AFTER, WWW_AUTHENTICATE])
+        .max_age(Duration::from_secs(600));
+    let api = Router::new()
+        .route("/api/events", post(post_events))
+        .route("/api/events.ndjson", get(get_ndjson))
+        .route("/api/events.csv", get(get_csv))
+        .route("/api/summary", get(get_summary))
+        .route("/api/health", get(|| async { "ok" }))
+        .route(
+            "/api/{*rest}",
+            any(|| async { error(StatusCode::NOT_FOUND, "no such API endpoint") }),
+        )
+        .with_state(state.clone())
+        .layer(cors);
+    let mut site: Router<AppState> = Router::new();
+    if state.config.is_some() {
+        site = site.route("/config.json", get(get_config));
+    }
+    let mut site = site.with_state(state);
+    if let Some(dist) = dist {
+        site = site.fallback_service(ServeDir::new(dist));
+    }
+    api.merge(site.layer(middleware::from_fn(cache_headers)))
+}
+
+/// An error response with the usual `{"problems":[{"reason":…}]}` body.
+fn error(status: StatusCode, reason: impl Into<String>) -> Response {
+    (status, Json(problems_body(&[Problem::request(reason)]))).into_response()
+}
+
+/// Whether a file name carries a content hash (`name-0123456789abcdef.js`,
+/// `name-0123456789abcdef_bg.wasm`): a dash, 12 or more lowercase hex digits, then `.` or `_`.
+pub fn is_content_hashed(name: &str) -> bool {
+    let b = name.as_bytes();
+    b.iter()
+        .enumerate()
+        .filter(|(_, c)| **c == b'-')
+        .any(|(dash, _)| {
+            let hex = b[dash + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(c))
+                .count();
+            hex >= 12 && matches!(b.get(dash + 1 + hex), Some(b'.' | b'_'))
+        })
+}
+
+async fn cache_headers(req: Request<Body>, next: Next) -> Response {
+    let name = req.uri().path().rsplit('/').next().unwrap_or("").to_owned();
+    let mut resp = next.run(req).await;
+    if resp.status().is_success() || resp.status() == StatusCode::NOT_MODIFIED {
+        let value = if is_content_hashed(&name) {
+            "public, max-age=31536000, immutable"
+        } else {
+            "no-cache"
+        };
+        resp.headers_mut()
+            .insert(CACHE_CONTROL, HeaderValue::from_static(value));
+    }
+    resp
+}
+
+async fn get_config(State(st): State<AppState>) -> Response {
+    let Some(path) = st.config else {
+        return error(StatusCode::NOT_FOUND, "no config file");
+    };
+    match tokio::fs::read(&path).await {
+        Ok(bytes) => ([(CONTENT_TYPE, "application/json")], bytes).into_response(),
+        Err(e) => {
+            eprintln!("storevoice-collector: cannot read {}: {e}", path.display());
+            error(StatusCode::NOT_FOUND, "the config file cannot be read")
+        }
+    }
+}
+
+/// `Authorization: Bearer TOKEN`, compared without an early exit on the first difference.
+fn authorized(headers: &HeaderMap, token: &str) -> bool {
+    let Some(value) = headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    let Some((scheme, given)) = value.trim().split_once(' ') else {
+        return false;
+    };
+    let given = given.trim().as_bytes();
+    scheme.eq_ignore_ascii_case("bearer")
+        && given.len() == token.len()
+        && given
+            .iter()
+            .zip(token.as_bytes())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0
+}
+
+async fn post_events(State(st): State<AppState>, headers: HeaderMap, body: Body) -> Response {
+    let decision = match &st.faults {
+        Some(faults) => {
+            let (delay, decision) = faults.draw();
+            eprintln!(
+                "fault: POST /api/events delay {} ms, {decision:?}",
+                delay.as_millis()
+            );
+            if !delay.is_zero() {
+                tokio::time::sleep(delay).await;
+            }
+            decision
+        }
+        None => Decision::Normal,
+    };
+    match decision {
+        Decision::Unavailable => {
+            return error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "injected fault: the collector is unavailable, try again",
+            )
+        }
+        Decision::TooManyRequests(form) => {
+            let mut resp = error(
+                StatusCode::TOO_MANY_REQUESTS,
+                "injected fault: too many requests, retry later",
+            );
+            let value = match form {
+                RetryAfter::Seconds => "1".to_owned(),
+                RetryAfter::HttpDate => format_imf_fixdate(now_unix_millis().div_euclid(1000) + 1),
+            };
+            if let Ok(v) = HeaderValue::from_str(&value) {
+                resp.headers_mut().insert(RETRY_AFTER, v);
+            }
+            return resp;
+        }
+        Decision::Normal | Decision::Reset => {}
+    }
+    let resp = accept(&st, &headers, body).await;
+    if decision == Decision::Reset {
+        break_connection(resp).await
+    } else {
+        resp
+    }
+}
+
+/// Checks, validates and stores one request's events.
+async fn accept(st: &AppState, headers: &HeaderMap, body: Body) -> Response {
+    if let Some(token) = &st.token {
+        if !authorized(headers, token) {
+            let mut resp = error(
+                StatusCode::UNAUTHORIZED,
+                "a valid `Authorization: Bearer` token is required",
+            );
+            resp.headers_mut()
+                .insert(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            return resp;
+        }
+    }
+    let mode = headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(mode_for_content_type);
+    let Some(mode) = mode else {
+        return error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "Content-Type must be application/cloudevents-batch+json or application/cloudevents+json",
+        );
+    };
+    let too_large = || {
+        error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("the request body is larger than {} bytes", st.max_body),
+        )
+    };
+    let declared = headers
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > st.max_body as u64) {
+        return too_large();
+    }
+    let bytes = match Limited::new(body, st.max_body).collect().await {
+        Ok(collected) => collected.to_bytes(),
+        Err(e) if e.downcast_ref::<LengthLimitError>().is_some() => return too_large(),
+        Err(e) => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                format!("could not read the request body: {e}"),
+            )
+        }
+    };
+    let events = match parse_request(mode, &bytes) {
+        Ok(events) => events,
+        Err(Rejection::Malformed(reason)) => return error(StatusCode::BAD_REQUEST, reason),
+        Err(Rejection::Invalid(problems)) => {
+            return (StatusCode::BAD_REQUEST, Json(problems_body(&problems))).into_response()
+        }
+    };
+    if events.is_empty() {
+        return Json(json!({"stored": 0, "duplicates": 0})).into_response();
+    }
+    match st.store.insert(events).await {
+        Ok(r) => Json(json!({"stored": r.stored, "duplicates": r.duplicates})).into_response(),
+        Err(e) => {
+            eprintln!("storevoice-collector: {e}");
+            error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the events could not be stored",
+            )
+        }
+    }
+}
+
+/// Keeps the status and headers but fails the body halfway, so hyper aborts the
+/// connection and the client sees a network error after the events were committed.
+async fn break_connection(resp: Response) -> Response {
+    let (mut parts, body) = resp.into_parts();
+    let bytes = body
+        .collect()
+        .await
+        .map(|c| c.to_bytes())
+        .unwrap_or_default();
+    parts.headers.remove(CONTENT_LENGTH);
+    let head = bytes.slice(..bytes.len() / 2);
+    let stream = futures_util::stream::iter([Ok::<Bytes, io::Error>(head)]).chain(
+        futures_util::stream::once(async {
+            // Let the head and first chunk reach the client before the connection dies.
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            Err(io::Error::new(
+                io::ErrorKind::ConnectionReset,
+                "injected fault: connection reset",
+            ))
+        }),
+    );
+    Response::from_parts(parts, Body::from_stream(stream))
+}
+
+async fn stored_events(st: &AppState) -> Result<Vec<crate::store::StoredEvent>, Response> {
+    st.store.all().await.map_err(|e| {
+        eprintln!("storevoice-collector: {e}");
+        error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the events could not be read",
+        )
+    })
+}
+
+async fn get_ndjson(State(st): State<AppState>) -> Response {
+    match stored_events(&st).await {
+        Ok(events) => (
+            [(CONTENT_TYPE, "application/x-ndjson")],
+            export::ndjson(&events),
+        )
+            .into_response(),
+        Err(resp) => resp,
+    }
+}
+
+async fn get_csv(State(st): State<AppState>) -> Response {
+    match stored_events(&st).await {
+        Ok(events) => (
+            [
+                (CONTENT_TYPE, "text/csv; charset=utf-8; header=present"),
+                (
+                    CONTENT_DISPOSITION,
+                    "attachment; filename=\"storevoice-events.csv\"",
+                ),
+            ],
+            export::csv(&events),
+        )
+            .into_response(),
+        Err(resp) => resp,
+    }
+}
+
+async fn get_summary(State(st): State<AppState>) -> Response {
+    match stored_events(&st).await {
+        Ok(events) => Json(export::summary(&events)).into_response(),
+        Err(resp) => resp,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_hashes() {
+        assert!(is_content_hashed("storevoice-123a49f5cb98fa82.js"));
+        assert!(is_content_hashed("storevoice-123a49f5cb98fa82_bg.wasm"));
+        assert!(is_content_hashed("main-8a22411fcad2be20.css"));
+        assert!(is_content_hashed("my-app-0123456789ab.js"));
+        assert!(!is_content_hashed("index.html"));
+        assert!(!is_content_hashed("config.json"));
+        assert!(!is_content_hashed("logo.svg"));
+        assert!(!is_content_hashed("name-0123456789a.js"));
+        assert!(!is_content_hashed("name-0123456789ABCDEF.js"));
+        assert!(!is_content_hashed("name-0123456789abcdefg.js"));
+        assert!(!is_content_hashed("name-0123456789abcdef"));
+    }
+
+    #[test]
+    fn bearer_tokens() {
+        let with = |v: &str| {
+            let mut h = HeaderMap::new();
+            if let Ok(v) = HeaderValue::from_str(v) {
+                h.insert(AUTHORIZATION, v);
+            }
+            authorized(&h, "s3cret")
+        };
+        assert!(with("Bearer s3cret"));
+        assert!(with("bearer s3cret"));
+        assert!(!with("Bearer s3cre"));
+        assert!(!with("Bearer s3cret2"));
+        assert!(!with("Basic s3cret"));
+        assert!(!with("s3cret"));
+        assert!(!authorized(&HeaderMap::new(), "s3cret"));
+    }
+}

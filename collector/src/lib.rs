@@ -1,0 +1,136 @@
+//! StoreVoice reference collector: receives the app's CloudEvents over HTTP and stores each
+//! one exactly once in SQLite, so integrators have a working endpoint to start from and the
+//! app's end-to-end tests have a real server (with injectable faults) to send to.
+//!
+//! `main.rs` is a thin wrapper over [`serve`]; tests start the same server in-process.
+
+pub mod cli;
+pub mod cloudevents;
+pub mod export;
+pub mod faults;
+pub mod http;
+pub mod store;
+pub mod time;
+
+use std::fmt;
+use std::io;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub use cli::Options;
+
+/// Why the server did not start.
+#[derive(Debug)]
+pub struct StartError {
+    pub message: String,
+    /// The command line itself was wrong (exit code 2), not the environment (exit code 1).
+    pub usage: bool,
+}
+
+impl fmt::Display for StartError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for StartError {}
+
+/// A running server.
+pub struct Server {
+    addr: SocketAddr,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: JoinHandle<io::Result<()>>,
+}
+
+impl Server {
+    /// The address actually bound (useful with port 0).
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Waits until the server stops by itself (it normally does not).
+    pub async fn stopped(&mut self) -> io::Result<()> {
+        (&mut self.task).await.map_err(io::Error::other)?
+    }
+
+    /// Stops accepting connections and waits for open requests to finish.
+    pub async fn shutdown(mut self) -> io::Result<()> {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        self.task.await.map_err(io::Error::other)?
+    }
+}
+
+/// Opens the database, binds the address and starts serving on the current tokio runtime.
+pub async fn serve(opts: Options) -> Result<Server, StartError> {
+    let usage = |message: String| StartError {
+        message,
+        usage: true,
+    };
+    if let Some(dist) = &opts.dist {
+        if !dist.is_dir() {
+            return Err(usage(format!(
+                "--dist {} is not a directory",
+                dist.display()
+            )));
+        }
+    }
+    if let Some(config) = &opts.config {
+        if !config.is_file() {
+            return Err(usage(format!(
+                "--config {} is not a readable file",
+                config.display()
+            )));
+        }
+    }
+    let db = opts.db.clone();
+    let store = tokio::task::spawn_blocking(move || store::Store::open(&db))
+        .await
+        .map_err(|e| StartError {
+            message: format!("opening the database failed: {e}"),
+            usage: false,
+        })?
+        .map_err(|e| StartError {
+            message: format!("cannot open database {}: {e}", opts.db),
+            usage: false,
+        })?;
+    let listener = TcpListener::bind(&opts.addr)
+        .await
+        .map_err(|e| StartError {
+            message: format!("cannot listen on {}: {e}", opts.addr),
+            usage: false,
+        })?;
+    let addr = listener.local_addr().map_err(|e| StartError {
+        message: format!("cannot read the bound address: {e}"),
+        usage: false,
+    })?;
+    let state = http::AppState {
+        store,
+        token: opts.token.as_deref().map(Arc::from),
+        max_body: opts.max_body,
+        faults: opts
+            .faults
+            .clone()
+            .map(|spec| Arc::new(faults::Faults::new(spec, opts.seed))),
+        config: opts.config.clone(),
+    };
+    let app = http::router(state, opts.dist.clone());
+    let (tx, rx) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = rx.await;
+            })
+            .await
+    });
+    Ok(Server {
+        addr,
+        shutdown: Some(tx),
+        task,
+    })
+}

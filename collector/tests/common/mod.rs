@@ -1,0 +1,204 @@
+//! Starts the real server in-process on 127.0.0.1:0 and talks to it over real HTTP.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use serde_json::{json, Value};
+use storevoice_collector::cli::{self, Command};
+use storevoice_collector::{serve, Server};
+
+pub const BATCH: &str = "application/cloudevents-batch+json";
+pub const SINGLE: &str = "application/cloudevents+json";
+
+pub struct TestServer {
+    pub base: String,
+    pub agent: ureq::Agent,
+    server: Option<Server>,
+    rt: tokio::runtime::Runtime,
+}
+
+/// A reply as the client saw it, or the transport error when there was none.
+#[derive(Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub headers: ureq::http::HeaderMap,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    }
+}
+
+pub fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .proxy(None)
+        .timeout_global(Some(Duration::from_secs(20)))
+        .build()
+        .new_agent()
+}
+
+/// Starts a server with `--addr 127.0.0.1:0 --db :memory:` unless `args` give them.
+pub fn start(args: &[&str]) -> TestServer {
+    let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    if !args.iter().any(|a| a.starts_with("--addr")) {
+        all.extend(["--addr".into(), "127.0.0.1:0".into()]);
+    }
+    if !args.iter().any(|a| a.starts_with("--db")) {
+        all.extend(["--db".into(), ":memory:".into()]);
+    }
+    let Ok(Command::Run(opts)) = cli::parse(all.clone()) else {
+        panic!("bad test args {all:?}")
+    };
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let server = rt.block_on(serve(opts)).expect("server starts");
+    TestServer {
+        base: format!("http://{}", server.addr()),
+        agent: agent(),
+        server: Some(server),
+        rt,
+    }
+}
+
+fn reply(result: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Result<Reply, String> {
+    let resp = result.map_err(|e| e.to_string())?;
+    let status = resp.status().as_u16();
+    let headers = resp.headers().clone();
+    let body = resp
+        .into_body()
+        .read_to_string()
+        .map_err(|e| format!("status {status}, body error: {e}"))?;
+    Ok(Reply {
+        status,
+        headers,
+        body,
+    })
+}
+
+impl TestServer {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// POST with a content type and optional extra headers; `Err` on a transport error.
+    pub fn try_post(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: &str,
+        headers: &[(&str, &str)],
+    ) -> Result<Reply, String> {
+        let mut req = self.agent.post(self.url(path));
+        if !content_type.is_empty() {
+            req = req.header("Content-Type", content_type);
+        }
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        reply(req.send(body))
+    }
+
+    pub fn post(&self, content_type: &str, body: &str) -> Reply {
+        self.try_post("/api/events", content_type, body, &[])
+            .expect("POST answered")
+    }
+
+    pub fn post_batch(&self, events: &[Value]) -> Reply {
+        self.post(BATCH, &Value::from(events.to_vec()).to_string())
+    }
+
+    pub fn get(&self, path: &str) -> Reply {
+        reply(self.agent.get(self.url(path)).call()).expect("GET answered")
+    }
+
+    /// The stored events, from the NDJSON export.
+    pub fn stored(&self) -> Vec<Value> {
+        let r = self.get("/api/events.ndjson");
+        assert_eq!(r.status, 200);
+        r.body
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("NDJSON line"))
+            .collect()
+    }
+
+    pub fn stored_ids(&self) -> Vec<String> {
+        self.stored()
+            .iter()
+            .map(|e| e["id"].as_str().unwrap_or("?").to_owned())
+            .collect()
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        if let Some(server) = self.server.take() {
+            let _ = self.rt.block_on(async {
+                tokio::time::timeout(Duration::from_secs(5), server.shutdown()).await
+            });
+        }
+    }
+}
+
+/// A minimal valid event.
+pub fn event(id: &str) -> Value {
+    json!({"specversion":"1.0","id":id,"source":"/stores/test/touchpoints/t1","type":"test.v1","data":{"n":1}})
+}
+
+/// A survey response as the app sends it.
+pub fn survey(
+    id: &str,
+    touchpoint: &str,
+    finished_at: Option<&str>,
+    nps: u8,
+    csat: u8,
+    csi: f64,
+) -> Value {
+    let mut data = json!({
+        "kind":"survey-response","id":id,"survey_id":"visit-2026","survey_version":1,"store_id":"lanting-xuhui",
+        "touchpoint":touchpoint,"language":"en","mode":"standard","started_at":"2026-11-30T05:17:40.000Z",
+        "answers":[{"question":"nps","type":"nps","score":nps}],
+        "scores":{"nps":nps,"csat":csat,"csi":csi}
+    });
+    if let Some(f) = finished_at {
+        data["finished_at"] = json!(f);
+    }
+    json!({"specversion":"1.0","id":id,"source":format!("/stores/lanting-xuhui/touchpoints/{touchpoint}"),
+           "type":"storevoice.survey-response.v1","time":"2026-11-29T10:00:00.000Z",
+           "datacontenttype":"application/json","data":data})
+}
+
+/// A fresh empty directory under the system temp dir, removed when dropped.
+pub struct TempDir(PathBuf);
+
+impl std::ops::Deref for TempDir {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+pub fn temp_dir(name: &str) -> TempDir {
+    let dir = std::env::temp_dir().join(format!("svc-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    TempDir(dir)
+}

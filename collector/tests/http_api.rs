@@ -1,0 +1,722 @@
+//! End-to-end tests of the collector's HTTP API against a real server over real HTTP.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, Barrier};
+use std::time::{Duration, Instant};
+
+use common::*;
+use serde_json::{json, Value};
+
+#[test]
+fn health() {
+    let s = start(&[]);
+    let r = s.get("/api/health");
+    assert_eq!((r.status, r.body.as_str()), (200, "ok"));
+}
+
+#[test]
+fn batch_and_single_modes_are_stored_as_received() {
+    let s = start(&[]);
+    let body = format!("[{}, {}]", event("a"), event("b"));
+    let r = s.post("application/cloudevents-batch+json; charset=utf-8", &body);
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.json(), json!({"stored":2,"duplicates":0}));
+    assert!(r
+        .header("content-type")
+        .unwrap_or_default()
+        .starts_with("application/json"));
+
+    let single = "{\"specversion\":\"1.0\",  \"id\":\"c\",\"source\":\"/s\",\"type\":\"t\",\"storeid\":\"x1\"}";
+    let r = s.post("Application/CloudEvents+JSON;charset=UTF-8", single);
+    assert_eq!(
+        (r.status, r.json()),
+        (200, json!({"stored":1,"duplicates":0}))
+    );
+
+    assert_eq!(s.stored_ids(), ["a", "b", "c"]);
+    let ndjson = s.get("/api/events.ndjson");
+    assert_eq!(
+        ndjson.header("content-type").as_deref(),
+        Some("application/x-ndjson")
+    );
+    // The event text is kept exactly as it was sent.
+    assert_eq!(ndjson.body.lines().nth(2), Some(single));
+}
+
+#[test]
+fn empty_batch_stores_nothing() {
+    let s = start(&[]);
+    let r = s.post(BATCH, "[]");
+    assert_eq!(
+        (r.status, r.json()),
+        (200, json!({"stored":0,"duplicates":0}))
+    );
+    assert!(s.stored().is_empty());
+}
+
+#[test]
+fn wrong_content_type_is_415() {
+    let s = start(&[]);
+    let body = format!("[{}]", event("a"));
+    for ct in ["application/json", "text/plain", ""] {
+        let r = s.try_post("/api/events", ct, &body, &[]).expect("answered");
+        assert_eq!(r.status, 415, "content type {ct:?}");
+        assert!(r.json()["problems"][0]["reason"]
+            .as_str()
+            .is_some_and(|s| s.contains("Content-Type")));
+    }
+    assert!(s.stored().is_empty());
+}
+
+#[test]
+fn malformed_json_is_400() {
+    let s = start(&[]);
+    for (ct, body) in [(BATCH, "[{"), (BATCH, "{\"id\":1}"), (SINGLE, "nope")] {
+        let r = s.post(ct, body);
+        assert_eq!(r.status, 400, "{body}");
+        assert!(r.json()["problems"][0]["reason"].is_string());
+    }
+    assert!(s.stored().is_empty());
+}
+
+#[test]
+fn invalid_batch_lists_every_problem_and_stores_nothing() {
+    let s = start(&[]);
+    let mut missing_id = event("x");
+    missing_id.as_object_mut().map(|o| o.remove("id"));
+    let mut old_version = event("y");
+    old_version["specversion"] = json!("0.3");
+    let mut bad_time = event("z");
+    bad_time["time"] = json!("30/11/2026 05:18");
+    let mut bad_ext = event("w");
+    bad_ext["Store_ID"] = json!("lanting");
+    let batch = [
+        event("ok"),
+        missing_id,
+        old_version,
+        bad_time,
+        bad_ext,
+        json!("not an event"),
+    ];
+    let r = s.post_batch(&batch);
+    assert_eq!(r.status, 400, "{}", r.body);
+    let problems = r.json()["problems"].as_array().cloned().unwrap_or_default();
+    let found: Vec<(u64, String)> = problems
+        .iter()
+        .map(|p| {
+            (
+                p["index"].as_u64().unwrap_or(99),
+                p["attribute"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    let expected: Vec<(u64, String)> = [
+        (1, "id"),
+        (2, "specversion"),
+        (3, "time"),
+        (4, "Store_ID"),
+        (5, ""),
+    ]
+    .map(|(i, a)| (i, a.to_owned()))
+    .into();
+    assert_eq!(found, expected);
+    assert!(problems
+        .iter()
+        .all(|p| p["reason"].as_str().is_some_and(|r| r.len() > 10)));
+    assert!(
+        s.stored().is_empty(),
+        "the valid event of an invalid batch must not be stored"
+    );
+
+    // Single mode reports index 0.
+    let r = s.post(
+        SINGLE,
+        &json!({"specversion":"1.0","id":"","source":"/s","type":"t"}).to_string(),
+    );
+    assert_eq!(r.status, 400);
+    assert_eq!(
+        r.json()["problems"],
+        json!([{"index":0,"attribute":"id","reason":"id must not be empty"}])
+    );
+}
+
+#[test]
+fn duplicates_are_acknowledged_and_stored_once() {
+    let s = start(&[]);
+    let r = s.post_batch(&[event("a"), event("b")]);
+    assert_eq!(r.json(), json!({"stored":2,"duplicates":0}));
+    let r = s.post_batch(&[event("b"), event("c"), event("c")]);
+    assert_eq!(
+        (r.status, r.json()),
+        (200, json!({"stored":1,"duplicates":2}))
+    );
+    // Same id from another source is a different event.
+    let mut other = event("a");
+    other["source"] = json!("/stores/other");
+    assert_eq!(
+        s.post_batch(&[other]).json(),
+        json!({"stored":1,"duplicates":0})
+    );
+    assert_eq!(s.stored_ids(), ["a", "b", "c", "a"]);
+}
+
+#[test]
+fn concurrent_overlapping_batches_store_each_event_once() {
+    let dir = temp_dir("concurrent");
+    let db = dir.join("events.sqlite");
+    let s = Arc::new(start(&["--db", db.to_str().unwrap_or("x")]));
+    let threads = 16;
+    let barrier = Arc::new(Barrier::new(threads));
+    let handles: Vec<_> = (0..threads)
+        .map(|t| {
+            let (s, barrier) = (Arc::clone(&s), Arc::clone(&barrier));
+            std::thread::spawn(move || {
+                let agent = agent();
+                let mut stored = 0;
+                for round in 0..3 {
+                    let batch: Vec<Value> = (0..25)
+                        .map(|i| event(&format!("ev-{}", (t * 3 + i + round * 5) % 60)))
+                        .collect();
+                    barrier.wait();
+                    let resp = agent
+                        .post(s.url("/api/events"))
+                        .header("Content-Type", BATCH)
+                        .send(Value::from(batch).to_string())
+                        .expect("answered");
+                    assert!(resp.status().is_success(), "status {}", resp.status());
+                    let body: Value =
+                        serde_json::from_str(&resp.into_body().read_to_string().expect("body"))
+                            .expect("json");
+                    assert_eq!(
+                        body["stored"].as_u64().unwrap_or(0)
+                            + body["duplicates"].as_u64().unwrap_or(0),
+                        25
+                    );
+                    stored += body["stored"].as_u64().unwrap_or(0);
+                }
+                stored
+            })
+        })
+        .collect();
+    let total: u64 = handles.into_iter().map(|h| h.join().expect("thread")).sum();
+    let ids = s.stored_ids();
+    let distinct: BTreeSet<_> = ids.iter().collect();
+    assert_eq!(distinct.len(), ids.len(), "an event was stored twice");
+    assert_eq!(
+        total as usize,
+        ids.len(),
+        "stored counts must add up to what is stored"
+    );
+    assert_eq!(ids.len(), 60);
+}
+
+#[test]
+fn token_is_required_when_set() {
+    let s = start(&["--token", "s3cret-token"]);
+    let body = format!("[{}]", event("a"));
+    for headers in [
+        &[][..],
+        &[("Authorization", "Bearer wrong")][..],
+        &[("Authorization", "Basic s3cret-token")][..],
+    ] {
+        let r = s
+            .try_post("/api/events", BATCH, &body, headers)
+            .expect("answered");
+        assert_eq!(r.status, 401, "{headers:?}");
+        assert_eq!(r.header("www-authenticate").as_deref(), Some("Bearer"));
+        assert!(r.json()["problems"][0]["reason"].is_string());
+    }
+    assert!(s.stored().is_empty());
+    let r = s
+        .try_post(
+            "/api/events",
+            BATCH,
+            &body,
+            &[("Authorization", "Bearer s3cret-token")],
+        )
+        .expect("answered");
+    assert_eq!(
+        (r.status, r.json()),
+        (200, json!({"stored":1,"duplicates":0}))
+    );
+}
+
+#[test]
+fn bodies_over_the_limit_are_413() {
+    let s = start(&["--max-body", "1000"]);
+    let base = format!("[{}]", event("a"));
+    let exactly = format!("{base}{}", " ".repeat(1000 - base.len()));
+    let over = format!("{exactly} ");
+    let r = s.post(BATCH, &over);
+    assert_eq!(r.status, 413, "{}", r.body);
+    assert!(r.json()["problems"][0]["reason"].is_string());
+    // Without a Content-Length (chunked), the limit is enforced while reading.
+    let mut reader = over.as_bytes();
+    let resp = s
+        .agent
+        .post(s.url("/api/events"))
+        .header("Content-Type", BATCH)
+        .send(ureq::SendBody::from_reader(&mut reader))
+        .expect("answered");
+    assert_eq!(resp.status().as_u16(), 413);
+    assert!(s.stored().is_empty());
+    let r = s.post(BATCH, &exactly);
+    assert_eq!(
+        r.status, 200,
+        "a body of exactly --max-body bytes is accepted: {}",
+        r.body
+    );
+}
+
+/// RFC 4180 parsing, enough to check the export.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let (mut rows, mut row, mut field) = (Vec::new(), Vec::new(), String::new());
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') if field.is_empty() => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') if chars.peek() == Some(&'\n') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    assert!(
+        !quoted && field.is_empty() && row.is_empty(),
+        "CSV must end with a line break"
+    );
+    rows
+}
+
+#[test]
+fn ndjson_and_csv_exports() {
+    let s = start(&[]);
+    let mut tricky = survey(
+        "s1",
+        "checkout, \"3\"",
+        Some("2026-11-30T05:18:21.123Z"),
+        9,
+        4,
+        87.5,
+    );
+    tricky["data"]["comment"] = json!("line one\nline \"two\", with comma\r\nend");
+    let plain = event("e2");
+    assert_eq!(s.post_batch(&[tricky.clone(), plain.clone()]).status, 200);
+
+    let nd = s.get("/api/events.ndjson");
+    let lines: Vec<Value> = nd
+        .body
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    assert_eq!(lines, [tricky.clone(), plain.clone()]);
+
+    let csv = s.get("/api/events.csv");
+    assert_eq!(csv.status, 200);
+    assert!(csv
+        .header("content-type")
+        .unwrap_or_default()
+        .starts_with("text/csv"));
+    assert!(
+        csv.body.contains("\"checkout, \"\"3\"\"\""),
+        "quotes doubled and field quoted"
+    );
+    let rows = parse_csv(&csv.body);
+    assert_eq!(rows.len(), 3);
+    assert_eq!(
+        rows[0].join(","),
+        "received_at,source,id,type,time,touchpoint,kind,nps,csat,csi,data"
+    );
+    let r = &rows[1];
+    assert!(
+        r[0].starts_with("20") && r[0].ends_with('Z'),
+        "received_at {}",
+        r[0]
+    );
+    assert_eq!(
+        r[1..10],
+        [
+            "/stores/lanting-xuhui/touchpoints/checkout, \"3\"",
+            "s1",
+            "storevoice.survey-response.v1",
+            "2026-11-29T10:00:00.000Z",
+            "checkout, \"3\"",
+            "survey-response",
+            "9",
+            "4",
+            "87.5"
+        ]
+    );
+    let data: Value = serde_json::from_str(&r[10]).expect("data column is JSON");
+    assert_eq!(data, tricky["data"]);
+    assert_eq!(
+        rows[2][1..10],
+        [
+            "/stores/test/touchpoints/t1",
+            "e2",
+            "test.v1",
+            "",
+            "",
+            "",
+            "",
+            "",
+            ""
+        ]
+    );
+    assert_eq!(
+        serde_json::from_str::<Value>(&rows[2][10]).ok(),
+        Some(json!({"n":1}))
+    );
+}
+
+fn close(v: &Value, expected: f64) -> bool {
+    v.as_f64().is_some_and(|x| (x - expected).abs() < 1e-9)
+}
+
+#[test]
+fn summary_numbers() {
+    let s = start(&[]);
+    let events = [
+        survey(
+            "1",
+            "checkout-3",
+            Some("2026-11-30T05:18:21.123Z"),
+            10,
+            5,
+            80.0,
+        ),
+        survey("2", "checkout-3", Some("2026-11-30T12:00:00Z"), 9, 4, 90.0),
+        // 23:30 at UTC−1 is the next day in UTC.
+        survey(
+            "3",
+            "checkout-3",
+            Some("2026-11-30T23:30:00-01:00"),
+            3,
+            2,
+            40.0,
+        ),
+        // No finished_at: the event time (2026-11-29) gives the day.
+        survey("4", "exit-kiosk-1", None, 7, 3, 50.0),
+        json!({"specversion":"1.0","id":"f1","source":"/s","type":"storevoice.feedback.v1",
+               "data":{"touchpoint":"checkout-3","scores":{"nps":0}}}),
+    ];
+    assert_eq!(s.post_batch(&events).status, 200);
+    let sum = s.get("/api/summary").json();
+    assert_eq!(sum["total"], json!(5));
+    assert_eq!(
+        sum["by_type"],
+        json!({"storevoice.survey-response.v1":4,"storevoice.feedback.v1":1})
+    );
+
+    let tp = &sum["per_touchpoint"];
+    assert_eq!(tp.as_object().map(|o| o.len()), Some(2));
+    assert_eq!(tp["checkout-3"]["responses"], json!(3));
+    assert!(
+        close(&tp["checkout-3"]["nps"], 100.0 / 3.0),
+        "{}",
+        tp["checkout-3"]
+    ); // 2 promoters, 1 detractor
+    assert!(close(&tp["checkout-3"]["csat_percent"], 200.0 / 3.0));
+    assert!(close(&tp["checkout-3"]["csi_mean"], 70.0));
+    assert_eq!(
+        tp["exit-kiosk-1"],
+        json!({"responses":1,"nps":0.0,"csat_percent":0.0,"csi_mean":50.0})
+    );
+
+    let days = &sum["per_day"];
+    let keys: Vec<_> = days
+        .as_object()
+        .map(|o| o.keys().cloned().collect())
+        .unwrap_or_default();
+    assert_eq!(keys, ["2026-11-29", "2026-11-30", "2026-12-01"]);
+    assert_eq!(
+        days["2026-11-30"],
+        json!({"responses":2,"nps":100.0,"csat_percent":100.0,"csi_mean":85.0})
+    );
+    assert_eq!(
+        days["2026-12-01"],
+        json!({"responses":1,"nps":-100.0,"csat_percent":0.0,"csi_mean":40.0})
+    );
+    assert_eq!(days["2026-11-29"]["responses"], json!(1));
+}
+
+#[test]
+fn empty_summary() {
+    let s = start(&[]);
+    assert_eq!(
+        s.get("/api/summary").json(),
+        json!({"total":0,"by_type":{},"per_touchpoint":{},"per_day":{}})
+    );
+}
+
+#[test]
+fn cors_preflight_and_headers() {
+    let s = start(&[]);
+    let resp = s
+        .agent
+        .options(s.url("/api/events"))
+        .header("Origin", "https://kiosk.example")
+        .header("Access-Control-Request-Method", "POST")
+        .header(
+            "Access-Control-Request-Headers",
+            "content-type,authorization",
+        )
+        .call()
+        .expect("preflight answered");
+    assert!(resp.status().is_success());
+    let h = |n: &str| {
+        resp.headers()
+            .get(n)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    };
+    assert_eq!(h("access-control-allow-origin"), "*");
+    assert!(h("access-control-allow-methods").contains("post"));
+    assert!(h("access-control-allow-headers").contains("authorization"));
+    assert!(h("access-control-allow-headers").contains("content-type"));
+
+    let r = s
+        .try_post(
+            "/api/events",
+            BATCH,
+            &format!("[{}]", event("a")),
+            &[("Origin", "https://kiosk.example")],
+        )
+        .expect("answered");
+    assert_eq!(
+        r.header("access-control-allow-origin").as_deref(),
+        Some("*")
+    );
+    assert!(r
+        .header("access-control-expose-headers")
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+        .contains("retry-after"));
+}
+
+/// One POST, summarised as the client saw it: a status, or "error" when the connection broke.
+fn outcome(s: &TestServer, id: &str) -> String {
+    match s.try_post("/api/events", BATCH, &format!("[{}]", event(id)), &[]) {
+        Ok(r) => r.status.to_string(),
+        Err(_) => "error".into(),
+    }
+}
+
+#[test]
+fn faults_follow_the_seed() {
+    let spec = "503=0.3,429=0.3,reset=0.2";
+    let run = |seed: &str| {
+        let s = start(&["--faults", spec, "--seed", seed]);
+        let outcomes: Vec<String> = (0..30).map(|i| outcome(&s, &format!("e{i}"))).collect();
+        let stored = s.stored_ids();
+        (outcomes, stored)
+    };
+    let (a, stored_a) = run("42");
+    let (b, stored_b) = run("42");
+    let (c, _) = run("43");
+    assert_eq!(a, b, "same seed, same faults");
+    assert_eq!(stored_a, stored_b);
+    assert_ne!(a, c, "another seed, other faults");
+    for kind in ["200", "503", "429", "error"] {
+        assert!(
+            a.contains(&kind.to_owned()),
+            "{kind} never happened in {a:?}"
+        );
+    }
+    // Exactly the requests answered 200 or broken by `reset` were stored.
+    let expected: Vec<String> = a
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| *o == "200" || *o == "error")
+        .map(|(i, _)| format!("e{i}"))
+        .collect();
+    assert_eq!(stored_a, expected);
+}
+
+#[test]
+fn retry_after_alternates_between_seconds_and_a_date() {
+    let s = start(&["--faults", "429=1"]);
+    let mut values = Vec::new();
+    for i in 0..4 {
+        let r = s
+            .try_post(
+                "/api/events",
+                BATCH,
+                &format!("[{}]", event(&format!("e{i}"))),
+                &[],
+            )
+            .expect("answered");
+        assert_eq!(r.status, 429);
+        values.push(r.header("retry-after").unwrap_or_default());
+    }
+    assert_eq!(values[0], "1");
+    assert_eq!(values[2], "1");
+    for date in [&values[1], &values[3]] {
+        // IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT"
+        assert_eq!(date.len(), 29, "{date}");
+        assert!(
+            date.ends_with(" GMT") && date.as_bytes()[3] == b',',
+            "{date}"
+        );
+    }
+    assert!(s.stored().is_empty(), "429 stores nothing");
+}
+
+#[test]
+fn reset_stores_the_events_but_the_client_sees_an_error() {
+    let s = start(&["--faults", "reset=1"]);
+    let body = format!("[{},{}]", event("a"), event("b"));
+    let first = s.try_post("/api/events", BATCH, &body, &[]);
+    assert!(
+        first.is_err(),
+        "the client must not get a complete answer: {first:?}"
+    );
+    assert_eq!(
+        s.stored_ids(),
+        ["a", "b"],
+        "the events were committed before the connection broke"
+    );
+    // The client retries; dedup keeps one copy.
+    assert!(s.try_post("/api/events", BATCH, &body, &[]).is_err());
+    assert_eq!(s.stored_ids(), ["a", "b"]);
+}
+
+#[test]
+fn delay_fault_slows_the_answer() {
+    let s = start(&["--faults", "delay=150-200"]);
+    let t = Instant::now();
+    let r = s.post_batch(&[event("a")]);
+    let took = t.elapsed();
+    assert_eq!(r.status, 200);
+    assert!(took >= Duration::from_millis(150), "{took:?}");
+    // Other endpoints are not delayed.
+    let t = Instant::now();
+    s.get("/api/health");
+    assert!(t.elapsed() < Duration::from_millis(150));
+}
+
+#[test]
+fn config_file_is_served_uncached() {
+    let dir = temp_dir("config");
+    let path = dir.join("config.json");
+    std::fs::write(&path, r#"{"endpoint":"http://127.0.0.1:1/api/events"}"#).expect("write");
+    let s = start(&["--config", path.to_str().unwrap_or("x")]);
+    let r = s.get("/config.json");
+    assert_eq!(r.status, 200);
+    assert_eq!(
+        r.json(),
+        json!({"endpoint":"http://127.0.0.1:1/api/events"})
+    );
+    assert_eq!(r.header("cache-control").as_deref(), Some("no-cache"));
+    assert!(r
+        .header("content-type")
+        .unwrap_or_default()
+        .starts_with("application/json"));
+    std::fs::write(&path, r#"{"endpoint":"changed"}"#).expect("write");
+    assert_eq!(
+        s.get("/config.json").json(),
+        json!({"endpoint":"changed"}),
+        "read on every request"
+    );
+    assert_eq!(s.get("/index.html").status, 404, "no --dist, no app");
+}
+
+#[test]
+fn static_app_with_cache_headers() {
+    let dist = temp_dir("dist");
+    let files = BTreeMap::from([
+        ("index.html", "<!doctype html><title>StoreVoice</title>"),
+        ("config.json", r#"{"from":"dist"}"#),
+        ("storevoice-123a49f5cb98fa82.js", "export default 1;"),
+        ("storevoice-123a49f5cb98fa82_bg.wasm", "\0asm"),
+        ("main-8a22411fcad2be20.css", "body{}"),
+        ("logo.svg", "<svg/>"),
+    ]);
+    for (name, text) in &files {
+        std::fs::write(dist.join(name), text).expect("write");
+    }
+    let other_dir = temp_dir("dist-config");
+    let other_config = other_dir.join("config.json");
+    std::fs::write(&other_config, r#"{"from":"flag"}"#).expect("write");
+
+    let s = start(&["--dist", dist.to_str().unwrap_or("x")]);
+    let root = s.get("/");
+    assert_eq!(
+        (root.status, root.body.as_str()),
+        (200, files["index.html"])
+    );
+    assert_eq!(root.header("cache-control").as_deref(), Some("no-cache"));
+    assert!(root
+        .header("content-type")
+        .unwrap_or_default()
+        .starts_with("text/html"));
+    assert_eq!(
+        s.get("/index.html").header("cache-control").as_deref(),
+        Some("no-cache")
+    );
+    let cfg = s.get("/config.json");
+    assert_eq!(
+        (cfg.json(), cfg.header("cache-control")),
+        (json!({"from":"dist"}), Some("no-cache".into()))
+    );
+    for hashed in [
+        "/storevoice-123a49f5cb98fa82.js",
+        "/storevoice-123a49f5cb98fa82_bg.wasm",
+        "/main-8a22411fcad2be20.css",
+    ] {
+        let r = s.get(hashed);
+        assert_eq!(r.status, 200, "{hashed}");
+        assert_eq!(
+            r.header("cache-control").as_deref(),
+            Some("public, max-age=31536000, immutable"),
+            "{hashed}"
+        );
+    }
+    assert_eq!(
+        s.get("/storevoice-123a49f5cb98fa82_bg.wasm")
+            .header("content-type")
+            .as_deref(),
+        Some("application/wasm")
+    );
+    assert_eq!(
+        s.get("/logo.svg").header("cache-control").as_deref(),
+        Some("no-cache")
+    );
+    assert_eq!(s.get("/missing.js").status, 404);
+    let api404 = s.get("/api/nope");
+    assert_eq!(api404.status, 404);
+    assert!(api404.json()["problems"].is_array());
+    assert_eq!(
+        s.get("/api/health").body,
+        "ok",
+        "the API still answers beside the app"
+    );
+    drop(s);
+
+    // --config wins over DIR/config.json.
+    let s = start(&[
+        "--dist",
+        dist.to_str().unwrap_or("x"),
+        "--config",
+        other_config.to_str().unwrap_or("x"),
+    ]);
+    let cfg = s.get("/config.json");
+    assert_eq!(
+        (cfg.json(), cfg.header("cache-control")),
+        (json!({"from":"flag"}), Some("no-cache".into()))
+    );
+    assert_eq!(s.get("/").status, 200);
+}

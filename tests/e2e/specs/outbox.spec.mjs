@@ -1,0 +1,240 @@
+// Nothing lost, nothing doubled: the durable outbox against the real collector in fault mode
+// (503s, 429s with Retry-After, connection resets after the events were stored, delays),
+// offline periods, reloads in the middle of sending, two tabs, a killed browser, full storage.
+import { expect } from '@playwright/test';
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, startCollector, outboxIds, outboxEntries } from './collector.mjs';
+import { chromiumArgs } from '../playwright.config.mjs';
+
+/** Customers per tab in the fault run (two tabs); 100 makes the 200 the issue asks for. */
+const PER_TAB = Number(process.env.OUTBOX_PER_TAB ?? 100);
+
+const radio = (page, name) => page.getByRole('radio', { name, exact: true });
+
+/** One quick customer: NPS (taps advance), CSAT, skip, skip, send. Returns the record id.
+ *  With `base` the app is loaded first; without, the customer starts from the current screen
+ *  (thank-you or home), as at a kiosk, which works offline too. */
+async function quickSurvey(page, base, score, { short = false } = {}) {
+  if (base) {
+    await page.goto(`${base}/?lang=en&touchpoint=exit-kiosk-1#/survey`);
+  } else {
+    const journey = page.getByRole('link', { name: /Rate your visit/ });
+    await expect(page.locator('a.journey, section.thank-you').first()).toBeVisible();
+    if (!(await journey.isVisible())) await page.getByRole('link', { name: 'Back to start' }).first().click();
+    await journey.click();
+  }
+  await radio(page, String(score)).click();
+  if (short) {
+    // the one-question survey of `oneQuestion`
+    await page.getByRole('button', { name: /Send/ }).click();
+    const done = page.locator('section.thank-you');
+    await expect(done).toBeVisible();
+    return done.getAttribute('data-record-id');
+  }
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('How likely are you to recommend us to a friend?');
+  if (score <= 6 || score >= 9) await page.getByRole('button', { name: 'Skip' }).click();
+  await radio(page, 'Satisfied').click();
+  await page.getByRole('button', { name: 'Skip' }).click();
+  await page.getByRole('button', { name: /Send/ }).click();
+  const done = page.locator('section.thank-you');
+  await expect(done).toBeVisible();
+  return done.getAttribute('data-record-id');
+}
+
+/** A store whose survey is the NPS question alone, so 200 customers take ~2 minutes. */
+const oneQuestion = (cfg) => {
+  cfg.survey.questions = [{ ...cfg.survey.questions[0], auto_advance: false }];
+  return cfg;
+};
+
+test.describe.configure({ mode: 'serial' });
+
+test('200 responses through 503s, 429s, resets after commit, offline spells, reloads and two tabs: each stored exactly once', async ({ browser }) => {
+  test.setTimeout(420_000);
+  const c = await startCollector({ faults: '503=0.15,429=0.1,reset=0.1,delay=0-250', seed: 11, editConfig: oneQuestion });
+  try {
+    const context = await browser.newContext();
+    const tabs = [await context.newPage(), await context.newPage()];
+    const ids = [];
+    const offline = () => ids.length % 50 >= 25 && ids.length % 50 < 35;
+    for (const tab of tabs) await tab.goto(`${c.url}/?lang=en&touchpoint=exit-kiosk-1`);
+    // Customers alternate between the two tabs (the one in front is the one used, as on a
+    // device); both tabs stay open, and only one of them may send.
+    const t0 = Date.now();
+    for (let k = 0; k < 2 * PER_TAB; k++) {
+      const tab = tabs[k % 2];
+      await tab.bringToFront();
+      if (k > 0 && k % 50 === 25) await context.setOffline(true);
+      if (k > 0 && k % 50 === 35) await context.setOffline(false);
+      ids.push(await quickSurvey(tab, null, k % 11, { short: true }));
+      if (k % 40 === 20 && !offline()) await tab.reload(); // in the middle of sending
+    }
+    console.log(`${ids.length} surveys in ${Date.now() - t0} ms`);
+    await context.setOffline(false);
+    expect(new Set(ids).size).toBe(2 * PER_TAB);
+
+    // exactly one tab sends
+    const senders = [];
+    for (const tab of tabs) {
+      await tab.bringToFront();
+      await tab.getByRole('link', { name: 'Staff' }).click();
+      senders.push(await tab.locator('[data-field="sender"]').textContent());
+    }
+    expect(senders.sort()).toEqual(['no', 'yes']);
+
+    const events = await c.waitFor((evs) => evs.length >= 2 * PER_TAB, 180_000);
+    const stored = events.map((e) => e.id);
+    expect(stored.length).toBe(2 * PER_TAB);
+    expect(new Set(stored)).toEqual(new Set(ids));
+    const summary = await c.summary();
+    expect(summary.total).toBe(2 * PER_TAB);
+    await expect.poll(() => outboxIds(tabs[0]), { timeout: 30_000 }).toEqual([]);
+    // the faults really happened
+    expect(c.log()).toMatch(/Unavailable/);
+    expect(c.log()).toMatch(/TooManyRequests\(Seconds\)/);
+    expect(c.log()).toMatch(/TooManyRequests\(HttpDate\)/);
+    expect(c.log()).toMatch(/Reset/);
+    await context.close();
+  } finally {
+    await c.stop();
+  }
+});
+
+test('a browser killed right after the thank-you screen loses nothing (10 times)', async () => {
+  test.setTimeout(300_000);
+  // Slow answers keep the POST in flight when the browser dies.
+  const c = await startCollector({ faults: 'delay=800-1500', seed: 3 });
+  const profile = mkdtempSync(join(tmpdir(), 'storevoice-profile-'));
+  const launch = async () => {
+    const proc = spawn('/usr/bin/chromium', [...chromiumArgs, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const ws = await new Promise((res, rej) => {
+      let err = '';
+      const t = setTimeout(() => rej(new Error(`chromium did not start: ${err}`)), 20_000);
+      proc.stderr.on('data', (d) => {
+        err += d;
+        const m = err.match(/DevTools listening on (ws:\/\/\S+)/);
+        if (m) { clearTimeout(t); res(m[1]); }
+      });
+    });
+    const b = await chromium.connectOverCDP(ws);
+    return { proc, b, page: await b.contexts()[0].newPage() };
+  };
+  try {
+    const ids = [];
+    for (let i = 0; i < 10; i++) {
+      const { proc, page } = await launch();
+      ids.push(await quickSurvey(page, c.url, 7 + (i % 4)));
+      proc.kill('SIGKILL'); // no goodbye: no pagehide, no keepalive
+      await new Promise((r) => proc.once('exit', r));
+    }
+    // Start once more on the same profile: the queue is still there and drains.
+    const { proc, b, page } = await launch();
+    await page.goto(`${c.url}/?lang=en`);
+    const events = await c.waitFor((evs) => ids.every((id) => evs.some((e) => e.id === id)), 60_000);
+    expect(events.filter((e) => ids.includes(e.id)).length).toBe(10);
+    expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+    await b.close().catch(() => {});
+    proc.kill('SIGKILL');
+    if (proc.exitCode === null) await new Promise((r) => proc.once('exit', r));
+  } finally {
+    await c.stop();
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  }
+});
+
+test('refused records are isolated into "rejected" and the rest are delivered', async ({ browser }) => {
+  test.setTimeout(120_000);
+  // The collector refuses every request without the right token: each record ends up
+  // refused on its own, moved to rejected, never deleted, never retried in a loop.
+  const c = await startCollector({ token: 'right-token' });
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push(await quickSurvey(page, c.url, 8));
+    await expect.poll(() => outboxIds(page, 'rejected'), { timeout: 30_000 }).toHaveLength(3);
+    expect((await outboxIds(page, 'rejected')).sort()).toEqual([...ids].sort());
+    expect(await outboxIds(page)).toEqual([]);
+    expect(await c.events()).toEqual([]);
+    for (const r of await outboxEntries(page, 'rejected')) {
+      expect(r.status).toBe(401);
+      expect(JSON.parse(r.event).id).toBe(r.id);
+    }
+    await page.goto(`${c.url}/?lang=en#/staff`);
+    await expect(page.locator('[data-field="rejected"]')).toHaveText('3');
+    await context.close();
+  } finally {
+    await c.stop();
+  }
+});
+
+test('the device token from config is sent as a bearer token', async ({ browser }) => {
+  const c = await startCollector({
+    token: 'kiosk-1-secret',
+    editConfig: (cfg) => { cfg.touchpoints[0].token = 'kiosk-1-secret'; return cfg; },
+  });
+  try {
+    const page = await (await browser.newContext()).newPage();
+    const id = await quickSurvey(page, c.url, 10);
+    await c.waitFor((evs) => evs.some((e) => e.id === id), 30_000);
+  } finally {
+    await c.stop();
+  }
+});
+
+test('a dead endpoint keeps everything queued and delivers once it is back', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const c = await startCollector();
+  const page = await (await browser.newContext()).newPage();
+  const first = await quickSurvey(page, c.url, 9);
+  await c.waitFor((evs) => evs.some((e) => e.id === first));
+  await c.stop(); // the endpoint dies; the app stays loaded
+
+  // the next customer answers while nothing is listening
+  const later = await quickSurvey(page, null, 8);
+  await page.waitForTimeout(2_000);
+  expect(await outboxIds(page)).toEqual([later]);
+
+  const back = await startCollector({ port: c.port, dir: c.dir });
+  try {
+    const events = await back.waitFor((evs) => evs.some((e) => e.id === later), 60_000);
+    expect(events.map((e) => e.id).sort()).toEqual([first, later].sort());
+    await expect.poll(() => outboxIds(page), { timeout: 10_000 }).toEqual([]);
+  } finally {
+    await back.stop();
+  }
+});
+
+test('full storage: the customer is told, staff see it, and the answer is stored and sent once space is back', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const c = await startCollector();
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${c.url}/?lang=en#/survey`);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: c.url, quotaSize: 1 });
+    await radio(page, '6').click();
+    await page.getByRole('button', { name: 'Skip' }).click();
+    await radio(page, 'Neither').click();
+    await page.getByRole('button', { name: 'Skip' }).click();
+    await page.getByRole('button', { name: /Send/ }).click();
+    await expect(page.getByRole('alert')).toContainText('could not be stored on this device yet');
+    await expect(page.getByRole('alert')).toContainText('QuotaExceededError');
+    await page.getByRole('link', { name: 'Staff' }).click();
+    await expect(page.locator('[data-field="unsaved"]')).toHaveText('1');
+    await expect(page.locator('[data-field="storage-error"]')).toContainText('QuotaExceededError');
+    // space comes back: the record kept in memory is written, then sent
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: c.url });
+    const events = await c.waitFor((evs) => evs.length === 1, 30_000);
+    expect(events[0].data.scores.nps).toBe(6);
+    await expect(page.locator('[data-field="unsaved"]')).toHaveText('0', { timeout: 10_000 });
+    await context.close();
+  } finally {
+    await c.stop();
+  }
+});
