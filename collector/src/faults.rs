@@ -14,6 +14,9 @@ pub struct FaultSpec {
     pub reset: f64,
     /// Inclusive range of milliseconds to sleep before answering.
     pub delay_ms: Option<(u64, u64)>,
+    /// Share of events refused on their own (400), chosen by a hash of the event id, so the
+    /// same event is refused on every attempt: a client must isolate it and send the rest.
+    pub refuse: f64,
 }
 
 impl FaultSpec {
@@ -39,9 +42,10 @@ impl FaultSpec {
                 "429" => out.p429 = probability(key, value)?,
                 "reset" => out.reset = probability(key, value)?,
                 "delay" => out.delay_ms = Some(delay(value)?),
+                "refuse" => out.refuse = probability(key, value)?,
                 _ => {
                     return Err(format!(
-                        "unknown fault {key:?}; known faults are 503, 429, reset and delay"
+                        "unknown fault {key:?}; known faults are 503, 429, reset, delay and refuse"
                     ))
                 }
             }
@@ -140,7 +144,23 @@ pub struct Faults {
     state: Mutex<(SplitMix64, u64)>,
 }
 
+/// FNV-1a of the id, as a fraction in [0, 1): a stable per-event draw.
+fn id_fraction(id: &str) -> f64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in id.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    (h >> 11) as f64 / (1u64 << 53) as f64
+}
+
 impl Faults {
+    /// Whether the event with this id is refused (the `refuse` fault); the same answer for
+    /// the same id every time.
+    pub fn refuses(&self, id: &str) -> bool {
+        self.spec.refuse > 0.0 && id_fraction(id) < self.spec.refuse
+    }
+
     pub fn new(spec: FaultSpec, seed: u64) -> Self {
         Faults {
             spec,
@@ -182,6 +202,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn refusal_is_stable_per_id_and_near_the_share() {
+        let f = Faults::new(FaultSpec::parse("refuse=0.25").unwrap_or_default(), 1);
+        let ids: Vec<String> = (0..2000).map(|i| format!("id-{i}")).collect();
+        let refused = ids.iter().filter(|id| f.refuses(id)).count();
+        assert!((400..600).contains(&refused), "{refused}");
+        assert!(ids.iter().all(|id| f.refuses(id) == f.refuses(id)));
+        let none = Faults::new(FaultSpec::default(), 1);
+        assert!(!ids.iter().any(|id| none.refuses(id)));
+    }
+
+    #[test]
     fn parses_specs() {
         assert_eq!(
             FaultSpec::parse("503=0.2,429=0.1,reset=0.1,delay=0-300"),
@@ -189,7 +220,8 @@ mod tests {
                 p503: 0.2,
                 p429: 0.1,
                 reset: 0.1,
-                delay_ms: Some((0, 300))
+                delay_ms: Some((0, 300)),
+                refuse: 0.0,
             })
         );
         assert_eq!(

@@ -238,6 +238,18 @@ async fn accept(st: &AppState, headers: &HeaderMap, body: Body) -> Response {
             return (StatusCode::BAD_REQUEST, Json(problems_body(&problems))).into_response()
         }
     };
+    if let Some(faults) = &st.faults {
+        let refused: Vec<Problem> = events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| faults.refuses(&e.id))
+            .map(|(i, _)| Problem { index: Some(i), attribute: Some("id".into()), reason: "injected fault: this event is refused".into() })
+            .collect();
+        if !refused.is_empty() {
+            eprintln!("fault: refused {} of {} events", refused.len(), events.len());
+            return (StatusCode::BAD_REQUEST, Json(problems_body(&refused))).into_response();
+        }
+    }
     if events.is_empty() {
         return Json(json!({"stored": 0, "duplicates": 0})).into_response();
     }

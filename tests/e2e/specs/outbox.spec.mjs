@@ -146,7 +146,40 @@ test('a browser killed right after the thank-you screen loses nothing (10 times)
   }
 });
 
-test('refused records are isolated into "rejected" and the rest are delivered', async ({ browser }) => {
+test('events the endpoint refuses are isolated from their batch: those go to "rejected", the rest are delivered', async ({ browser }) => {
+  test.setTimeout(180_000);
+  // Every record is queued while the endpoint is down, so they leave in one batch of 30
+  // that the collector refuses (400) because some events in it are refused on their own.
+  const c = await startCollector({ faults: 'refuse=0.2', editConfig: oneQuestion });
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${c.url}/?lang=en&touchpoint=exit-kiosk-1`);
+    await expect(page.locator('a.journey').first()).toBeVisible();
+    await context.setOffline(true);
+    const ids = [];
+    for (let i = 0; i < 30; i++) ids.push(await quickSurvey(page, null, i % 11, { short: true }));
+    expect(await outboxIds(page)).toHaveLength(30);
+    await context.setOffline(false);
+    await expect.poll(async () => (await outboxIds(page)).length, { timeout: 60_000 }).toBe(0);
+    const rejected = await outboxEntries(page, 'rejected');
+    const stored = (await c.events()).map((e) => e.id);
+    expect(rejected.length).toBeGreaterThan(0);
+    expect(stored.length).toBeGreaterThan(0);
+    expect(rejected.length + stored.length).toBe(30);
+    expect(new Set([...rejected.map((r) => r.id), ...stored])).toEqual(new Set(ids));
+    for (const r of rejected) {
+      expect(r.status).toBe(400);
+      expect(r.response).toContain('refused');
+    }
+    expect(c.log()).toMatch(/refused \d+ of 30 events/);
+    await context.close();
+  } finally {
+    await c.stop();
+  }
+});
+
+test('records refused for a missing token are kept in "rejected", never deleted or retried in a loop', async ({ browser }) => {
   test.setTimeout(120_000);
   // The collector refuses every request without the right token: each record ends up
   // refused on its own, moved to rejected, never deleted, never retried in a loop.
