@@ -1,8 +1,9 @@
 //! Loading `config.json`: parse, collect unknown fields, validate as a whole.
 //!
-//! Plain Rust, no browser APIs: tested natively. Syntax and type errors stop the parser at
-//! the first one (serde cannot go on past a value it cannot read); unknown fields and every
-//! semantic problem are listed together, each with its JSON path.
+//! Plain Rust, no browser APIs: tested natively. Every type denies unknown fields; each
+//! problem serde reports is recorded with its JSON path, the offending value is taken out,
+//! and parsing goes on, so unknown fields, bad values and every semantic problem are listed
+//! together.
 
 mod problem;
 mod types;
@@ -33,26 +34,28 @@ pub fn parse(json: &str) -> Result<Config, Vec<Problem>> {
     let mut removed: Option<Vec<Seg>> = None;
     let mut config = None;
     for _ in 0..64 {
-        let mut seen = Vec::new();
-        let mut on_unknown = |path: serde_ignored::Path| {
-            let (parent, field) = split_ignored(&path);
-            seen.push(Problem::new(join(&parent, &field), ProblemKind::UnknownField { field }));
-        };
-        let ignoring = serde_ignored::Deserializer::new(&value, &mut on_unknown);
-        let attempt: Result<Config, _> = serde_path_to_error::deserialize(ignoring);
-        for u in seen {
-            if !unknown.contains(&u) {
-                unknown.push(u);
-            }
-        }
+        let attempt: Result<Config, _> = serde_path_to_error::deserialize(&value);
         match attempt {
             Ok(c) => {
                 config = Some(c);
                 break;
             }
             Err(e) => {
-                let segs = segments(e.path());
+                let mut segs = segments(e.path());
                 let problem = classify(path_string(&segs), e.inner());
+                if let ProblemKind::UnknownField { field } = &problem.kind {
+                    // Every type denies unknown fields; list each one, take it out, go on.
+                    if segs.last() != Some(&Seg::Key(field.clone())) {
+                        segs.push(Seg::Key(field.clone()));
+                    }
+                    let p = Problem::new(path_string(&segs), problem.kind.clone());
+                    if unknown.contains(&p) || !remove_at(&mut value, &segs) {
+                        unknown.push(p);
+                        break;
+                    }
+                    unknown.push(p);
+                    continue;
+                }
                 // Taking out a required value makes serde report it missing: already told.
                 let is_echo = matches!(problem.kind, ProblemKind::MissingField { .. })
                     && removed.as_ref().is_some_and(|r| problem.path == path_string(r));
@@ -166,6 +169,9 @@ fn classify(path: String, e: &serde_json::Error) -> Problem {
             }
             None => ProblemKind::Invalid { detail: msg.clone() },
         }
+    } else if let Some(rest) = msg.strip_prefix("unknown field ") {
+        let field = ticked(rest).into_iter().next().unwrap_or_default();
+        ProblemKind::UnknownField { field }
     } else if let Some(rest) = msg.strip_prefix("unknown variant ") {
         let mut names = ticked(rest);
         if names.is_empty() {
@@ -190,41 +196,6 @@ fn join(parent: &str, field: &str) -> String {
     }
 }
 
-/// Splits a serde_ignored path into (parent path, ignored field name).
-fn split_ignored(p: &serde_ignored::Path) -> (String, String) {
-    use serde_ignored::Path;
-    fn render(p: &Path, out: &mut String) {
-        match p {
-            Path::Root => {}
-            Path::Seq { parent, index } => {
-                render(parent, out);
-                out.push_str(&format!("[{index}]"));
-            }
-            Path::Map { parent, key } => {
-                render(parent, out);
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(key);
-            }
-            Path::Some { parent } | Path::NewtypeStruct { parent } | Path::NewtypeVariant { parent } => {
-                render(parent, out)
-            }
-        }
-    }
-    match p {
-        Path::Map { parent, key } => {
-            let mut s = String::new();
-            render(parent, &mut s);
-            (s, key.clone())
-        }
-        other => {
-            let mut s = String::new();
-            render(other, &mut s);
-            (s, String::new())
-        }
-    }
-}
 
 /// The JSON Schema of the config, as published in `docs/config.schema.json`.
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,9 +1,9 @@
 //! The shape of `config.json`, as serde types.
 //!
-//! Unknown fields are collected while parsing (see [`super::parse`]) and reported as errors,
-//! so every typo is listed at once instead of one per reload. The JSON Schema published in
-//! `docs/config.schema.json` is generated from these types (`--features schema`), where
-//! `schemars(deny_unknown_fields)` expresses the same rule.
+//! Every type denies unknown fields, and [`super::parse`] lists each one (with its JSON
+//! path) rather than stopping at the first, so every typo shows at once. The JSON Schema in
+//! `docs/config.schema.json` is generated from these types (natively), with the same rule as
+//! `additionalProperties: false`.
 
 use serde::Deserialize;
 
@@ -13,7 +13,8 @@ macro_rules! config_type {
     ($(#[$m:meta])* pub struct $name:ident $body:tt) => {
         $(#[$m])*
         #[derive(Debug, Clone, PartialEq, Deserialize)]
-        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
+        #[serde(deny_unknown_fields)]
+        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
         pub struct $name $body
     };
 }
@@ -23,7 +24,8 @@ macro_rules! config_type {
 /// Fallback when the current language is missing: zh-Hant → zh-Hans → en;
 /// zh-Hans → zh-Hant → en; en → zh-Hans → zh-Hant. At least one language must be present.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Text {
     #[serde(rename = "zh-Hans", default)]
     pub zh_hans: Option<String>,
