@@ -90,4 +90,13 @@ else
     || fail "npm ci in tests/e2e failed"
 fi
 
+# --- the CloudEvents Python SDK (tests check the app's batches against it) ---------
+if python3 -c "import cloudevents.core.bindings.http" 2>/dev/null; then
+  say "CloudEvents Python SDK: present"
+else
+  say "installing the CloudEvents Python SDK (pip cloudevents==2.2.0)"
+  python3 -m pip install --quiet --disable-pip-version-check cloudevents==2.2.0 \
+    || fail "could not install cloudevents==2.2.0 with pip"
+fi
+
 say "all tools ready"

@@ -3,7 +3,8 @@
 // offline periods, reloads in the middle of sending, two tabs, a killed browser, full storage.
 import { expect } from '@playwright/test';
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,8 @@ import { chromiumArgs } from '../playwright.config.mjs';
 
 /** Customers per tab in the fault run (two tabs); 100 makes the 200 the issue asks for. */
 const PER_TAB = Number(process.env.OUTBOX_PER_TAB ?? 100);
+
+const SDK_CHECK = fileURLToPath(new URL('../cloudevents_sdk.py', import.meta.url));
 
 const radio = (page, name) => page.getByRole('radio', { name, exact: true });
 
@@ -205,15 +208,26 @@ test('records refused for a missing token are kept in "rejected", never deleted 
   }
 });
 
-test('the device token from config is sent as a bearer token', async ({ browser }) => {
+test('the device token is sent as a bearer token, and the CloudEvents SDK accepts the batch the app posts', async ({ browser }) => {
   const c = await startCollector({
     token: 'kiosk-1-secret',
     editConfig: (cfg) => { cfg.touchpoints[0].token = 'kiosk-1-secret'; return cfg; },
   });
   try {
     const page = await (await browser.newContext()).newPage();
+    const posted = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/events')) posted.push({ body: r.postData(), headers: r.headers() });
+    });
     const id = await quickSurvey(page, c.url, 10);
     await c.waitFor((evs) => evs.some((e) => e.id === id), 30_000);
+    const req = posted.find((p) => p.body.includes(id));
+    expect(req.headers['content-type']).toBe('application/cloudevents-batch+json');
+    expect(req.headers.authorization).toBe('Bearer kiosk-1-secret');
+    const sdk = spawnSync('python3', [SDK_CHECK], { input: req.body, encoding: 'utf8' });
+    expect(sdk.stderr).toBe('');
+    expect(sdk.stdout).toMatch(/cloudevents SDK accepted 1 events/);
+    expect(sdk.status).toBe(0);
   } finally {
     await c.stop();
   }
