@@ -12,6 +12,7 @@ pub mod id;
 pub mod kiosk;
 pub mod survey;
 pub mod outbox;
+pub mod feedback;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -8,6 +8,7 @@ use super::Record;
 pub fn event_type(record: &Record) -> &'static str {
     match record {
         Record::SurveyResponse(_) => "storevoice.survey-response.v1",
+        Record::Feedback(_) => "storevoice.feedback.v1",
     }
 }
 
@@ -21,6 +22,7 @@ pub fn event_source(store: &str, touchpoint: &str) -> String {
 pub fn to_cloudevent(record: &Record) -> Value {
     let (store, touchpoint, time) = match record {
         Record::SurveyResponse(r) => (&r.store_id, &r.touchpoint, &r.finished_at),
+        Record::Feedback(f) => (&f.store_id, &f.touchpoint, &f.finished_at),
     };
     json!({
         "specversion": "1.0",

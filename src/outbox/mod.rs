@@ -9,6 +9,7 @@ pub mod policy;
 
 use serde::{Deserialize, Serialize};
 
+use crate::feedback::FeedbackEntry;
 use crate::survey::SurveyResponse;
 
 /// Anything a customer hands in.
@@ -16,12 +17,14 @@ use crate::survey::SurveyResponse;
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Record {
     SurveyResponse(SurveyResponse),
+    Feedback(FeedbackEntry),
 }
 
 impl Record {
     pub fn id(&self) -> &str {
         match self {
             Record::SurveyResponse(r) => &r.id,
+            Record::Feedback(f) => &f.id,
         }
     }
 }

@@ -1,0 +1,13 @@
+//! The suggestion box: complaints, praise, suggestions and questions. Validation, contact
+//! details, PII detection, reference numbers and the record are plain Rust (tested
+//! natively); `view` holds the Yew screens.
+
+pub mod contact;
+pub mod pii;
+pub mod record;
+pub mod reference;
+
+#[cfg(target_arch = "wasm32")]
+pub mod view;
+
+pub use record::{FeedbackEntry, FeedbackKind};
