@@ -31,8 +31,16 @@ pub struct AppCtx {
     pub outbox: Rc<dyn Outbox>,
     /// The durable queue and its sender, for the staff screen.
     pub delivery: Rc<Delivery>,
-    /// The id of the record handed in last (the thank-you screen shows what it needs of it).
-    pub last_record: UseStateHandle<Option<String>>,
+    /// The record handed in last (the thank-you screen shows what it needs of it).
+    pub last_record: UseStateHandle<Option<HandedIn>>,
+}
+
+/// What the thank-you screen knows of the record just handed in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HandedIn {
+    pub id: String,
+    /// Suggestion-box entries carry a reference number for the customer.
+    pub reference: Option<String>,
 }
 
 /// The outbox and its sender, created once per page.

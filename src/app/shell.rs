@@ -48,6 +48,7 @@ pub fn shell() -> Html {
             html! { <pages::not_found::NotFound /> }
         }
         Route::Journey(Journey::Survey) => html! { <crate::survey::view::SurveyJourney /> },
+        Route::Journey(Journey::Feedback) => html! { <crate::feedback::view::FeedbackJourney /> },
         Route::Journey(j) => html! { <pages::not_ready::NotReady journey={j} /> },
         Route::ThankYou => html! { <pages::thank_you::ThankYou /> },
         Route::Staff => html! { <pages::staff::Staff /> },

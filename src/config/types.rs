@@ -337,10 +337,23 @@ config_type! {
         /// Maximum length of the free text, in characters.
         #[serde(default = "default_feedback_max")]
         pub max_length: u32,
-        /// Promised reply time shown on the thank-you screen, per kind of feedback.
+        /// Promised reply time shown on the thank-you screen.
         #[serde(default)]
         pub reply_promise: Option<Text>,
+        /// Optional fields offered with the text.
+        #[serde(default)]
+        pub fields: Vec<FeedbackField>,
     }
+}
+
+/// Optional details a store may ask for in the suggestion box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum FeedbackField {
+    Department,
+    StaffMember,
+    VisitDate,
 }
 
 fn default_feedback_max() -> u32 {

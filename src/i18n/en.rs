@@ -1,6 +1,7 @@
 use super::Strings;
 use crate::config::ProblemKind as P;
 use crate::launch::LaunchWarning as W;
+use crate::i18n::FeedbackIssue;
 use crate::survey::Issue as SurveyIssue;
 
 pub const STRINGS: Strings = Strings {
@@ -57,6 +58,43 @@ pub const STRINGS: Strings = Strings {
     save_failed: |why| format!("Your answers could not be stored on this device yet ({why}). They are kept on this device and it keeps trying to store them; please tell a member of staff."),
     try_again: "Try again",
     back_home_in: |s| format!("Back to the start in {s} seconds"),
+    fb_kind_question: "What would you like to tell us?",
+    fb_kinds: ["Complaint", "Praise", "Suggestion", "Question"],
+    fb_kind_hints: ["Something went wrong", "Someone did well", "How we could do better", "Something you want to know"],
+    fb_category_question: "What is it about?",
+    fb_text_label: "Please tell us more",
+    fb_department: "Department or counter",
+    fb_staff_member: "Member of staff (name or number)",
+    fb_visit_date: "Date of your visit",
+    fb_optional: " (optional)",
+    fb_consent_heading: "Would you like us to contact you? (optional)",
+    fb_name: "Name",
+    fb_phone: "Mobile number",
+    fb_phone_hint: "A mainland China mobile, or an international number starting with +",
+    fb_email: "Email",
+    fb_channel: "Preferred way to reach you",
+    fb_channel_phone: "Phone",
+    fb_channel_email: "Email",
+    fb_pii_notice: "Your text seems to contain a phone number or email address, and you have not agreed to us keeping contact details. You can move them into the contact fields below (after ticking the consent box), or remove them from the text.",
+    fb_pii_move: "Move to contact details",
+    fb_pii_remove: "Remove from the text",
+    fb_fix_these: "Please fix these first:",
+    fb_issue: |i| match i {
+        FeedbackIssue::NoKind => "Please choose complaint, praise, suggestion or question.".into(),
+        FeedbackIssue::NoCategory => "Please choose what it is about.".into(),
+        FeedbackIssue::EmptyText => "Please write what you would like to tell us.".into(),
+        FeedbackIssue::TooLong(max) => format!("Please keep it to {max} characters."),
+        FeedbackIssue::BadDate => "Dates are written year-month-day.".into(),
+        FeedbackIssue::BadPhone => "That mobile number doesn't look right: use an 11-digit mainland China mobile, or an international number starting with +.".into(),
+        FeedbackIssue::BadEmail => "That email address doesn't look right, e.g. name@example.com.".into(),
+        FeedbackIssue::NothingToReachBy => "Please leave a mobile number or an email address, or untick the consent box.".into(),
+        FeedbackIssue::ChannelMissing => "The way you chose to be contacted is not filled in.".into(),
+        FeedbackIssue::NameTooLong => "Names can be at most 100 characters.".into(),
+    },
+    fb_reference: "Your reference number",
+    fb_reference_hint: "Quote this number to staff to follow up.",
+    fb_qr_label: |r| format!("QR code of reference number {r}, scan it to keep it on your phone"),
+    fb_no_crypto: "This device cannot store contact details securely (the page was not opened over https). Please untick the consent box to send, or leave your details at the service desk.",
     staff_outbox: "Outbox",
     staff_pending: "Waiting to be sent",
     staff_rejected: "Refused by the endpoint",

@@ -12,6 +12,21 @@ use crate::config::ProblemKind;
 use crate::launch::LaunchWarning;
 use crate::survey::Issue as SurveyIssue;
 
+/// Everything the suggestion-box form can complain about, for the string tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedbackIssue {
+    NoKind,
+    NoCategory,
+    EmptyText,
+    TooLong(u32),
+    BadDate,
+    BadPhone,
+    BadEmail,
+    NothingToReachBy,
+    ChannelMissing,
+    NameTooLong,
+}
+
 /// The languages StoreVoice speaks. Simplified Chinese is the default.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -123,6 +138,34 @@ pub struct Strings {
     pub save_failed: fn(&str) -> String,
     pub try_again: &'static str,
     pub back_home_in: fn(u32) -> String,
+    // --- suggestion box ---
+    pub fb_kind_question: &'static str,
+    /// Complaint, praise, suggestion, question.
+    pub fb_kinds: [&'static str; 4],
+    pub fb_kind_hints: [&'static str; 4],
+    pub fb_category_question: &'static str,
+    pub fb_text_label: &'static str,
+    pub fb_department: &'static str,
+    pub fb_staff_member: &'static str,
+    pub fb_visit_date: &'static str,
+    pub fb_optional: &'static str,
+    pub fb_consent_heading: &'static str,
+    pub fb_name: &'static str,
+    pub fb_phone: &'static str,
+    pub fb_phone_hint: &'static str,
+    pub fb_email: &'static str,
+    pub fb_channel: &'static str,
+    pub fb_channel_phone: &'static str,
+    pub fb_channel_email: &'static str,
+    pub fb_pii_notice: &'static str,
+    pub fb_pii_move: &'static str,
+    pub fb_pii_remove: &'static str,
+    pub fb_fix_these: &'static str,
+    pub fb_issue: fn(&FeedbackIssue) -> String,
+    pub fb_reference: &'static str,
+    pub fb_reference_hint: &'static str,
+    pub fb_qr_label: fn(&str) -> String,
+    pub fb_no_crypto: &'static str,
     // --- staff: outbox status ---
     pub staff_outbox: &'static str,
     pub staff_pending: &'static str,

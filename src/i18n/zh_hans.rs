@@ -1,6 +1,7 @@
 use super::Strings;
 use crate::config::ProblemKind as P;
 use crate::launch::LaunchWarning as W;
+use crate::i18n::FeedbackIssue;
 use crate::survey::Issue as SurveyIssue;
 
 pub const STRINGS: Strings = Strings {
@@ -57,6 +58,43 @@ pub const STRINGS: Strings = Strings {
     save_failed: |why| format!("您的回答暂时无法保存到本设备（{why}）。回答已保留在本设备上，系统会自动重试保存；请告诉工作人员。"),
     try_again: "再试一次",
     back_home_in: |s| format!("{s} 秒后自动返回首页"),
+    fb_kind_question: "您想告诉我们什么？",
+    fb_kinds: ["投诉", "表扬", "建议", "咨询"],
+    fb_kind_hints: ["哪里做得不好", "谁让您满意", "我们可以怎样改进", "您想了解什么"],
+    fb_category_question: "是关于哪方面的？",
+    fb_text_label: "请写下具体内容",
+    fb_department: "相关部门或柜台",
+    fb_staff_member: "相关员工（姓名或工号）",
+    fb_visit_date: "到店日期",
+    fb_optional: "（选填）",
+    fb_consent_heading: "希望我们联系您吗？（选填）",
+    fb_name: "称呼",
+    fb_phone: "手机号码",
+    fb_phone_hint: "中国大陆手机号，或以 + 开头的国际号码",
+    fb_email: "电子邮箱",
+    fb_channel: "希望的联系方式",
+    fb_channel_phone: "电话",
+    fb_channel_email: "邮件",
+    fb_pii_notice: "您的文字里似乎有电话号码或邮箱。您还没有同意我们保存联系方式：可以把它们移到下方的联系方式中（需要勾选同意），或者从文字中删除。",
+    fb_pii_move: "移到联系方式",
+    fb_pii_remove: "从文字中删除",
+    fb_fix_these: "请先修改以下问题：",
+    fb_issue: |i| match i {
+        FeedbackIssue::NoKind => "请选择您要投诉、表扬、建议还是咨询。".into(),
+        FeedbackIssue::NoCategory => "请选择是关于哪方面的。".into(),
+        FeedbackIssue::EmptyText => "请写下具体内容。".into(),
+        FeedbackIssue::TooLong(max) => format!("内容最多 {max} 个字，请删减一些。"),
+        FeedbackIssue::BadDate => "日期格式应为 年-月-日。".into(),
+        FeedbackIssue::BadPhone => "手机号码不正确：请填写 11 位中国大陆手机号，或以 + 开头的国际号码。".into(),
+        FeedbackIssue::BadEmail => "电子邮箱格式不正确，例如 name@example.com。".into(),
+        FeedbackIssue::NothingToReachBy => "请至少留下手机号码或电子邮箱，或者取消勾选同意。".into(),
+        FeedbackIssue::ChannelMissing => "您选择的联系方式还没有填写。".into(),
+        FeedbackIssue::NameTooLong => "称呼最多 100 个字。".into(),
+    },
+    fb_reference: "您的处理编号",
+    fb_reference_hint: "如需查询处理进度，请向工作人员出示此编号。",
+    fb_qr_label: |r| format!("处理编号 {r} 的二维码，可用手机扫描保存"),
+    fb_no_crypto: "本设备无法安全保存联系方式（页面不是通过 https 打开的）。请取消勾选同意后再提交，或到服务台留下联系方式。",
     staff_outbox: "发送队列",
     staff_pending: "待发送",
     staff_rejected: "被接收端拒收",

@@ -1,6 +1,7 @@
 use super::Strings;
 use crate::config::ProblemKind as P;
 use crate::launch::LaunchWarning as W;
+use crate::i18n::FeedbackIssue;
 use crate::survey::Issue as SurveyIssue;
 
 pub const STRINGS: Strings = Strings {
@@ -57,6 +58,43 @@ pub const STRINGS: Strings = Strings {
     save_failed: |why| format!("您的回答暫時無法儲存到本裝置（{why}）。回答已保留在本裝置上，系統會自動重試儲存；請告訴工作人員。"),
     try_again: "再試一次",
     back_home_in: |s| format!("{s} 秒後自動返回首頁"),
+    fb_kind_question: "您想告訴我們什麼？",
+    fb_kinds: ["投訴", "表揚", "建議", "諮詢"],
+    fb_kind_hints: ["哪裡做得不好", "誰讓您滿意", "我們可以怎樣改進", "您想了解什麼"],
+    fb_category_question: "是關於哪方面的？",
+    fb_text_label: "請寫下具體內容",
+    fb_department: "相關部門或櫃台",
+    fb_staff_member: "相關員工（姓名或工號）",
+    fb_visit_date: "到店日期",
+    fb_optional: "（選填）",
+    fb_consent_heading: "希望我們聯絡您嗎？（選填）",
+    fb_name: "稱呼",
+    fb_phone: "手機號碼",
+    fb_phone_hint: "中國大陸手機號，或以 + 開頭的國際號碼",
+    fb_email: "電子郵件",
+    fb_channel: "希望的聯絡方式",
+    fb_channel_phone: "電話",
+    fb_channel_email: "郵件",
+    fb_pii_notice: "您的文字裡似乎有電話號碼或郵件地址。您還沒有同意我們保存聯絡方式：可以把它們移到下方的聯絡方式中（需要勾選同意），或者從文字中刪除。",
+    fb_pii_move: "移到聯絡方式",
+    fb_pii_remove: "從文字中刪除",
+    fb_fix_these: "請先修改以下問題：",
+    fb_issue: |i| match i {
+        FeedbackIssue::NoKind => "請選擇您要投訴、表揚、建議還是諮詢。".into(),
+        FeedbackIssue::NoCategory => "請選擇是關於哪方面的。".into(),
+        FeedbackIssue::EmptyText => "請寫下具體內容。".into(),
+        FeedbackIssue::TooLong(max) => format!("內容最多 {max} 個字，請刪減一些。"),
+        FeedbackIssue::BadDate => "日期格式應為 年-月-日。".into(),
+        FeedbackIssue::BadPhone => "手機號碼不正確：請填寫 11 位中國大陸手機號，或以 + 開頭的國際號碼。".into(),
+        FeedbackIssue::BadEmail => "電子郵件格式不正確，例如 name@example.com。".into(),
+        FeedbackIssue::NothingToReachBy => "請至少留下手機號碼或電子郵件，或者取消勾選同意。".into(),
+        FeedbackIssue::ChannelMissing => "您選擇的聯絡方式還沒有填寫。".into(),
+        FeedbackIssue::NameTooLong => "稱呼最多 100 個字。".into(),
+    },
+    fb_reference: "您的處理編號",
+    fb_reference_hint: "如需查詢處理進度，請向工作人員出示此編號。",
+    fb_qr_label: |r| format!("處理編號 {r} 的二維碼，可用手機掃描保存"),
+    fb_no_crypto: "本裝置無法安全保存聯絡方式（頁面不是透過 https 開啟的）。請取消勾選同意後再提交，或到服務台留下聯絡方式。",
     staff_outbox: "傳送佇列",
     staff_pending: "待傳送",
     staff_rejected: "被接收端拒收",

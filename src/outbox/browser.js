@@ -2,10 +2,11 @@
 // talks to the browser). Every write uses a transaction with durability "strict" and
 // resolves only when the transaction has completed, i.e. the data is on disk.
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 // Schema history. v1: "pending" (keyPath id). v2: adds "rejected" (keyPath id) and an index
-// on pending.queued_at so the oldest records go first.
+// on pending.queued_at so the oldest records go first. v3: adds "contacts" (a record's
+// contact details, AES-GCM encrypted, keyPath id) and "keys" (the non-extractable key).
 function upgrade(db, tx, oldVersion) {
   if (oldVersion < 1) {
     db.createObjectStore('pending', { keyPath: 'id' });
@@ -13,6 +14,66 @@ function upgrade(db, tx, oldVersion) {
   if (oldVersion < 2) {
     db.createObjectStore('rejected', { keyPath: 'id' });
     tx.objectStore('pending').createIndex('queued_at', 'queued_at');
+  }
+  if (oldVersion < 3) {
+    db.createObjectStore('contacts', { keyPath: 'id' });
+    db.createObjectStore('keys');
+  }
+}
+
+// ---- Contact details: encrypted at rest with a key no script can read out --------------
+
+/** Whether contact details can be kept (WebCrypto needs a secure context: https or localhost). */
+export function canEncrypt() {
+  return !!(globalThis.crypto && crypto.subtle);
+}
+
+async function contactKey(db) {
+  const existing = await reqPromise(db.transaction(['keys'], 'readonly').objectStore('keys').get('contact-key'));
+  if (existing) return existing;
+  const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+  const tx = strictTx(db, ['keys']);
+  // add() fails if another tab stored one first: then use that one.
+  tx.objectStore('keys').add(key, 'contact-key');
+  try {
+    await done(tx);
+    return key;
+  } catch {
+    return reqPromise(db.transaction(['keys'], 'readonly').objectStore('keys').get('contact-key'));
+  }
+}
+
+/** Queues a record whose contact details (JSON text) are stored apart, encrypted. */
+export async function putPendingWithContact(db, entry, contactJson) {
+  try {
+    if (!canEncrypt()) throw 'NotSupportedError: WebCrypto is not available (the page is not a secure context)';
+    const key = await contactKey(db);
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(contactJson));
+    const tx = strictTx(db, ['pending', 'contacts']);
+    tx.objectStore('pending').put({ ...entry, has_contact: true });
+    tx.objectStore('contacts').put({ id: entry.id, iv, sealed });
+    await done(tx);
+  } catch (e) {
+    throw typeof e === 'string' ? e : describe(e);
+  }
+}
+
+/** Decrypted contact details (JSON text) for these ids, as [id, json] pairs. */
+export async function loadContacts(db, ids) {
+  try {
+    const store = db.transaction(['contacts'], 'readonly').objectStore('contacts');
+    const rows = await Promise.all(ids.map((id) => reqPromise(store.get(id))));
+    const key = rows.some(Boolean) ? await contactKey(db) : null;
+    const out = [];
+    for (const row of rows) {
+      if (!row) continue;
+      const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: row.iv }, key, row.sealed);
+      out.push([row.id, new TextDecoder().decode(plain)]);
+    }
+    return out;
+  } catch (e) {
+    throw describe(e);
   }
 }
 
@@ -89,11 +150,16 @@ export async function peekPending(db, limit) {
   }
 }
 
+/** Deletes acknowledged records, and their contact details, in one transaction. */
 export async function deletePending(db, ids) {
   try {
-    const tx = strictTx(db, ['pending']);
+    const tx = strictTx(db, ['pending', 'contacts']);
     const store = tx.objectStore('pending');
-    for (const id of ids) store.delete(id);
+    const contacts = tx.objectStore('contacts');
+    for (const id of ids) {
+      store.delete(id);
+      contacts.delete(id);
+    }
     await done(tx);
   } catch (e) {
     throw typeof e === 'string' ? e : describe(e);

@@ -21,6 +21,12 @@ extern "C" {
     fn js_open_db(name: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_name = putPending)]
     fn js_put_pending(db: &JsValue, entry: &JsValue) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = putPendingWithContact)]
+    fn js_put_pending_with_contact(db: &JsValue, entry: &JsValue, contact: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = loadContacts)]
+    fn js_load_contacts(db: &JsValue, ids: &Array) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = canEncrypt)]
+    pub fn can_encrypt() -> bool;
     #[wasm_bindgen(js_name = peekPending)]
     fn js_peek_pending(db: &JsValue, limit: u32) -> js_sys::Promise;
     #[wasm_bindgen(js_name = deletePending)]
@@ -39,12 +45,14 @@ extern "C" {
 
 pub const DEFAULT_DB_NAME: &str = "storevoice-outbox";
 
-/// A queued record: its id, the CloudEvent as JSON text, when it was queued.
+/// A queued record: its id, the CloudEvent as JSON text, when it was queued. Contact
+/// details are not in `event`: they are stored apart, encrypted (`has_contact`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pending {
     pub id: String,
     pub event: String,
     pub queued_at: f64,
+    pub has_contact: bool,
 }
 
 /// A record the endpoint refused, kept for staff with the endpoint's answer.
@@ -68,8 +76,27 @@ fn get_str(o: &JsValue, k: &str) -> Option<String> {
 }
 
 impl Pending {
-    pub fn from_record(record: &Record, now: f64) -> Self {
-        Pending { id: record.id().to_string(), event: to_cloudevent(record).to_string(), queued_at: now }
+    /// The pending entry and, apart, the contact details (JSON) to store encrypted.
+    pub fn from_record(record: &Record, now: f64) -> (Self, Option<String>) {
+        let mut event = to_cloudevent(record);
+        let contact = event.get_mut("data").and_then(|d| d.as_object_mut()).and_then(|d| d.remove("contact"));
+        let contact = contact.map(|c| c.to_string());
+        let p = Pending { id: record.id().to_string(), event: event.to_string(), queued_at: now, has_contact: contact.is_some() };
+        (p, contact)
+    }
+
+    /// The event to send, with the decrypted contact details joined back into `data`.
+    pub fn event_with_contact(&self, contact_json: Option<&str>) -> String {
+        let Some(c) = contact_json else { return self.event.clone() };
+        match (serde_json::from_str::<serde_json::Value>(&self.event), serde_json::from_str::<serde_json::Value>(c)) {
+            (Ok(mut ev), Ok(contact)) => {
+                if let Some(data) = ev.get_mut("data").and_then(|d| d.as_object_mut()) {
+                    data.insert("contact".into(), contact);
+                }
+                ev.to_string()
+            }
+            _ => self.event.clone(),
+        }
     }
 
     fn to_js(&self) -> JsValue {
@@ -85,6 +112,7 @@ impl Pending {
             id: get_str(v, "id")?,
             event: get_str(v, "event")?,
             queued_at: Reflect::get(v, &JsValue::from_str("queued_at")).ok()?.as_f64()?,
+            has_contact: Reflect::get(v, &JsValue::from_str("has_contact")).ok().and_then(|b| b.as_bool()).unwrap_or(false),
         })
     }
 }
@@ -100,6 +128,24 @@ impl Db {
 
     pub async fn put(&self, p: &Pending) -> Result<(), String> {
         JsFuture::from(js_put_pending(&self.0, &p.to_js())).await.map(|_| ()).map_err(err_text)
+    }
+
+    /// Queues `p` with its contact details stored apart, encrypted, in the same transaction.
+    pub async fn put_with_contact(&self, p: &Pending, contact_json: &str) -> Result<(), String> {
+        JsFuture::from(js_put_pending_with_contact(&self.0, &p.to_js(), contact_json)).await.map(|_| ()).map_err(err_text)
+    }
+
+    /// Decrypted contact details of these records, by id.
+    pub async fn contacts(&self, ids: &[String]) -> Result<Vec<(String, String)>, String> {
+        let arr: Array = ids.iter().map(|i| JsValue::from_str(i)).collect();
+        let pairs = JsFuture::from(js_load_contacts(&self.0, &arr)).await.map_err(err_text)?;
+        Ok(Array::from(&pairs)
+            .iter()
+            .filter_map(|pair| {
+                let pair = Array::from(&pair);
+                Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+            })
+            .collect())
     }
 
     /// The oldest `limit` pending records.
@@ -163,7 +209,7 @@ pub struct Health {
 pub struct IdbOutbox {
     name: String,
     db: RefCell<Option<Db>>,
-    unsaved: RefCell<Vec<Pending>>,
+    unsaved: RefCell<Vec<(Pending, Option<String>)>>,
     retrying: Cell<bool>,
     health: RefCell<Health>,
     /// Called after each successful write, to wake the sender.
@@ -206,9 +252,13 @@ impl IdbOutbox {
         Ok(db)
     }
 
-    async fn write(&self, p: &Pending) -> Result<(), String> {
+    async fn write(&self, p: &Pending, contact: Option<&str>) -> Result<(), String> {
         let db = self.db().await?;
-        match db.put(p).await {
+        let written = match contact {
+            Some(c) => db.put_with_contact(p, c).await,
+            None => db.put(p).await,
+        };
+        match written {
             Ok(()) => Ok(()),
             Err(e) => {
                 // The connection may be gone (e.g. storage cleared): reopen next time.
@@ -237,11 +287,11 @@ impl IdbOutbox {
         wasm_bindgen_futures::spawn_local(async move {
             loop {
                 gloo::timers::future::TimeoutFuture::new(5_000).await;
-                let batch: Vec<Pending> = me.unsaved.borrow().clone();
-                for p in batch {
-                    match me.write(&p).await {
+                let batch: Vec<(Pending, Option<String>)> = me.unsaved.borrow().clone();
+                for (p, contact) in batch {
+                    match me.write(&p, contact.as_deref()).await {
                         Ok(()) => {
-                            me.unsaved.borrow_mut().retain(|u| u.id != p.id);
+                            me.unsaved.borrow_mut().retain(|(u, _)| u.id != p.id);
                             me.queued();
                         }
                         Err(e) => me.health.borrow_mut().storage_error = Some(e),
@@ -263,8 +313,8 @@ impl Outbox for SharedIdbOutbox {
     fn enqueue(&self, record: Record) -> EnqueueFuture {
         let me = self.0.clone();
         Box::pin(async move {
-            let p = Pending::from_record(&record, now_ms());
-            match me.write(&p).await {
+            let (p, contact) = Pending::from_record(&record, now_ms());
+            match me.write(&p, contact.as_deref()).await {
                 Ok(()) => {
                     me.queued();
                     Ok(())
@@ -273,8 +323,8 @@ impl Outbox for SharedIdbOutbox {
                     // Kept, counted, retried: never dropped.
                     {
                         let mut unsaved = me.unsaved.borrow_mut();
-                        if !unsaved.iter().any(|u| u.id == p.id) {
-                            unsaved.push(p);
+                        if !unsaved.iter().any(|(u, _)| u.id == p.id) {
+                            unsaved.push((p, contact));
                         }
                     }
                     me.health.borrow_mut().storage_error = Some(e.clone());

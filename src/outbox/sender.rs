@@ -197,10 +197,33 @@ impl Sender {
                 return false;
             }
         };
+        // Contact details are stored apart, encrypted: join them in only now, in memory.
+        let with_contact: Vec<String> = batch.iter().filter(|p| p.has_contact).map(|p| p.id.clone()).collect();
+        let contacts = if with_contact.is_empty() {
+            Vec::new()
+        } else {
+            match db.contacts(&with_contact).await {
+                Ok(c) => c,
+                Err(e) => {
+                    self.status.borrow_mut().last_error = Some(e);
+                    self.next_at.set(now_ms() + 5_000.0);
+                    return false;
+                }
+            }
+        };
+        // What goes on the wire, by id; `Pending.event` itself never holds contact details,
+        // so a refused record is kept in `rejected` without them.
+        let wire: std::collections::HashMap<String, String> = batch
+            .iter()
+            .map(|p| {
+                let c = contacts.iter().find(|(id, _)| *id == p.id).map(|(_, c)| c.as_str());
+                (p.id.clone(), p.event_with_contact(c))
+            })
+            .collect();
         let mut progressed = false;
         let mut work: Vec<Vec<Pending>> = vec![batch];
         while let Some(part) = work.pop() {
-            let attempt = self.post(&part, keepalive).await;
+            let attempt = self.post(&part, &wire, keepalive).await;
             let (next, decision) = decide(self.retry.get(), attempt.outcome, now_ms(), js_sys::Math::random());
             self.retry.set(next);
             {
@@ -244,8 +267,8 @@ impl Sender {
         progressed
     }
 
-    async fn post(&self, part: &[Pending], keepalive: bool) -> Attempt {
-        let body = batch_body(part.iter().map(|p| p.event.as_str()));
+    async fn post(&self, part: &[Pending], wire: &std::collections::HashMap<String, String>, keepalive: bool) -> Attempt {
+        let body = batch_body(part.iter().map(|p| wire.get(&p.id).map_or(p.event.as_str(), String::as_str)));
         let res = JsFuture::from(js_post_batch(&self.endpoint, &body, self.token.clone(), keepalive)).await;
         let (status, text, retry_after) = match res {
             Ok(v) => {

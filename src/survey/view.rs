@@ -220,7 +220,7 @@ fn submit(app: &AppCtx, state: &UseReducerHandle<SurveyState>) {
         let id = record.id.clone();
         match outbox.enqueue(Record::SurveyResponse(record)).await {
             Ok(()) => {
-                last_record.set(Some(id));
+                last_record.set(Some(crate::app::HandedIn { id, reference: None }));
                 navigate(Route::ThankYou)
             }
             Err(crate::outbox::EnqueueError::Storage(e)) => state.dispatch(Action::Failed(e)),
