@@ -51,7 +51,7 @@ extern "C" {
 }
 
 fn pending(id: &str, at: f64) -> Pending {
-    Pending { id: id.into(), event: format!("{{\"id\":\"{id}\"}}"), queued_at: at }
+    Pending { id: id.into(), event: format!("{{\"id\":\"{id}\",\"data\":{{}}}}"), queued_at: at, has_contact: false }
 }
 
 async fn fresh(name: &str) -> Db {
@@ -102,7 +102,7 @@ async fn upgrades_a_version_1_database_keeping_its_records() {
     for (id, at) in [("old-1", 5.0), ("old-2", 3.0)] {
         let o = js_sys::Object::new();
         js_sys::Reflect::set(&o, &"id".into(), &id.into()).expect("set");
-        js_sys::Reflect::set(&o, &"event".into(), &format!("{{\"id\":\"{id}\"}}").into()).expect("set");
+        js_sys::Reflect::set(&o, &"event".into(), &format!("{{\"id\":\"{id}\",\"data\":{{}}}}").into()).expect("set");
         js_sys::Reflect::set(&o, &"queued_at".into(), &at.into()).expect("set");
         old.push(&o);
     }
@@ -119,6 +119,25 @@ async fn upgrades_a_version_1_database_keeping_its_records() {
     db.close();
     let v = JsFuture::from(db_version(name)).await.expect("version");
     let arr = js_sys::Array::from(&v);
-    assert_eq!(arr.get(0).as_f64(), Some(2.0));
-    assert_eq!(arr.get(1).as_string().as_deref(), Some("pending,rejected"));
+    assert_eq!(arr.get(0).as_f64(), Some(3.0));
+    assert_eq!(arr.get(1).as_string().as_deref(), Some("contacts,keys,pending,rejected"));
+}
+
+#[wasm_bindgen_test]
+async fn contact_details_are_stored_apart_encrypted_and_deleted_with_the_record() {
+    let db = fresh("t-contacts").await;
+    let mut p = pending("with-contact", 1.0);
+    p.has_contact = true;
+    db.put_with_contact(&p, r#"{"phone":"13812345678"}"#).await.expect("put");
+    db.put(&pending("plain", 2.0)).await.expect("put");
+    let peeked = db.peek(10).await.expect("peek");
+    assert!(peeked[0].has_contact && !peeked[1].has_contact);
+    assert!(!peeked[0].event.contains("13812345678"));
+    let contacts = db.contacts(&["with-contact".into(), "plain".into()]).await.expect("decrypt");
+    assert_eq!(contacts, vec![("with-contact".to_string(), r#"{"phone":"13812345678"}"#.to_string())]);
+    let joined = peeked[0].event_with_contact(Some(&contacts[0].1));
+    assert!(joined.contains(r#""contact":{"phone":"13812345678"}"#), "{joined}");
+    db.acknowledge(&["with-contact".into()]).await.expect("ack");
+    assert_eq!(db.count("contacts").await.expect("count"), 0);
+    db.close();
 }

@@ -10,7 +10,8 @@ use crate::app::use_app;
 pub fn thank_you() -> Html {
     let app = use_app();
     let s = app.s();
-    let total = app.touchpoint_kind().and_then(|k| crate::kiosk::thank_you_return_after(k, app.ui.mode));
+    let has_reference = app.last_record.as_ref().is_some_and(|h| h.reference.is_some());
+    let total = app.touchpoint_kind().and_then(|k| crate::kiosk::thank_you_return_after(k, app.ui.mode, has_reference));
     let left = use_state(|| total);
     {
         let left = left.clone();

@@ -285,3 +285,27 @@ test('full storage: the customer is told, staff see it, and the answer is stored
     await c.stop();
   }
 });
+
+test('closing the page sends what is waiting with a keepalive request', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const c = await startCollector();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const first = await quickSurvey(page, c.url, 9);
+  await c.waitFor((evs) => evs.some((e) => e.id === first));
+  await c.stop();
+  // The endpoint is down: the next answer waits, and failed attempts push the next retry out.
+  const later = await quickSurvey(page, null, 4);
+  await page.waitForTimeout(4_000);
+  expect(await outboxIds(page)).toEqual([later]);
+  const back = await startCollector({ port: c.port, dir: c.dir });
+  try {
+    // Leave before the backoff timer fires: only the pagehide flush can deliver it now.
+    await page.close({ runBeforeUnload: true });
+    const events = await back.waitFor((evs) => evs.some((e) => e.id === later), 20_000);
+    expect(events.filter((e) => e.id === later)).toHaveLength(1);
+  } finally {
+    await back.stop();
+    await context.close();
+  }
+});

@@ -33,7 +33,7 @@ test('unusable launch parameters are ignored with a visible notice', async ({ pa
   await expect(page.getByRole('contentinfo')).toContainText('Main exit, 1F');
 });
 
-for (const [hash, title] of [['feedback', 'Suggestion box'], ['wayfinding', 'Find your way']]) {
+for (const [hash, title] of [['wayfinding', 'Find your way']]) {
   test(`the ${hash} placeholder says plainly that it is not available yet`, async ({ page }) => {
     await page.goto(`/?lang=en#/${hash}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
