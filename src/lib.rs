@@ -13,6 +13,7 @@ pub mod kiosk;
 pub mod survey;
 pub mod outbox;
 pub mod feedback;
+pub mod wayfinding;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
