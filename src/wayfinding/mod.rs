@@ -3,3 +3,4 @@
 //! available).
 
 pub mod graph;
+pub mod search;
