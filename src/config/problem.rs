@@ -56,6 +56,12 @@ pub enum ProblemKind {
     ImpossibleCondition,
     /// A condition must have exactly one of `at_most`, `at_least`, `any_of`.
     InvalidCondition,
+    /// A walkway connection of kind `walk` joins two floors: use stairs, escalator, lift or ramp.
+    FloorChangeWithoutConnector,
+    /// A connection between floors needs its `length` in metres.
+    LengthNeeded,
+    /// No walkway route leads here from where the customer stands.
+    Unreachable { from: String },
     /// A bearer token that is empty or contains spaces or control characters.
     InvalidToken,
 }

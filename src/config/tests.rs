@@ -257,6 +257,9 @@ fn every_problem_kind_has_words_in_every_language() {
         ProblemKind::ForwardReference { id: "x".into() },
         ProblemKind::ImpossibleCondition,
         ProblemKind::InvalidCondition,
+        ProblemKind::FloorChangeWithoutConnector,
+        ProblemKind::LengthNeeded,
+        ProblemKind::Unreachable { from: "x".into() },
     ];
     for lang in Lang::ALL {
         for k in &kinds {
@@ -405,4 +408,72 @@ fn unknown_question_type() {
     let p = only(problems_after(|v| v["survey"]["questions"][0]["type"] = json!("stars")));
     assert_eq!(p.path, "survey.questions[0].type");
     assert!(matches!(p.kind, ProblemKind::UnknownValue { .. }));
+}
+
+// ---- walkways ------------------------------------------------------------------------------
+
+/// The connection between floors that starts at `from`.
+fn edge_index(v: &Value, from: &str) -> usize {
+    v["map"]["edges"].as_array().and_then(|a| a.iter().position(|e| e["from"] == from && e["kind"] != "walk")).expect("edge")
+}
+
+#[test]
+fn walk_edge_between_floors_is_refused() {
+    let p = only(problems_after(|v| {
+        let i = edge_index(v, "door-lift-a-1f");
+        v["map"]["edges"][i]["kind"] = json!("walk");
+    }));
+    assert_eq!(p.kind, ProblemKind::FloorChangeWithoutConnector);
+    assert!(p.path.starts_with("map.edges[") && p.path.ends_with("].kind"), "{}", p.path);
+}
+
+#[test]
+fn connection_between_floors_needs_a_length() {
+    let p = only(problems_after(|v| {
+        let i = edge_index(v, "door-escalator-1f");
+        v["map"]["edges"][i].as_object_mut().map(|o| o.remove("length"));
+    }));
+    assert_eq!(p.kind, ProblemKind::LengthNeeded);
+}
+
+#[test]
+fn dangling_walkway_references() {
+    let ps = problems_after(|v| {
+        v["map"]["edges"][0]["to"] = json!("nowhere");
+        v["map"]["places"][2]["node"] = json!("door-none");
+        v["touchpoints"][0]["node"] = json!("gone");
+    });
+    assert!(ps.contains(&Problem::new("map.edges[0].to", ProblemKind::UnknownReference { id: "nowhere".into() })), "{ps:#?}");
+    assert!(ps.contains(&Problem::new("map.places[2].node", ProblemKind::UnknownReference { id: "door-none".into() })));
+    assert!(ps.contains(&Problem::new("touchpoints[0].node", ProblemKind::UnknownReference { id: "gone".into() })));
+}
+
+#[test]
+fn a_place_nobody_can_walk_to() {
+    let ps = problems_after(|v| {
+        // cut the bakery's only connection
+        let edges = v["map"]["edges"].as_array_mut().expect("edges");
+        edges.retain(|e| e["from"] != "door-bakery");
+    });
+    // unreachable from each of the three touchpoints that offer wayfinding
+    assert_eq!(ps.len(), 3, "{ps:#?}");
+    assert!(ps.iter().all(|p| p.path == "map.places[4]" && matches!(p.kind, ProblemKind::Unreachable { .. })));
+}
+
+#[test]
+fn a_wayfinding_touchpoint_needs_its_you_are_here_node() {
+    let p = only(problems_after(|v| {
+        v["touchpoints"][4].as_object_mut().map(|o| o.remove("node"));
+    }));
+    assert_eq!(p.path, "touchpoints[4].node");
+    assert_eq!(p.kind, ProblemKind::FieldRequired { field: "node".into(), kind: "touchpoint".into() });
+}
+
+#[test]
+fn only_stairs_is_allowed_but_step_free_has_no_route() {
+    // Without the lift, 2F is reachable only by stairs and escalator: the config loads.
+    let mut v = sample_value();
+    let i = edge_index(&v, "door-lift-a-1f");
+    v["map"]["edges"].as_array_mut().expect("edges").remove(i);
+    assert!(parse(&v.to_string()).is_ok());
 }

@@ -224,6 +224,9 @@ config_type! {
         /// Optional bearer token this device sends to the endpoint.
         #[serde(default)]
         pub token: Option<String>,
+        /// "You are here": the walkway node where this touchpoint stands.
+        #[serde(default)]
+        pub node: Option<String>,
     }
 }
 
@@ -372,6 +375,46 @@ config_type! {
     pub struct StoreMap {
         pub floors: Vec<Floor>,
         pub places: Vec<Place>,
+        /// Walkway graph: points on the floors where people walk.
+        #[serde(default)]
+        pub nodes: Vec<WalkNode>,
+        /// Walkway graph: two-way connections between nodes.
+        #[serde(default)]
+        pub edges: Vec<WalkEdge>,
+    }
+}
+
+config_type! {
+    /// A point of the walkway graph.
+    pub struct WalkNode {
+        pub id: String,
+        pub floor: String,
+        pub x: f64,
+        pub y: f64,
+    }
+}
+
+/// How one gets from one node to the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum WalkKind {
+    Walk,
+    Stairs,
+    Escalator,
+    Lift,
+    Ramp,
+}
+
+config_type! {
+    /// A two-way connection. `length` in metres defaults to the straight distance on one
+    /// floor; a connection between floors (stairs, escalator, lift, ramp) needs it.
+    pub struct WalkEdge {
+        pub from: String,
+        pub to: String,
+        pub kind: WalkKind,
+        #[serde(default)]
+        pub length: Option<f64>,
     }
 }
 
@@ -381,7 +424,19 @@ config_type! {
         pub name: Text,
         /// 0 for the ground floor, negative below ground.
         pub level: i32,
+        /// Size of the floor plan in metres (the drawing's outline).
+        #[serde(default = "plan_width")]
+        pub width: f64,
+        #[serde(default = "plan_height")]
+        pub height: f64,
     }
+}
+
+fn plan_width() -> f64 {
+    100.0
+}
+fn plan_height() -> f64 {
+    64.0
 }
 
 /// What a place on the map is.
@@ -419,5 +474,8 @@ config_type! {
         pub keywords: Option<Text>,
         #[serde(default)]
         pub hours: Option<String>,
+        /// The walkway node at its entrance; routes lead there.
+        #[serde(default)]
+        pub node: Option<String>,
     }
 }

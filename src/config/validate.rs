@@ -317,5 +317,92 @@ pub fn validate(c: &Config) -> Vec<Problem> {
         }
     }
 
+    check_walkways(&mut k, c);
+
     k.problems
+}
+
+/// The walkway graph: references, floor changes, lengths, and that every place can be
+/// reached from every touchpoint that offers wayfinding. (A place reachable only by stairs is
+/// allowed: the step-free route then says there is none.)
+fn check_walkways(k: &mut Checker, c: &Config) {
+    use crate::wayfinding::graph::{Graph, Profile};
+    let m = &c.map;
+    if m.nodes.is_empty() {
+        return;
+    }
+    let floors: std::collections::HashMap<&str, ()> = m.floors.iter().map(|f| (f.id.as_str(), ())).collect();
+    let node_ids = k.ids("map.nodes", &m.nodes, |n| &n.id);
+    for (i, n) in m.nodes.iter().enumerate() {
+        if !floors.contains_key(n.floor.as_str()) {
+            k.push(format!("map.nodes[{i}].floor"), K::UnknownReference { id: n.floor.clone() });
+        }
+    }
+    let index: std::collections::HashMap<&str, usize> = m.nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
+    let mut graph = Graph::new(m.nodes.len());
+    for (i, e) in m.edges.iter().enumerate() {
+        let mut ok = true;
+        for (field, id) in [("from", &e.from), ("to", &e.to)] {
+            if !node_ids.contains(id.as_str()) {
+                k.push(format!("map.edges[{i}].{field}"), K::UnknownReference { id: id.clone() });
+                ok = false;
+            }
+        }
+        if let Some(l) = e.length {
+            if !(l.is_finite() && l > 0.0 && l <= 10_000.0) {
+                k.push(format!("map.edges[{i}].length"), K::OutOfRange { min: 0.0, max: 10_000.0 });
+                ok = false;
+            }
+        }
+        if !ok {
+            continue;
+        }
+        let (a, b) = (&m.nodes[index[e.from.as_str()]], &m.nodes[index[e.to.as_str()]]);
+        let length = if a.floor != b.floor {
+            if e.kind == WalkKind::Walk {
+                k.push(format!("map.edges[{i}].kind"), K::FloorChangeWithoutConnector);
+            }
+            match e.length {
+                Some(l) => l,
+                None => {
+                    k.push(format!("map.edges[{i}].length"), K::LengthNeeded);
+                    continue;
+                }
+            }
+        } else {
+            e.length.unwrap_or(((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt())
+        };
+        graph.connect(index[e.from.as_str()], index[e.to.as_str()], length, crate::wayfinding::walk_kind(e.kind));
+    }
+    let place_nodes: Vec<(usize, &Place)> = m.places.iter().enumerate().collect();
+    for (i, p) in &place_nodes {
+        match &p.node {
+            Some(n) if !node_ids.contains(n.as_str()) => {
+                k.push(format!("map.places[{i}].node"), K::UnknownReference { id: n.clone() });
+            }
+            None => k.push(format!("map.places[{i}].node"), K::FieldRequired { field: "node".into(), kind: "place".into() }),
+            _ => {}
+        }
+    }
+    for (t, tp) in c.touchpoints.iter().enumerate() {
+        if !tp.offers(Journey::Wayfinding) {
+            continue;
+        }
+        let Some(start) = tp.node.as_deref() else {
+            k.push(format!("touchpoints[{t}].node"), K::FieldRequired { field: "node".into(), kind: "touchpoint".into() });
+            continue;
+        };
+        let Some(&s) = index.get(start) else {
+            k.push(format!("touchpoints[{t}].node"), K::UnknownReference { id: start.to_string() });
+            continue;
+        };
+        let reach = graph.reachable(s, Profile::Shortest);
+        for (i, p) in &place_nodes {
+            if let Some(&pn) = p.node.as_deref().and_then(|n| index.get(n)) {
+                if !reach[pn] {
+                    k.push(format!("map.places[{i}]"), K::Unreachable { from: tp.id.clone() });
+                }
+            }
+        }
+    }
 }

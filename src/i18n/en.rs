@@ -133,6 +133,9 @@ fn problem(p: &P) -> String {
         P::ForwardReference { id } => format!("A condition may only refer to an earlier question; \"{id}\" is not before this one."),
         P::ImpossibleCondition => "This condition can never be met (a value outside the scale, or a rule that does not fit the question it refers to).".into(),
         P::InvalidCondition => "A condition needs exactly one of at_most, at_least, any_of.".into(),
+        P::FloorChangeWithoutConnector => "This connection joins two floors, so its kind must be stairs, escalator, lift or ramp, not walk.".into(),
+        P::LengthNeeded => "A connection between floors needs its length in metres.".into(),
+        P::Unreachable { from } => format!("No walkway leads here from \"{from}\"."),
         P::InvalidToken => "The token must not be empty or contain spaces.".into(),
     }
 }

@@ -133,6 +133,9 @@ fn problem(p: &P) -> String {
         P::ForwardReference { id } => format!("条件只能引用前面的问题，「{id}」不在本题之前。"),
         P::ImpossibleCondition => "这个条件永远无法满足（数值超出量表范围，或与所引用的问题类型不符）。".into(),
         P::InvalidCondition => "条件必须且只能包含 at_most、at_least、any_of 其中一项。".into(),
+        P::FloorChangeWithoutConnector => "这条通道连接了两个楼层，类型应为楼梯、扶梯、电梯或坡道，而不是 walk。".into(),
+        P::LengthNeeded => "跨楼层的通道需要填写长度 length（米）。".into(),
+        P::Unreachable { from } => format!("从「{from}」没有通道可以到达这里。"),
         P::InvalidToken => "令牌不能为空，也不能包含空格。".into(),
     }
 }

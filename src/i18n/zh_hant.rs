@@ -133,6 +133,9 @@ fn problem(p: &P) -> String {
         P::ForwardReference { id } => format!("條件只能引用前面的問題，「{id}」不在本題之前。"),
         P::ImpossibleCondition => "這個條件永遠無法滿足（數值超出量表範圍，或與所引用的問題類型不符）。".into(),
         P::InvalidCondition => "條件必須且只能包含 at_most、at_least、any_of 其中一項。".into(),
+        P::FloorChangeWithoutConnector => "這條通道連接了兩個樓層，類型應為樓梯、扶梯、電梯或坡道，而不是 walk。".into(),
+        P::LengthNeeded => "跨樓層的通道需要填寫長度 length（公尺）。".into(),
+        P::Unreachable { from } => format!("從「{from}」沒有通道可以到達這裡。"),
         P::InvalidToken => "權杖不能為空，也不能包含空格。".into(),
     }
 }
