@@ -1,9 +1,12 @@
-//! "Find your way" (work in progress: the route core is here and tested; the map model in
-//! config, search, directions and screens come next — the screen still says it is not
-//! available).
+//! "Find your way" (work in progress). Done and tested natively: the walkway graph and
+//! routes with a step-free profile (`graph`), the directory search (`search`), and both
+//! built from the config (`directory`); the map model is validated at config load. Still to
+//! come: text directions, the SVG floor plan, the QR route link and the screens — until
+//! then the screen says plainly that it is not available.
 
 pub mod graph;
 pub mod search;
+pub mod directory;
 
 use crate::config::WalkKind;
 use graph::EdgeKind;
