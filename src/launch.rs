@@ -14,6 +14,9 @@ pub struct Launch {
     pub lang: Lang,
     pub mode: Mode,
     pub journey: Option<Journey>,
+    /// Opened on the customer's own phone (`via=qr`, e.g. a route taken along from a kiosk):
+    /// never reset by itself, whatever the touchpoint.
+    pub personal: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -121,7 +124,8 @@ pub fn resolve(config: &Config, query: &str) -> (Launch, Vec<LaunchWarning>) {
         None => None,
     };
 
-    (Launch { touchpoint: tp.id.clone(), lang, mode, journey }, warnings)
+    let personal = get(&["via"]).is_some_and(|v| v.eq_ignore_ascii_case("qr"));
+    (Launch { touchpoint: tp.id.clone(), lang, mode, journey, personal }, warnings)
 }
 
 #[cfg(test)]
@@ -211,6 +215,13 @@ mod tests {
         assert_eq!(percent_decode("100%"), "100%");
         assert_eq!(percent_decode("%zz"), "%zz");
         assert_eq!(parse_query("?a=1&&b=%3D&c"), vec![("a".into(), "1".into()), ("b".into(), "=".into()), ("c".into(), "".into())]);
+    }
+
+    #[test]
+    fn via_qr_marks_a_personal_device() {
+        let c = sample();
+        assert!(!resolve(&c, "touchpoint=exit-kiosk-1").0.personal);
+        assert!(resolve(&c, "touchpoint=exit-kiosk-1&via=qr").0.personal);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The Yew app: loads the config, then renders the shell and the current screen.
 
-mod pages;
+pub mod pages;
 pub mod route;
 pub mod shell;
 mod state;
@@ -33,6 +33,8 @@ pub struct AppCtx {
     pub delivery: Rc<Delivery>,
     /// The record handed in last (the thank-you screen shows what it needs of it).
     pub last_record: UseStateHandle<Option<HandedIn>>,
+    /// Search index and walkway graph, built once from the config.
+    pub directory: Rc<crate::wayfinding::directory::Directory>,
 }
 
 /// What the thank-you screen knows of the record just handed in.
@@ -86,7 +88,11 @@ impl AppCtx {
         self.ui.lang.strings()
     }
 
+    /// The kind of device this is: a launch `via=qr` is the customer's phone.
     pub fn touchpoint_kind(&self) -> Option<crate::config::TouchpointKind> {
+        if self.launch.personal {
+            return Some(crate::config::TouchpointKind::Qr);
+        }
         self.config.touchpoint(&self.launch.touchpoint).map(|t| t.kind)
     }
 
@@ -182,7 +188,12 @@ fn ready(props: &ReadyProps) -> Html {
     };
     let outbox: Rc<dyn Outbox> = Rc::new(SharedIdbOutbox(delivery.queue.clone()));
     let last_record = use_state(|| None);
+    let directory = {
+        let config = props.config.clone();
+        (*use_memo((), move |_| Rc::new(crate::wayfinding::directory::Directory::build(&config)))).clone()
+    };
     let ctx = AppCtx {
+        directory,
         outbox,
         delivery,
         last_record,

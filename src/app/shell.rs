@@ -49,7 +49,7 @@ pub fn shell() -> Html {
         }
         Route::Journey(Journey::Survey) => html! { <crate::survey::view::SurveyJourney /> },
         Route::Journey(Journey::Feedback) => html! { <crate::feedback::view::FeedbackJourney /> },
-        Route::Journey(j) => html! { <pages::not_ready::NotReady journey={j} /> },
+        Route::Journey(Journey::Wayfinding) => html! { <crate::wayfinding::view::Wayfinding /> },
         Route::ThankYou => html! { <pages::thank_you::ThankYou /> },
         Route::Staff => html! { <pages::staff::Staff /> },
         Route::NotFound => html! { <pages::not_found::NotFound /> },

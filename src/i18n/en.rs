@@ -1,7 +1,7 @@
 use super::Strings;
 use crate::config::ProblemKind as P;
 use crate::launch::LaunchWarning as W;
-use crate::i18n::FeedbackIssue;
+use crate::i18n::{FeedbackIssue, WayStep};
 use crate::survey::Issue as SurveyIssue;
 
 pub const STRINGS: Strings = Strings {
@@ -95,6 +95,40 @@ pub const STRINGS: Strings = Strings {
     fb_reference_hint: "Quote this number to staff to follow up.",
     fb_qr_label: |r| format!("QR code of reference number {r}, scan it to keep it on your phone"),
     fb_no_crypto: "This device cannot store contact details securely (the page was not opened over https). Please untick the consent box to send, or leave your details at the service desk.",
+    wf_search: "Search for a shop, product or facility",
+    wf_search_hint: "Chinese, English or pinyin, e.g. “toilet”, “洗手间”, “xsj”",
+    wf_shortcuts: "Common facilities",
+    wf_shortcut_names: ["Toilets", "Accessible toilet", "Baby care", "Lifts", "Service desk", "Lockers", "Exits", "Food"],
+    wf_results: |n| format!("{n} places found"),
+    wf_no_results: "Nothing found. Try other words, or ask at the service desk.",
+    wf_route_to: |p| format!("Route to {p}"),
+    wf_step_free: "Step-free route (no stairs or escalators)",
+    wf_you_are_here: "You are here",
+    wf_destination: "Destination",
+    wf_directions: "Directions",
+    wf_step: |step, floor, place| match step {
+        WayStep::Walk { metres } => format!("Walk about {metres} m"),
+        WayStep::ChangeFloor { by, up, .. } => {
+            let how = match by {
+                crate::wayfinding::graph::EdgeKind::Lift => "Take the lift",
+                crate::wayfinding::graph::EdgeKind::Escalator => if *up { "Take the escalator up" } else { "Take the escalator down" },
+                crate::wayfinding::graph::EdgeKind::Stairs => if *up { "Take the stairs up" } else { "Take the stairs down" },
+                _ => "Follow the ramp",
+            };
+            format!("{how} to {floor}")
+        }
+        WayStep::Arrive { side } => match side {
+            crate::wayfinding::directions::Side::Left => format!("{place} is on your left"),
+            crate::wayfinding::directions::Side::Right => format!("{place} is on your right"),
+            crate::wayfinding::directions::Side::Ahead => format!("{place} is straight ahead"),
+        },
+    },
+    wf_no_route: "No route can be shown to this place. Please ask at the service desk.",
+    wf_no_step_free: "There is no step-free route here. Please ask staff at the service desk to help.",
+    wf_new_search: "New search",
+    wf_take_along: "Scan with your phone to take this route along",
+    wf_map: |f| format!("Plan of {f}"),
+    wf_floors: "Floors",
     staff_outbox: "Outbox",
     staff_pending: "Waiting to be sent",
     staff_rejected: "Refused by the endpoint",

@@ -11,6 +11,7 @@ mod zh_hant;
 use crate::config::ProblemKind;
 use crate::launch::LaunchWarning;
 use crate::survey::Issue as SurveyIssue;
+pub use crate::wayfinding::directions::Step as WayStep;
 
 /// Everything the suggestion-box form can complain about, for the string tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,6 +167,26 @@ pub struct Strings {
     pub fb_reference_hint: &'static str,
     pub fb_qr_label: fn(&str) -> String,
     pub fb_no_crypto: &'static str,
+    // --- find your way ---
+    pub wf_search: &'static str,
+    pub wf_search_hint: &'static str,
+    pub wf_shortcuts: &'static str,
+    /// Shortcut labels: toilets, accessible toilet, baby care, lifts, service desk, lockers, exits, food.
+    pub wf_shortcut_names: [&'static str; 8],
+    pub wf_results: fn(usize) -> String,
+    pub wf_no_results: &'static str,
+    pub wf_route_to: fn(&str) -> String,
+    pub wf_step_free: &'static str,
+    pub wf_you_are_here: &'static str,
+    pub wf_destination: &'static str,
+    pub wf_directions: &'static str,
+    pub wf_step: fn(&WayStep, &str, &str) -> String,
+    pub wf_no_route: &'static str,
+    pub wf_no_step_free: &'static str,
+    pub wf_new_search: &'static str,
+    pub wf_take_along: &'static str,
+    pub wf_map: fn(&str) -> String,
+    pub wf_floors: &'static str,
     // --- staff: outbox status ---
     pub staff_outbox: &'static str,
     pub staff_pending: &'static str,

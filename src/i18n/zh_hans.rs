@@ -1,7 +1,7 @@
 use super::Strings;
 use crate::config::ProblemKind as P;
 use crate::launch::LaunchWarning as W;
-use crate::i18n::FeedbackIssue;
+use crate::i18n::{FeedbackIssue, WayStep};
 use crate::survey::Issue as SurveyIssue;
 
 pub const STRINGS: Strings = Strings {
@@ -95,6 +95,40 @@ pub const STRINGS: Strings = Strings {
     fb_reference_hint: "如需查询处理进度，请向工作人员出示此编号。",
     fb_qr_label: |r| format!("处理编号 {r} 的二维码，可用手机扫描保存"),
     fb_no_crypto: "本设备无法安全保存联系方式（页面不是通过 https 打开的）。请取消勾选同意后再提交，或到服务台留下联系方式。",
+    wf_search: "搜索店铺、商品或设施",
+    wf_search_hint: "可输入中文、英文或拼音，例如“洗手间”“toilet”“xsj”",
+    wf_shortcuts: "常用设施",
+    wf_shortcut_names: ["洗手间", "无障碍洗手间", "母婴室", "电梯", "服务台", "存包处", "出口", "餐饮"],
+    wf_results: |n| format!("找到 {n} 个地点"),
+    wf_no_results: "没有找到，请换个说法，或到服务台咨询。",
+    wf_route_to: |p| format!("去 {p} 的路线"),
+    wf_step_free: "无障碍路线（不走楼梯和扶梯）",
+    wf_you_are_here: "您在这里",
+    wf_destination: "目的地",
+    wf_directions: "文字路线",
+    wf_step: |step, floor, place| match step {
+        WayStep::Walk { metres } => format!("步行约 {metres} 米"),
+        WayStep::ChangeFloor { by, up, .. } => {
+            let how = match by {
+                crate::wayfinding::graph::EdgeKind::Lift => "乘电梯",
+                crate::wayfinding::graph::EdgeKind::Escalator => if *up { "乘扶梯上" } else { "乘扶梯下" },
+                crate::wayfinding::graph::EdgeKind::Stairs => if *up { "走楼梯上" } else { "走楼梯下" },
+                _ => "沿坡道",
+            };
+            format!("{how}到 {floor}")
+        }
+        WayStep::Arrive { side } => match side {
+            crate::wayfinding::directions::Side::Left => format!("{place}在您的左手边"),
+            crate::wayfinding::directions::Side::Right => format!("{place}在您的右手边"),
+            crate::wayfinding::directions::Side::Ahead => format!("{place}就在前方"),
+        },
+    },
+    wf_no_route: "暂时无法为这个地点规划路线，请到服务台咨询。",
+    wf_no_step_free: "这里没有无障碍路线，请到服务台请工作人员协助。",
+    wf_new_search: "重新搜索",
+    wf_take_along: "用手机扫码，把这条路线带在身边",
+    wf_map: |f| format!("{f} 平面图"),
+    wf_floors: "楼层",
     staff_outbox: "发送队列",
     staff_pending: "待发送",
     staff_rejected: "被接收端拒收",

@@ -1,7 +1,7 @@
 use super::Strings;
 use crate::config::ProblemKind as P;
 use crate::launch::LaunchWarning as W;
-use crate::i18n::FeedbackIssue;
+use crate::i18n::{FeedbackIssue, WayStep};
 use crate::survey::Issue as SurveyIssue;
 
 pub const STRINGS: Strings = Strings {
@@ -95,6 +95,40 @@ pub const STRINGS: Strings = Strings {
     fb_reference_hint: "如需查詢處理進度，請向工作人員出示此編號。",
     fb_qr_label: |r| format!("處理編號 {r} 的二維碼，可用手機掃描保存"),
     fb_no_crypto: "本裝置無法安全保存聯絡方式（頁面不是透過 https 開啟的）。請取消勾選同意後再提交，或到服務台留下聯絡方式。",
+    wf_search: "搜尋店鋪、商品或設施",
+    wf_search_hint: "可輸入中文、英文或拼音，例如「洗手間」「toilet」「xsj」",
+    wf_shortcuts: "常用設施",
+    wf_shortcut_names: ["洗手間", "無障礙洗手間", "育嬰室", "電梯", "服務台", "存包處", "出口", "餐飲"],
+    wf_results: |n| format!("找到 {n} 個地點"),
+    wf_no_results: "沒有找到，請換個說法，或到服務台諮詢。",
+    wf_route_to: |p| format!("去 {p} 的路線"),
+    wf_step_free: "無障礙路線（不走樓梯和扶梯）",
+    wf_you_are_here: "您在這裡",
+    wf_destination: "目的地",
+    wf_directions: "文字路線",
+    wf_step: |step, floor, place| match step {
+        WayStep::Walk { metres } => format!("步行約 {metres} 公尺"),
+        WayStep::ChangeFloor { by, up, .. } => {
+            let how = match by {
+                crate::wayfinding::graph::EdgeKind::Lift => "乘電梯",
+                crate::wayfinding::graph::EdgeKind::Escalator => if *up { "乘扶梯上" } else { "乘扶梯下" },
+                crate::wayfinding::graph::EdgeKind::Stairs => if *up { "走樓梯上" } else { "走樓梯下" },
+                _ => "沿坡道",
+            };
+            format!("{how}到 {floor}")
+        }
+        WayStep::Arrive { side } => match side {
+            crate::wayfinding::directions::Side::Left => format!("{place}在您的左手邊"),
+            crate::wayfinding::directions::Side::Right => format!("{place}在您的右手邊"),
+            crate::wayfinding::directions::Side::Ahead => format!("{place}就在前方"),
+        },
+    },
+    wf_no_route: "暫時無法為這個地點規劃路線，請到服務台諮詢。",
+    wf_no_step_free: "這裡沒有無障礙路線，請到服務台請工作人員協助。",
+    wf_new_search: "重新搜尋",
+    wf_take_along: "用手機掃碼，把這條路線帶在身邊",
+    wf_map: |f| format!("{f} 平面圖"),
+    wf_floors: "樓層",
     staff_outbox: "傳送佇列",
     staff_pending: "待傳送",
     staff_rejected: "被接收端拒收",

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::directions::Spot;
 use super::graph::{Graph, Path, Profile};
 use super::search::{Hit, Index, SearchDoc};
 use super::walk_kind;
@@ -12,6 +13,8 @@ pub struct Directory {
     index: Index,
     graph: Graph,
     node_index: HashMap<String, usize>,
+    /// Per node: floor id and position.
+    nodes: Vec<(String, Spot)>,
 }
 
 impl Directory {
@@ -41,7 +44,28 @@ impl Directory {
             let length = e.length.unwrap_or(((na.x - nb.x).powi(2) + (na.y - nb.y).powi(2)).sqrt());
             graph.connect(a, b, length, walk_kind(e.kind));
         }
-        Directory { index: Index::build(&docs), graph, node_index }
+        let level = |floor: &str| c.map.floors.iter().find(|f| f.id == floor).map_or(0, |f| f.level);
+        let nodes = c
+            .map
+            .nodes
+            .iter()
+            .map(|n| (n.floor.clone(), Spot { floor_level: level(&n.floor), x: n.x, y: n.y }))
+            .collect();
+        Directory { index: Index::build(&docs), graph, node_index, nodes }
+    }
+
+    /// Floor id and position of node `i`.
+    pub fn node(&self, i: usize) -> Option<&(String, Spot)> {
+        self.nodes.get(i)
+    }
+
+    /// Positions along a path, for directions.
+    pub fn spots(&self, path: &Path) -> Vec<Spot> {
+        path.nodes.iter().filter_map(|i| self.nodes.get(*i).map(|n| n.1)).collect()
+    }
+
+    pub fn node_index(&self, id: &str) -> Option<usize> {
+        self.node_index.get(id).copied()
     }
 
     /// Places matching `query`, best first (indices into `config.map.places`).

@@ -10,6 +10,9 @@ pub mod search;
 pub mod directory;
 pub mod directions;
 
+#[cfg(target_arch = "wasm32")]
+pub mod view;
+
 use crate::config::WalkKind;
 use graph::EdgeKind;
 

@@ -3,9 +3,17 @@
 //! Simplified and Traditional names (both are in the config), case- and space-insensitive,
 //! forgiving one typo in Latin text. The index is built once, when the config loads.
 //!
-//! Ranking: exact, then prefix, then a match inside a name, then pinyin, then a typo.
+//! Ranking: exact, then prefix, then a match inside a name, then pinyin (from the start, then
+//! inside), then a typo.
 
-use pinyin::ToPinyin;
+mod table {
+    include!(concat!(env!("OUT_DIR"), "/pinyin_table.rs"));
+}
+
+/// Plain pinyin of a common Chinese character (GB2312 level 1; see build.rs).
+pub fn pinyin_of_char(c: char) -> Option<&'static str> {
+    table::PINYIN.binary_search_by_key(&c, |(k, _)| *k).ok().map(|i| table::PINYIN[i].1)
+}
 
 /// What one place can be found by.
 #[derive(Debug, Clone, Default)]
@@ -20,6 +28,8 @@ pub enum Rank {
     Prefix,
     Contains,
     Pinyin,
+    /// Pinyin (or initials) found inside a longer name's: "xsj" in 无障碍洗手间.
+    PinyinContains,
     Typo,
 }
 
@@ -58,12 +68,12 @@ pub fn normalize(s: &str) -> String {
 /// (full pinyin, initials) of the Chinese characters in `s`; `None` without any.
 fn pinyin_of(s: &str) -> Option<(String, String)> {
     let (mut full, mut initials, mut any) = (String::new(), String::new(), false);
-    for (c, p) in s.chars().zip(s.to_pinyin()) {
-        match p {
+    for c in s.chars() {
+        match pinyin_of_char(c) {
             Some(p) => {
                 any = true;
-                full.push_str(p.plain());
-                initials.push_str(&p.plain()[..1]);
+                full.push_str(p);
+                initials.push_str(&p[..1]);
             }
             None if c.is_ascii_alphanumeric() => {
                 let l = c.to_ascii_lowercase();
@@ -151,6 +161,8 @@ impl Index {
                     Rank::Contains
                 } else if latin && e.pinyin.iter().any(|p| p.starts_with(&q)) {
                     Rank::Pinyin
+                } else if latin && q.len() >= 2 && e.pinyin.iter().any(|p| p.contains(&q)) {
+                    Rank::PinyinContains
                 } else if latin
                     && q.len() >= 4
                     && e.words.iter().chain(e.pinyin.iter()).any(|w| {
@@ -204,12 +216,22 @@ mod tests {
         assert_eq!(i.search("洗手间")[0].rank, Rank::Exact);
         assert_eq!(docs(i.search("洗手間")), vec![0, 1], "Traditional finds it too");
         assert_eq!(docs(i.search("toilet")), vec![1, 0], "a whole word before a prefix");
-        assert_eq!(docs(i.search("xishoujian")), vec![0]);
-        assert_eq!(docs(i.search("xsj")), vec![0]);
+        assert_eq!(docs(i.search("xishoujian")), vec![0, 1]);
+        assert_eq!(docs(i.search("xsj")), vec![0, 1]);
         assert_eq!(i.search("xsj")[0].rank, Rank::Pinyin);
+        assert_eq!(i.search("xsj")[1].rank, Rank::PinyinContains, "无障碍洗手间: wzaxsj");
         assert_eq!(docs(i.search("WC")), vec![0]);
         assert_eq!(docs(i.search("  Ba Kery ")), vec![2]);
         assert_eq!(docs(i.search("ＷＣ")), vec![0], "full-width letters");
+    }
+
+    #[test]
+    fn the_table_covers_common_characters() {
+        assert_eq!(pinyin_of_char('洗'), Some("xi"));
+        assert_eq!(pinyin_of_char('间'), Some("jian"));
+        assert_eq!(pinyin_of_char('婴'), Some("ying"));
+        assert_eq!(pinyin_of_char('a'), None);
+        assert!(table::PINYIN.len() >= 3700, "{}", table::PINYIN.len());
     }
 
     #[test]

@@ -4,6 +4,5 @@ pub mod config_error;
 pub mod home;
 pub mod loading;
 pub mod not_found;
-pub mod not_ready;
 pub mod staff;
 pub mod thank_you;

@@ -61,7 +61,7 @@ pub fn thank_you() -> Html {
 
 /// The reference number as a QR code (SVG made here from our own text, so it is safe to
 /// insert as markup), with a text name for screen readers.
-fn qr(text: &str, label: &str) -> Html {
+pub fn qr(text: &str, label: &str) -> Html {
     use qrcode::render::svg;
     match qrcode::QrCode::new(text.as_bytes()) {
         Ok(code) => {

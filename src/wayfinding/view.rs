@@ -1,0 +1,300 @@
+//! "Find your way": search (with shortcuts for common facilities), then a route drawn on an
+//! SVG floor plan with numbered text directions — the directions stand on their own as the
+//! accessible alternative to the map — and a QR code that carries the route to a phone.
+//!
+//! The route lives in the hash (`#/wayfinding?to=cafe&profile=step-free&from=node`), so a
+//! QR link or a reload opens the same route.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::directions::{directions, Step};
+use super::graph::{Path, Profile};
+use crate::app::shell::HEADING_ID;
+use crate::app::{use_app, AppCtx};
+use crate::config::{Mode, Place, PlaceKind};
+use crate::launch::{parse_query, percent_decode};
+use crate::web::dom;
+
+const SHORTCUTS: [PlaceKind; 8] = [
+    PlaceKind::Toilets,
+    PlaceKind::AccessibleToilet,
+    PlaceKind::BabyCare,
+    PlaceKind::Lift,
+    PlaceKind::ServiceDesk,
+    PlaceKind::Lockers,
+    PlaceKind::Exit,
+    PlaceKind::Food,
+];
+
+#[derive(Clone, PartialEq)]
+struct RouteQuery {
+    to: Option<String>,
+    from: Option<String>,
+    step_free: Option<bool>,
+}
+
+fn hash_query() -> RouteQuery {
+    let hash = dom::location_hash();
+    let q = hash.split_once('?').map(|(_, q)| q).unwrap_or("");
+    let params = parse_query(q);
+    let get = |k: &str| params.iter().rev().find(|(n, _)| n == k).map(|(_, v)| percent_decode(v));
+    RouteQuery { to: get("to"), from: get("from"), step_free: get("profile").map(|p| p == "step-free") }
+}
+
+fn set_hash_query(to: Option<&str>, from: Option<&str>, step_free: bool) {
+    let mut h = String::from("#/wayfinding");
+    if let Some(to) = to {
+        h.push_str(&format!("?to={to}&profile={}", if step_free { "step-free" } else { "shortest" }));
+        if let Some(f) = from {
+            h.push_str(&format!("&from={f}"));
+        }
+    }
+    if let Some(w) = web_sys::window() {
+        if let Ok(history) = w.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&h));
+        }
+    }
+}
+
+#[function_component(Wayfinding)]
+pub fn wayfinding() -> Html {
+    let app = use_app();
+    let initial = use_memo((), |_| hash_query());
+    let query = use_state(String::new);
+    let shortcut = use_state(|| None::<PlaceKind>);
+    let to = use_state(|| initial.to.clone());
+    let step_free = use_state(|| initial.step_free.unwrap_or(app.ui.mode == Mode::Large));
+    let from = initial.from.clone().or_else(|| app.config.touchpoint(&app.launch.touchpoint).and_then(|t| t.node.clone()));
+    {
+        let (to, step_free, from) = ((*to).clone(), *step_free, from.clone());
+        use_effect_with((to.clone(), step_free), move |_| set_hash_query(to.as_deref(), from.as_deref(), step_free));
+    }
+    let s = app.s();
+    let place = to.as_deref().and_then(|id| app.config.map.places.iter().find(|p| p.id == id));
+
+    if let Some(place) = place {
+        let back = {
+            let to = to.clone();
+            Callback::from(move |_| to.set(None))
+        };
+        let toggle = {
+            let step_free = step_free.clone();
+            Callback::from(move |_| step_free.set(!*step_free))
+        };
+        return html! {
+            <RouteView place={Rc::new(place.clone())} from={from.clone()} step_free={*step_free} on_toggle={toggle} on_back={back} />
+        };
+    }
+
+    let lang = app.lang();
+    let results: Vec<&Place> = match *shortcut {
+        Some(kind) if query.trim().is_empty() => app.config.map.places.iter().filter(|p| p.kind == kind).collect(),
+        _ => app.directory.search(&query).into_iter().filter_map(|h| app.config.map.places.get(h.doc)).collect(),
+    };
+    let showing = !query.trim().is_empty() || shortcut.is_some();
+    let oninput = {
+        let (query, shortcut) = (query.clone(), shortcut.clone());
+        Callback::from(move |e: InputEvent| {
+            let v = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default();
+            shortcut.set(None);
+            query.set(v);
+        })
+    };
+    html! {
+        <section class="wayfinding" aria-labelledby={HEADING_ID}>
+            <h1 id={HEADING_ID} tabindex="-1">{ s.journey_wayfinding }</h1>
+            <div class="field">
+                <label class="field-label" for="wf-search">{ s.wf_search }</label>
+                <input id="wf-search" type="search" autocomplete="off" value={(*query).clone()} {oninput}
+                    aria-describedby="wf-search-hint" enterkeyhint="search" />
+                <p class="hint" id="wf-search-hint">{ s.wf_search_hint }</p>
+            </div>
+            <h2 class="visually-hidden">{ s.wf_shortcuts }</h2>
+            <div class="chips shortcuts" role="group" aria-label={s.wf_shortcuts}>
+                { for SHORTCUTS.iter().enumerate().map(|(i, k)| {
+                    let (shortcut, query, k) = (shortcut.clone(), query.clone(), *k);
+                    html! {
+                        <button type="button" class="control shortcut" aria-pressed={(*shortcut == Some(k)).to_string()}
+                            onclick={Callback::from(move |_| { query.set(String::new()); shortcut.set(Some(k)); })}>
+                            { s.wf_shortcut_names[i] }
+                        </button>
+                    }
+                }) }
+            </div>
+            if showing {
+                <p class="results-count" role="status">{ if results.is_empty() { s.wf_no_results.to_string() } else { (s.wf_results)(results.len()) } }</p>
+                <ul class="results" role="list">
+                    { for results.iter().map(|p| {
+                        let (name, nl) = p.name.get_with_lang(lang);
+                        let floor = app.config.map.floors.iter().find(|f| f.id == p.floor).map(|f| f.name.get(lang).to_string()).unwrap_or_default();
+                        let (to, id) = (to.clone(), p.id.clone());
+                        html! {
+                            <li>
+                                <button type="button" class="result" onclick={Callback::from(move |_| to.set(Some(id.clone())))}>
+                                    <span class="result-name" lang={nl.tag()}>{ name }</span>
+                                    <span class="result-floor">{ floor }</span>
+                                </button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RouteProps {
+    place: Rc<Place>,
+    from: Option<String>,
+    step_free: bool,
+    on_toggle: Callback<MouseEvent>,
+    on_back: Callback<MouseEvent>,
+}
+
+fn floor_name(app: &AppCtx, floor_id: &str) -> String {
+    app.config.map.floors.iter().find(|f| f.id == floor_id).map(|f| f.name.get(app.lang()).to_string()).unwrap_or_default()
+}
+
+#[function_component(RouteView)]
+fn route_view(p: &RouteProps) -> Html {
+    let app = use_app();
+    let s = app.s();
+    let lang = app.lang();
+    let profile = if p.step_free { Profile::StepFree } else { Profile::Shortest };
+    let path: Option<Path> = p.from.as_deref().and_then(|f| app.directory.route(f, &p.place, profile));
+    let start_floor = p
+        .from
+        .as_deref()
+        .and_then(|f| app.directory.node_index(f))
+        .and_then(|i| app.directory.node(i))
+        .map(|n| n.0.clone())
+        .unwrap_or_else(|| p.place.floor.clone());
+    let shown_floor = use_state(|| start_floor.clone());
+    {
+        let (shown_floor, start_floor) = (shown_floor.clone(), start_floor.clone());
+        use_effect_with((p.place.id.clone(), p.step_free), move |_| shown_floor.set(start_floor));
+    }
+    let (pname, _) = p.place.name.get_with_lang(lang);
+    let steps: Vec<Step> = path.as_ref().map(|path| directions(path, &app.directory.spots(path))).unwrap_or_default();
+    let step_text = |st: &Step| {
+        let floor = match st {
+            Step::ChangeFloor { to_level, .. } => app
+                .config
+                .map
+                .floors
+                .iter()
+                .find(|f| f.level == *to_level)
+                .map(|f| f.name.get(lang).to_string())
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        (s.wf_step)(st, &floor, pname)
+    };
+    let link = route_link(&app, &p.place.id, p.from.as_deref(), p.step_free);
+    html! {
+        <section class="wayfinding route" aria-labelledby={HEADING_ID}>
+            <h1 id={HEADING_ID} tabindex="-1">{ (s.wf_route_to)(pname) }</h1>
+            <div class="route-bar">
+                <button type="button" class="control step-free-toggle" aria-pressed={p.step_free.to_string()} onclick={p.on_toggle.clone()}>
+                    <span aria-hidden="true">{ "♿ " }</span>{ s.wf_step_free }
+                </button>
+                <button type="button" class="control" onclick={p.on_back.clone()}>{ s.wf_new_search }</button>
+            </div>
+            if path.is_none() {
+                <p class="notice" role="status">{ if p.step_free { s.wf_no_step_free } else { s.wf_no_route } }</p>
+            }
+            <div class="route-body">
+                <div class="route-map">
+                    <div class="chips floor-tabs" role="group" aria-label={s.wf_floors}>
+                        { for app.config.map.floors.iter().map(|f| {
+                            let (shown, id) = (shown_floor.clone(), f.id.clone());
+                            let on_route = path.as_ref().is_some_and(|path| path.nodes.iter().any(|n| app.directory.node(*n).is_some_and(|x| x.0 == f.id)));
+                            html! {
+                                <button type="button" class={classes!("control", "floor-tab", on_route.then_some("on-route"))}
+                                    aria-pressed={(*shown_floor == f.id).to_string()}
+                                    onclick={Callback::from(move |_| shown.set(id.clone()))}>
+                                    { f.name.get(lang) }
+                                </button>
+                            }
+                        }) }
+                    </div>
+                    { floor_plan(&app, &shown_floor, path.as_ref(), &p.place) }
+                </div>
+                <div class="route-text">
+                    <h2>{ s.wf_directions }</h2>
+                    if path.is_some() {
+                        <ol class="directions">
+                            <li>{ s.wf_you_are_here }{ " · " }{ app.config.touchpoint(&app.launch.touchpoint).map(|t| t.name.get(lang).to_string()).unwrap_or_default() }{ " · " }{ floor_name(&app, &start_floor) }</li>
+                            { for steps.iter().map(|st| html! { <li>{ step_text(st) }</li> }) }
+                        </ol>
+                    }
+                    <div class="take-along">
+                        { crate::app::pages::thank_you::qr(&link, s.wf_take_along) }
+                        <a class="route-link" href={link.clone()}>{ s.wf_take_along }</a>
+                    </div>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+/// The link a phone opens: same route, same language; marked as a personal device.
+fn route_link(app: &AppCtx, to: &str, from: Option<&str>, step_free: bool) -> String {
+    let base = web_sys::window()
+        .and_then(|w| Some(format!("{}{}", w.location().origin().ok()?, w.location().pathname().ok()?)))
+        .unwrap_or_default();
+    let mut l = format!(
+        "{base}?lang={}&touchpoint={}&via=qr&journey=wayfinding#/wayfinding?to={to}&profile={}",
+        app.lang().tag(),
+        app.launch.touchpoint,
+        if step_free { "step-free" } else { "shortest" }
+    );
+    if let Some(f) = from {
+        l.push_str(&format!("&from={f}"));
+    }
+    l
+}
+
+fn floor_plan(app: &AppCtx, floor_id: &str, path: Option<&Path>, dest: &Place) -> Html {
+    let s = app.s();
+    let lang = app.lang();
+    let Some(floor) = app.config.map.floors.iter().find(|f| f.id == floor_id) else { return html! {} };
+    let mut lines = Vec::new();
+    let (mut start, mut end) = (None, None);
+    if let Some(path) = path {
+        for w in path.nodes.windows(2) {
+            if let (Some(a), Some(b)) = (app.directory.node(w[0]), app.directory.node(w[1])) {
+                if a.0 == floor.id && b.0 == floor.id {
+                    lines.push((a.1, b.1));
+                }
+            }
+        }
+        start = path.nodes.first().and_then(|n| app.directory.node(*n)).filter(|n| n.0 == floor.id).map(|n| n.1);
+        end = path.nodes.last().and_then(|n| app.directory.node(*n)).filter(|n| n.0 == floor.id).map(|n| n.1);
+    }
+    let label = (s.wf_map)(floor.name.get(lang));
+    html! {
+        <svg class="floor-plan" viewBox={format!("-2 -2 {} {}", floor.width + 4.0, floor.height + 4.0)} role="img" aria-label={label}>
+            <rect x="0" y="0" width={floor.width.to_string()} height={floor.height.to_string()} class="plan-outline" />
+            { for app.config.map.places.iter().filter(|p| p.floor == floor.id).map(|p| html! {
+                <g class={classes!("plan-place", (p.id == dest.id).then_some("is-destination"))}>
+                    <circle cx={p.x.to_string()} cy={p.y.to_string()} r="1.3" />
+                    <text x={(p.x + 1.8).to_string()} y={(p.y + 0.9).to_string()} lang={p.name.get_with_lang(lang).1.tag()}>{ p.name.get(lang) }</text>
+                </g>
+            }) }
+            { for lines.iter().map(|(a, b)| html! {
+                <line x1={a.x.to_string()} y1={a.y.to_string()} x2={b.x.to_string()} y2={b.y.to_string()} class="plan-route" />
+            }) }
+            if let Some(a) = start {
+                <g class="plan-here"><circle cx={a.x.to_string()} cy={a.y.to_string()} r="2.4" /><text x={(a.x + 3.0).to_string()} y={(a.y - 2.5).to_string()}>{ s.wf_you_are_here }</text></g>
+            }
+            if let Some(b) = end {
+                <g class="plan-dest"><circle cx={b.x.to_string()} cy={b.y.to_string()} r="2.4" /><text x={(b.x + 3.0).to_string()} y={(b.y - 2.5).to_string()}>{ s.wf_destination }</text></g>
+            }
+        </svg>
+    }
+}
