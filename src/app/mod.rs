@@ -59,7 +59,10 @@ impl Delivery {
         let sender = Sender::new(queue.clone(), config.endpoint.url.clone(), token);
         {
             let s = sender.clone();
-            queue.set_on_queued(Rc::new(move || s.poke()));
+            queue.set_on_queued(Rc::new(move |id: &str, event: &str| {
+                s.remember(id, event);
+                s.poke();
+            }));
         }
         sender.start("storevoice-outbox-sender");
         let q = queue.clone();

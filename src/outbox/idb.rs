@@ -213,7 +213,7 @@ pub struct IdbOutbox {
     retrying: Cell<bool>,
     health: RefCell<Health>,
     /// Called after each successful write, to wake the sender.
-    on_queued: RefCell<Option<Rc<dyn Fn()>>>,
+    on_queued: RefCell<Option<Rc<dyn Fn(&str, &str)>>>,
 }
 
 impl IdbOutbox {
@@ -228,7 +228,8 @@ impl IdbOutbox {
         })
     }
 
-    pub fn set_on_queued(&self, f: Rc<dyn Fn()>) {
+    /// `f(id, event)` runs after each durable write, with the event as it will be sent.
+    pub fn set_on_queued(&self, f: Rc<dyn Fn(&str, &str)>) {
         *self.on_queued.borrow_mut() = Some(f);
     }
 
@@ -270,11 +271,11 @@ impl IdbOutbox {
         }
     }
 
-    fn queued(&self) {
+    fn queued(&self, p: &Pending, contact: Option<&str>) {
         self.health.borrow_mut().storage_error = None;
         let f = self.on_queued.borrow().clone();
         if let Some(f) = f {
-            f();
+            f(&p.id, &p.event_with_contact(contact));
         }
     }
 
@@ -292,7 +293,7 @@ impl IdbOutbox {
                     match me.write(&p, contact.as_deref()).await {
                         Ok(()) => {
                             me.unsaved.borrow_mut().retain(|(u, _)| u.id != p.id);
-                            me.queued();
+                            me.queued(&p, contact.as_deref());
                         }
                         Err(e) => me.health.borrow_mut().storage_error = Some(e),
                     }
@@ -316,7 +317,7 @@ impl Outbox for SharedIdbOutbox {
             let (p, contact) = Pending::from_record(&record, now_ms());
             match me.write(&p, contact.as_deref()).await {
                 Ok(()) => {
-                    me.queued();
+                    me.queued(&p, contact.as_deref());
                     Ok(())
                 }
                 Err(e) => {

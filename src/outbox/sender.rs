@@ -86,6 +86,9 @@ pub struct Sender {
     wake: Wake,
     busy: Cell<bool>,
     status: RefCell<SendStatus>,
+    /// The latest queued events as they go on the wire (at most `KEEPALIVE_BATCH`), so a
+    /// page being left can start its keepalive POST at once, without reading IndexedDB.
+    recent: RefCell<Vec<(String, String)>>,
     _listeners: RefCell<Vec<EventListener>>,
 }
 
@@ -106,12 +109,26 @@ impl Sender {
             wake: Wake::default(),
             busy: Cell::new(false),
             status: RefCell::new(SendStatus::default()),
+            recent: RefCell::new(Vec::new()),
             _listeners: RefCell::new(Vec::new()),
         })
     }
 
     pub fn status(&self) -> SendStatus {
         self.status.borrow().clone()
+    }
+
+    /// Keeps `event` (by record id) for a keepalive flush.
+    pub fn remember(&self, id: &str, event: &str) {
+        let mut r = self.recent.borrow_mut();
+        r.retain(|(i, _)| i != id);
+        r.push((id.to_string(), event.to_string()));
+        let extra = r.len().saturating_sub(KEEPALIVE_BATCH as usize);
+        r.drain(..extra);
+    }
+
+    fn forget(&self, ids: &[String]) {
+        self.recent.borrow_mut().retain(|(i, _)| !ids.contains(i));
     }
 
     /// Send as soon as possible (a new record, back online).
@@ -220,6 +237,11 @@ impl Sender {
                 (p.id.clone(), p.event_with_contact(c))
             })
             .collect();
+        for p in batch.iter().take(KEEPALIVE_BATCH as usize) {
+            if let Some(w) = wire.get(&p.id) {
+                self.remember(&p.id, w);
+            }
+        }
         let mut progressed = false;
         let mut work: Vec<Vec<Pending>> = vec![batch];
         while let Some(part) = work.pop() {
@@ -237,6 +259,7 @@ impl Sender {
             match decision {
                 Decision::Acknowledge => {
                     let ids: Vec<String> = part.iter().map(|p| p.id.clone()).collect();
+                    self.forget(&ids);
                     if let Err(e) = db.acknowledge(&ids).await {
                         // Sent but not deleted: it will be sent again and de-duplicated.
                         self.status.borrow_mut().last_error = Some(e);
@@ -250,6 +273,7 @@ impl Sender {
                     return progressed;
                 }
                 Decision::Isolate if part.len() == 1 => {
+                    self.forget(&[part[0].id.clone()]);
                     let r = Rejected { pending: part[0].clone(), status: attempt.status, body: attempt.body };
                     if let Err(e) = db.reject(&[r]).await {
                         self.status.borrow_mut().last_error = Some(e);
@@ -285,15 +309,31 @@ impl Sender {
         Attempt { outcome, status, body: text }
     }
 
-    /// The page is being hidden or left: post a small batch with `keepalive`, so it can
-    /// complete after the page is gone. Records stay queued until acknowledged.
+    /// The page is being hidden or left: start a `keepalive` POST of the latest queued
+    /// events right now, inside the event (a fetch started later may never start), so it can
+    /// complete after the page is gone. Records stay queued until a 2xx is seen; sending the
+    /// same events twice is safe (same ids; the endpoint stores each once).
     fn flush_keepalive(self: &Rc<Self>) {
         if !self.status.borrow().is_sender {
             return;
         }
+        let recent = self.recent.borrow().clone();
+        if recent.is_empty() {
+            return;
+        }
+        let body = batch_body(recent.iter().map(|(_, e)| e.as_str()));
+        let promise = js_post_batch(&self.endpoint, &body, self.token.clone(), true);
         let me = self.clone();
+        let ids: Vec<String> = recent.into_iter().map(|(i, _)| i).collect();
         wasm_bindgen_futures::spawn_local(async move {
-            me.send_once(KEEPALIVE_BATCH, true).await;
+            let Ok(v) = JsFuture::from(promise).await else { return };
+            let status = Reflect::get(&v, &JsValue::from_str("status")).ok().and_then(|x| x.as_f64()).unwrap_or(0.0);
+            if (200.0..300.0).contains(&status) {
+                me.forget(&ids);
+                if let Ok(db) = me.outbox.db().await {
+                    let _ = db.acknowledge(&ids).await;
+                }
+            }
         });
     }
 }
