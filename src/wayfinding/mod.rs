@@ -1,9 +1,6 @@
-//! "Find your way" (work in progress). Done and tested natively: the walkway graph and
-//! routes with a step-free profile (`graph`), the directory search (`search`), both built
-//! from the config (`directory`), and numbered directions as data (`directions`); the map
-//! model is validated at config load. Still to come: the words for the directions, the SVG
-//! floor plan, the QR route link and the screens — until then the screen says plainly that
-//! it is not available.
+//! "Find your way": the walkway graph and routes with a step-free profile (`graph`), the
+//! directory search (`search`), both built once from the config (`directory`), numbered
+//! directions as data (`directions`), and the screens (`view`).
 
 pub mod graph;
 pub mod search;

@@ -232,10 +232,13 @@ fn route_view(p: &RouteProps) -> Html {
                             { for steps.iter().map(|st| html! { <li>{ step_text(st) }</li> }) }
                         </ol>
                     }
-                    <div class="take-along">
-                        { crate::app::pages::thank_you::qr(&link, s.wf_take_along) }
-                        <a class="route-link" href={link.clone()}>{ s.wf_take_along }</a>
-                    </div>
+                    // On the customer's own phone there is nothing to take along.
+                    if !app.launch.personal {
+                        <div class="take-along">
+                            { crate::app::pages::thank_you::qr(&link, s.wf_take_along) }
+                            <a class="route-link" href={link.clone()}>{ s.wf_take_along }</a>
+                        </div>
+                    }
                 </div>
             </div>
         </section>

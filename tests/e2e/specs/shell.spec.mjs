@@ -1,4 +1,4 @@
-// Launch overrides from the URL, placeholder screens, and the language switch on them.
+// Launch overrides from the URL, the staff screen, not-found, and the language switch on a journey screen.
 import { test, expect } from '@playwright/test';
 import { watchConsole, expectNoAxeViolations, SHOTS } from './helpers.mjs';
 
@@ -33,15 +33,6 @@ test('unusable launch parameters are ignored with a visible notice', async ({ pa
   await expect(page.getByRole('contentinfo')).toContainText('Main exit, 1F');
 });
 
-for (const [hash, title] of [['wayfinding', 'Find your way']]) {
-  test(`the ${hash} placeholder says plainly that it is not available yet`, async ({ page }) => {
-    await page.goto(`/?lang=en#/${hash}`);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-    await expect(page.getByRole('heading', { level: 2 })).toHaveText('Not available yet');
-    await expectNoAxeViolations(page, `${hash} placeholder`);
-  });
-}
-
 test('the staff screen exists and says it is not built yet', async ({ page }) => {
   await page.goto('/?lang=en');
   await page.getByRole('link', { name: 'Staff' }).click();
@@ -56,7 +47,7 @@ test('switching language on a journey screen keeps the customer there', async ({
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page).toHaveURL(/#\/wayfinding$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Find your way');
-  await page.screenshot({ path: `${SHOTS}/placeholder-wayfinding-en.png` });
+  await page.screenshot({ path: `${SHOTS}/wayfinding-search-en.png` });
 });
 
 test('an unknown route shows a page-not-found screen with a way home', async ({ page }) => {

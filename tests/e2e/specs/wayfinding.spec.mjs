@@ -79,6 +79,7 @@ test('the QR link opens the same route, language and profile on a phone', async 
   await expect(phone.getByRole('heading', { level: 1 })).toHaveText('去 面包房 的路线');
   await expect(phone.getByRole('button', { name: /无障碍路线/ })).toHaveAttribute('aria-pressed', 'true');
   await expect(phone.locator('ol.directions li')).toHaveText(kioskSteps);
+  await expect(phone.locator('a.route-link')).toHaveCount(0);
   // a phone keeps the route: no kiosk reset after minutes without a touch
   await phone.clock.fastForward(10 * 60_000);
   await expect(phone.getByRole('heading', { level: 1 })).toHaveText('去 面包房 的路线');
