@@ -15,8 +15,9 @@ pub fn rfc3339_from_millis(ms: f64) -> String {
     )
 }
 
-/// Howard Hinnant's days-to-civil algorithm.
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
+/// Date of a day number (days since 1970-01-01, proleptic Gregorian; H. Hinnant's
+/// `civil_from_days`).
+pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let z = z + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);
@@ -29,6 +30,17 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
+/// Day number of a date: the inverse of [`civil_from_days`].
+pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = (m as i64 + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -39,5 +51,14 @@ mod tests {
         assert_eq!(rfc3339_from_millis(951_782_400_000.0), "2000-02-29T00:00:00.000Z");
         assert_eq!(rfc3339_from_millis(1_796_015_901_123.0), "2026-11-30T05:18:21.123Z");
         assert_eq!(rfc3339_from_millis(f64::NAN), "1970-01-01T00:00:00.000Z");
+    }
+
+    #[test]
+    fn day_numbers_round_trip() {
+        for days in [-800_000, -1, 0, 59, 10_956, 20_787, 2_000_000] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
+        assert_eq!(days_from_civil(2000, 2, 29), 11_016);
     }
 }

@@ -358,19 +358,12 @@ fn check_walkways(k: &mut Checker, c: &Config) {
             continue;
         }
         let (a, b) = (&m.nodes[index[e.from.as_str()]], &m.nodes[index[e.to.as_str()]]);
-        let length = if a.floor != b.floor {
-            if e.kind == WalkKind::Walk {
-                k.push(format!("map.edges[{i}].kind"), K::FloorChangeWithoutConnector);
-            }
-            match e.length {
-                Some(l) => l,
-                None => {
-                    k.push(format!("map.edges[{i}].length"), K::LengthNeeded);
-                    continue;
-                }
-            }
-        } else {
-            e.length.unwrap_or(((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt())
+        if a.floor != b.floor && e.kind == WalkKind::Walk {
+            k.push(format!("map.edges[{i}].kind"), K::FloorChangeWithoutConnector);
+        }
+        let Some(length) = crate::wayfinding::edge_length(a, b, e) else {
+            k.push(format!("map.edges[{i}].length"), K::LengthNeeded);
+            continue;
         };
         graph.connect(index[e.from.as_str()], index[e.to.as_str()], length, crate::wayfinding::walk_kind(e.kind));
     }

@@ -7,6 +7,8 @@
 //! - Any other 4xx: the endpoint refuses something in the batch: isolate it (split the
 //!   batch; a single refused event goes to `rejected`).
 
+use crate::time::days_from_civil;
+
 pub const BASE_MS: f64 = 1_000.0;
 pub const CAP_MS: f64 = 300_000.0;
 
@@ -98,16 +100,6 @@ pub fn parse_http_date(s: &str) -> Option<f64> {
     }
     let days = days_from_civil(year, month, day);
     Some(((days * 86_400 + (hms[0] * 3600 + hms[1] * 60 + hms[2]) as i64) * 1000) as f64)
-}
-
-fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let mp = (m as i64 + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 #[cfg(test)]

@@ -178,7 +178,7 @@ impl Sender {
                     continue;
                 }
             }
-            let sent_any = self.send_once(BATCH, false).await;
+            let sent_any = self.send_once(BATCH).await;
             if !sent_any && self.next_at.get() <= now_ms() {
                 self.next_at.set(now_ms() + IDLE_POLL_MS);
             }
@@ -187,16 +187,16 @@ impl Sender {
 
     /// One round: peek a batch, post it (splitting refused batches), apply the policy.
     /// Returns whether records were acknowledged or rejected.
-    async fn send_once(&self, limit: u32, keepalive: bool) -> bool {
+    async fn send_once(&self, limit: u32) -> bool {
         if self.busy.replace(true) {
             return false;
         }
-        let result = self.send_round(limit, keepalive).await;
+        let result = self.send_round(limit).await;
         self.busy.set(false);
         result
     }
 
-    async fn send_round(&self, limit: u32, keepalive: bool) -> bool {
+    async fn send_round(&self, limit: u32) -> bool {
         let db = match self.outbox.db().await {
             Ok(db) => db,
             Err(e) => {
@@ -245,7 +245,7 @@ impl Sender {
         let mut progressed = false;
         let mut work: Vec<Vec<Pending>> = vec![batch];
         while let Some(part) = work.pop() {
-            let attempt = self.post(&part, &wire, keepalive).await;
+            let attempt = self.post(&part, &wire).await;
             let (next, decision) = decide(self.retry.get(), attempt.outcome, now_ms(), js_sys::Math::random());
             self.retry.set(next);
             {
@@ -291,9 +291,9 @@ impl Sender {
         progressed
     }
 
-    async fn post(&self, part: &[Pending], wire: &std::collections::HashMap<String, String>, keepalive: bool) -> Attempt {
+    async fn post(&self, part: &[Pending], wire: &std::collections::HashMap<String, String>) -> Attempt {
         let body = batch_body(part.iter().map(|p| wire.get(&p.id).map_or(p.event.as_str(), String::as_str)));
-        let res = JsFuture::from(js_post_batch(&self.endpoint, &body, self.token.clone(), keepalive)).await;
+        let res = JsFuture::from(js_post_batch(&self.endpoint, &body, self.token.clone(), false)).await;
         let (status, text, retry_after) = match res {
             Ok(v) => {
                 let num = |k: &str| Reflect::get(&v, &JsValue::from_str(k)).ok().and_then(|x| x.as_f64());

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::directions::Spot;
 use super::graph::{Graph, Path, Profile};
 use super::search::{Hit, Index, SearchDoc};
-use super::walk_kind;
+use super::{edge_length, walk_kind};
 use crate::config::{Config, Place};
 
 pub struct Directory {
@@ -40,9 +40,9 @@ impl Directory {
         let mut graph = Graph::new(c.map.nodes.len());
         for e in &c.map.edges {
             let (Some(&a), Some(&b)) = (node_index.get(&e.from), node_index.get(&e.to)) else { continue };
-            let (na, nb) = (&c.map.nodes[a], &c.map.nodes[b]);
-            let length = e.length.unwrap_or(((na.x - nb.x).powi(2) + (na.y - nb.y).powi(2)).sqrt());
-            graph.connect(a, b, length, walk_kind(e.kind));
+            if let Some(length) = edge_length(&c.map.nodes[a], &c.map.nodes[b], e) {
+                graph.connect(a, b, length, walk_kind(e.kind));
+            }
         }
         let level = |floor: &str| c.map.floors.iter().find(|f| f.id == floor).map_or(0, |f| f.level);
         let nodes = c

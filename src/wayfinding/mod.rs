@@ -10,7 +10,7 @@ pub mod directions;
 #[cfg(target_arch = "wasm32")]
 pub mod view;
 
-use crate::config::WalkKind;
+use crate::config::{WalkEdge, WalkKind, WalkNode};
 use graph::EdgeKind;
 
 /// The graph's edge kind for a configured walkway kind.
@@ -21,5 +21,15 @@ pub fn walk_kind(k: WalkKind) -> EdgeKind {
         WalkKind::Escalator => EdgeKind::Escalator,
         WalkKind::Lift => EdgeKind::Lift,
         WalkKind::Ramp => EdgeKind::Ramp,
+    }
+}
+
+/// Length of a walkway connection in metres: as configured, else the straight distance on
+/// one floor; `None` between floors without a configured length (a config error).
+pub fn edge_length(a: &WalkNode, b: &WalkNode, e: &WalkEdge) -> Option<f64> {
+    match e.length {
+        Some(l) => Some(l),
+        None if a.floor == b.floor => Some((a.x - b.x).hypot(a.y - b.y)),
+        None => None,
     }
 }
