@@ -67,6 +67,20 @@ pub fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// Encodes a query value: everything but the unreserved characters `A–Z a–z 0–9 - . _ ~`
+/// becomes `%XX` (UTF-8), so ids and search text cannot break a URL apart.
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// Resolves the launch settings for `query` against a validated config.
 pub fn resolve(config: &Config, query: &str) -> (Launch, Vec<LaunchWarning>) {
     let params = parse_query(query);
@@ -215,6 +229,14 @@ mod tests {
         assert_eq!(percent_decode("100%"), "100%");
         assert_eq!(percent_decode("%zz"), "%zz");
         assert_eq!(parse_query("?a=1&&b=%3D&c"), vec![("a".into(), "1".into()), ("b".into(), "=".into()), ("c".into(), "".into())]);
+    }
+
+    #[test]
+    fn percent_encoding_round_trips() {
+        for s in ["a b", "a&b=c#d", "洗手间", "100%", "+", "", "~-._"] {
+            assert_eq!(percent_decode(&percent_encode(s)), s);
+        }
+        assert_eq!(percent_encode("a&b"), "a%26b");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! scripts/bench.sh reads and checks against its budget (median ≤ 5 ms).
 #![cfg(target_arch = "wasm32")]
 
-use storevoice::wayfinding::graph::{EdgeKind, Graph, Profile};
+use storevoice::wayfinding::graph::{WalkKind, Graph, Profile};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -37,7 +37,7 @@ fn route_on_a_10k_node_map() {
             let n = y * SIDE + x;
             for (nx, ny) in [(x + 1, y), (x, y + 1)] {
                 if nx < SIDE && ny < SIDE {
-                    let kind = if rng.unit() < 0.05 { EdgeKind::Stairs } else { EdgeKind::Walk };
+                    let kind = if rng.unit() < 0.05 { WalkKind::Stairs } else { WalkKind::Walk };
                     g.connect(n, ny * SIDE + nx, 1.0 + rng.unit() * 4.0, kind);
                 }
             }

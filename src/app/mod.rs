@@ -1,116 +1,24 @@
-//! The Yew app: loads the config, then renders the shell and the current screen.
+//! The Yew app: loads the config, then provides the contexts (`context`) and renders the
+//! shell with the current screen. Shared widgets live in `components`, hooks in `hooks`,
+//! one file per screen in `pages`; each journey's screens live with the journey.
 
+pub mod components;
+pub mod context;
+pub mod hooks;
 pub mod pages;
-pub mod route;
 pub mod shell;
-mod state;
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::config::{self, Config, Problem};
-use crate::i18n::Lang;
-use crate::launch::{self, Launch, LaunchWarning};
-use crate::outbox::idb::{persist_storage, IdbOutbox, SharedIdbOutbox, DEFAULT_DB_NAME};
-use crate::outbox::sender::Sender;
-use crate::outbox::Outbox;
+use crate::config::{self, Problem};
+use crate::launch;
+use crate::outbox::delivery::Delivery;
+use crate::route::Route;
+use crate::wayfinding::directory::Directory;
 use crate::web::{config_source, dom};
-
-pub use route::Route;
-pub use state::{Ui, UiAction};
-
-/// Everything a screen may read. Compared by pointer: the config never changes after start.
-#[derive(Clone)]
-pub struct AppCtx {
-    pub config: Rc<Config>,
-    pub launch: Rc<Launch>,
-    pub warnings: Rc<Vec<LaunchWarning>>,
-    pub ui: UseReducerHandle<Ui>,
-    /// Where finished records are handed in.
-    pub outbox: Rc<dyn Outbox>,
-    /// The durable queue and its sender, for the staff screen.
-    pub delivery: Rc<Delivery>,
-    /// The record handed in last (the thank-you screen shows what it needs of it).
-    pub last_record: UseStateHandle<Option<HandedIn>>,
-    /// Search index and walkway graph, built once from the config.
-    pub directory: Rc<crate::wayfinding::directory::Directory>,
-}
-
-/// What the thank-you screen knows of the record just handed in.
-#[derive(Debug, Clone, PartialEq)]
-pub struct HandedIn {
-    pub id: String,
-    /// Suggestion-box entries carry a reference number for the customer.
-    pub reference: Option<String>,
-}
-
-/// The outbox and its sender, created once per page.
-pub struct Delivery {
-    pub queue: Rc<IdbOutbox>,
-    pub sender: Rc<Sender>,
-}
-
-impl Delivery {
-    /// Opens the durable queue and starts the sender for the configured endpoint.
-    fn start(config: &Config, touchpoint: &str) -> Self {
-        let queue = IdbOutbox::new(DEFAULT_DB_NAME);
-        let token = config.touchpoint(touchpoint).and_then(|t| t.token.clone());
-        let sender = Sender::new(queue.clone(), config.endpoint.url.clone(), token);
-        {
-            let s = sender.clone();
-            queue.set_on_queued(Rc::new(move |id: &str, event: &str| {
-                s.remember(id, event);
-                s.poke();
-            }));
-        }
-        sender.start("storevoice-outbox-sender");
-        let q = queue.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let granted = persist_storage().await;
-            q.set_persisted(granted);
-        });
-        Delivery { queue, sender }
-    }
-}
-
-impl PartialEq for AppCtx {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.config, &other.config)
-            && Rc::ptr_eq(&self.launch, &other.launch)
-            && self.ui == other.ui
-            && self.last_record == other.last_record
-    }
-}
-
-impl AppCtx {
-    pub fn lang(&self) -> Lang {
-        self.ui.lang
-    }
-    pub fn s(&self) -> &'static crate::i18n::Strings {
-        self.ui.lang.strings()
-    }
-
-    /// The kind of device this is: a launch `via=qr` is the customer's phone.
-    pub fn touchpoint_kind(&self) -> Option<crate::config::TouchpointKind> {
-        if self.launch.personal {
-            return Some(crate::config::TouchpointKind::Qr);
-        }
-        self.config.touchpoint(&self.launch.touchpoint).map(|t| t.kind)
-    }
-
-    /// Back to the start for the next customer, in this touchpoint's own language and mode.
-    pub fn reset_for_next_customer(&self) {
-        self.ui.dispatch(UiAction::SetLang(self.launch.lang));
-        self.ui.dispatch(UiAction::SetMode(self.launch.mode));
-        route::navigate(Route::Home);
-    }
-}
-
-#[hook]
-pub fn use_app() -> AppCtx {
-    use_context::<AppCtx>().expect("screens are rendered inside the app's context provider")
-}
+use context::{DeliveryCtx, Store, StoreCtx, Ui, Visit};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -125,7 +33,7 @@ pub struct AppProps {
 enum Load {
     Loading,
     Failed(LoadError),
-    Ready(Rc<Config>, Rc<Launch>, Rc<Vec<LaunchWarning>>),
+    Ready(StoreCtx),
 }
 
 #[derive(Clone, PartialEq)]
@@ -150,7 +58,13 @@ pub fn app(props: &AppProps) -> Html {
                         Ok(cfg) => {
                             let q = query.map(|q| q.to_string()).unwrap_or_else(dom::location_search);
                             let (launch, warnings) = launch::resolve(&cfg, &q);
-                            Load::Ready(Rc::new(cfg), Rc::new(launch), Rc::new(warnings))
+                            let directory = Rc::new(Directory::build(&cfg));
+                            Load::Ready(StoreCtx(Rc::new(Store {
+                                config: Rc::new(cfg),
+                                launch: Rc::new(launch),
+                                warnings: Rc::new(warnings),
+                                directory,
+                            })))
                         }
                     },
                 };
@@ -162,57 +76,30 @@ pub fn app(props: &AppProps) -> Html {
     match &*load {
         Load::Loading => html! { <pages::loading::Loading /> },
         Load::Failed(e) => html! { <pages::config_error::ConfigError error={e.clone()} /> },
-        Load::Ready(cfg, launch, warnings) => html! {
-            <Ready config={cfg.clone()} launch={launch.clone()} warnings={warnings.clone()} />
-        },
+        Load::Ready(store) => html! { <Ready store={store.clone()} /> },
     }
 }
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 struct ReadyProps {
-    config: Rc<Config>,
-    launch: Rc<Launch>,
-    warnings: Rc<Vec<LaunchWarning>>,
+    store: StoreCtx,
 }
 
-impl PartialEq for ReadyProps {
-    fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.config, &o.config) && Rc::ptr_eq(&self.launch, &o.launch)
-    }
-}
-
+/// The config is valid: provide the contexts and keep the document in step with them.
 #[function_component(Ready)]
 fn ready(props: &ReadyProps) -> Html {
-    let launch = props.launch.clone();
-    let ui = use_reducer(|| Ui { lang: launch.lang, mode: launch.mode });
+    let store = props.store.clone();
+    let ui = use_reducer(|| Ui { lang: store.launch.lang, mode: store.launch.mode });
+    let visit = use_reducer(Visit::default);
     let delivery = {
-        let (config, tp) = (props.config.clone(), props.launch.touchpoint.clone());
-        (*use_memo((), move |_| Rc::new(Delivery::start(&config, &tp)))).clone()
-    };
-    let outbox: Rc<dyn Outbox> = Rc::new(SharedIdbOutbox(delivery.queue.clone()));
-    let last_record = use_state(|| None);
-    let directory = {
-        let config = props.config.clone();
-        (*use_memo((), move |_| Rc::new(crate::wayfinding::directory::Directory::build(&config)))).clone()
-    };
-    let ctx = AppCtx {
-        directory,
-        outbox,
-        delivery,
-        last_record,
-        config: props.config.clone(),
-        launch: props.launch.clone(),
-        warnings: props.warnings.clone(),
-        ui: ui.clone(),
+        let store = store.clone();
+        (*use_memo((), move |_| DeliveryCtx(Delivery::start(&store.config, &store.launch.touchpoint)))).clone()
     };
 
     // Brand colours once; language and mode whenever they change.
+    use_effect_with(store.config.store.brand.color.clone(), |c| dom::set_brand_colors(c, crate::theme::on_brand(c)));
     {
-        let color = props.config.store.brand.color.clone();
-        use_effect_with(color, |c| dom::set_brand_colors(c, crate::theme::on_brand(c)));
-    }
-    {
-        let title = props.config.store.name.get(ui.lang).to_string();
+        let title = store.config.store.name.get(ui.lang).to_string();
         use_effect_with((ui.lang, ui.mode, title), |(lang, mode, title)| {
             dom::set_document_lang(*lang);
             dom::set_document_mode(*mode);
@@ -221,19 +108,25 @@ fn ready(props: &ReadyProps) -> Html {
     }
     // A QR code may open a journey directly.
     {
-        let journey = props.launch.journey;
+        let journey = store.launch.journey;
         use_effect_with((), move |_| {
             if let Some(j) = journey {
-                if Route::from_hash(&dom::location_hash()) == Route::Home {
-                    route::navigate(Route::Journey(j));
+                if Route::parse(&dom::location_hash()) == Route::Home {
+                    hooks::navigate(&Route::journey(j));
                 }
             }
         });
     }
 
     html! {
-        <ContextProvider<AppCtx> context={ctx}>
-            <shell::Shell />
-        </ContextProvider<AppCtx>>
+        <ContextProvider<StoreCtx> context={store}>
+            <ContextProvider<UseReducerHandle<Ui>> context={ui}>
+                <ContextProvider<UseReducerHandle<Visit>> context={visit}>
+                    <ContextProvider<DeliveryCtx> context={delivery}>
+                        <shell::Shell />
+                    </ContextProvider<DeliveryCtx>>
+                </ContextProvider<UseReducerHandle<Visit>>>
+            </ContextProvider<UseReducerHandle<Ui>>>
+        </ContextProvider<StoreCtx>>
     }
 }

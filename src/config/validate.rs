@@ -365,7 +365,7 @@ fn check_walkways(k: &mut Checker, c: &Config) {
             k.push(format!("map.edges[{i}].length"), K::LengthNeeded);
             continue;
         };
-        graph.connect(index[e.from.as_str()], index[e.to.as_str()], length, crate::wayfinding::walk_kind(e.kind));
+        graph.connect(index[e.from.as_str()], index[e.to.as_str()], length, e.kind);
     }
     let place_nodes: Vec<(usize, &Place)> = m.places.iter().enumerate().collect();
     for (i, p) in &place_nodes {

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::form::{Field, Issue};
+
 /// How the customer would like to be answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -21,19 +23,6 @@ pub struct Contact {
     pub email: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<Channel>,
-}
-
-/// What is wrong with a contact field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ContactIssue {
-    /// Neither a mainland China mobile number nor an international +… number.
-    BadPhone,
-    BadEmail,
-    /// Consent given but no way to reach the customer.
-    NothingToReachBy,
-    /// The preferred channel has no matching detail (e.g. email chosen, no email given).
-    ChannelMissing,
-    NameTooLong,
 }
 
 fn strip_separators(s: &str) -> String {
@@ -91,40 +80,31 @@ pub fn check(
     phone_text: &str,
     email_text: &str,
     channel: Option<Channel>,
-) -> Result<Contact, Vec<(&'static str, ContactIssue)>> {
+) -> Result<Contact, Vec<(Field, Issue)>> {
     let mut issues = Vec::new();
     let name = name.trim();
     if name.chars().count() > 100 {
-        issues.push(("name", ContactIssue::NameTooLong));
+        issues.push((Field::Name, Issue::NameTooLong));
     }
-    let p = if phone_text.trim().is_empty() {
-        None
-    } else {
-        match phone(phone_text) {
-            Some(p) => Some(p),
-            None => {
-                issues.push(("phone", ContactIssue::BadPhone));
-                None
-            }
+    // A blank field is simply not given; a filled one must be valid.
+    let mut optional = |text: &str, normalise: fn(&str) -> Option<String>, field: Field, issue: Issue| {
+        if text.trim().is_empty() {
+            return None;
         }
-    };
-    let e = if email_text.trim().is_empty() {
-        None
-    } else {
-        match email(email_text) {
-            Some(e) => Some(e),
-            None => {
-                issues.push(("email", ContactIssue::BadEmail));
-                None
-            }
+        let v = normalise(text);
+        if v.is_none() {
+            issues.push((field, issue));
         }
+        v
     };
+    let p = optional(phone_text, phone, Field::Phone, Issue::BadPhone);
+    let e = optional(email_text, email, Field::Email, Issue::BadEmail);
     if phone_text.trim().is_empty() && email_text.trim().is_empty() {
-        issues.push(("phone", ContactIssue::NothingToReachBy));
+        issues.push((Field::Phone, Issue::NothingToReachBy));
     }
     match channel {
-        Some(Channel::Phone) if phone_text.trim().is_empty() => issues.push(("channel", ContactIssue::ChannelMissing)),
-        Some(Channel::Email) if email_text.trim().is_empty() => issues.push(("channel", ContactIssue::ChannelMissing)),
+        Some(Channel::Phone) if phone_text.trim().is_empty() => issues.push((Field::Channel, Issue::ChannelMissing)),
+        Some(Channel::Email) if email_text.trim().is_empty() => issues.push((Field::Channel, Issue::ChannelMissing)),
         _ => {}
     }
     if issues.is_empty() {
@@ -174,12 +154,12 @@ mod tests {
     fn contact_form() {
         let c = check(" 李雷 ", "138 1234 5678", "", Some(Channel::Phone)).expect("valid");
         assert_eq!(c, Contact { name: Some("李雷".into()), phone: Some("13812345678".into()), email: None, channel: Some(Channel::Phone) });
-        assert_eq!(check("", "", "", None), Err(vec![("phone", ContactIssue::NothingToReachBy)]));
+        assert_eq!(check("", "", "", None), Err(vec![(Field::Phone, Issue::NothingToReachBy)]));
         assert_eq!(
             check("", "12345", "nope", Some(Channel::Email)),
-            Err(vec![("phone", ContactIssue::BadPhone), ("email", ContactIssue::BadEmail)])
+            Err(vec![(Field::Phone, Issue::BadPhone), (Field::Email, Issue::BadEmail)])
         );
-        assert_eq!(check("", "13812345678", "", Some(Channel::Email)), Err(vec![("channel", ContactIssue::ChannelMissing)]));
+        assert_eq!(check("", "13812345678", "", Some(Channel::Email)), Err(vec![(Field::Channel, Issue::ChannelMissing)]));
     }
 
     proptest! {

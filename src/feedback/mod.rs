@@ -3,6 +3,7 @@
 //! natively); `view` holds the Yew screens.
 
 pub mod contact;
+pub mod form;
 pub mod pii;
 pub mod record;
 pub mod reference;
@@ -10,4 +11,5 @@ pub mod reference;
 #[cfg(target_arch = "wasm32")]
 pub mod view;
 
+pub use form::{Edit, Field, Form, Issue};
 pub use record::{FeedbackEntry, FeedbackKind};

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::contact::Contact;
+use super::form::Issue;
 use super::reference;
 use crate::config::Mode;
 use crate::i18n::Lang;
@@ -63,22 +64,12 @@ pub struct FeedbackEntry {
     pub contact: Option<Contact>,
 }
 
-/// What can be wrong with the entry as a whole.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EntryIssue {
-    NoKind,
-    NoCategory,
-    EmptyText,
-    TooLong { max: u32 },
-    BadDate,
-}
-
 /// Checks the parts every entry needs. `max` is the configured limit in characters.
-pub fn check_text(text: &str, max: u32) -> Result<(), EntryIssue> {
+pub fn check_text(text: &str, max: u32) -> Result<(), Issue> {
     if text.trim().is_empty() {
-        Err(EntryIssue::EmptyText)
+        Err(Issue::EmptyText)
     } else if text.chars().count() > max as usize {
-        Err(EntryIssue::TooLong { max })
+        Err(Issue::TooLong(max))
     } else {
         Ok(())
     }
@@ -115,11 +106,11 @@ mod tests {
 
     #[test]
     fn text_rules() {
-        assert_eq!(check_text("  \n ", 1000), Err(EntryIssue::EmptyText));
+        assert_eq!(check_text("  \n ", 1000), Err(Issue::EmptyText));
         assert_eq!(check_text("好".repeat(1000).as_str(), 1000), Ok(()));
-        assert_eq!(check_text("好".repeat(1001).as_str(), 1000), Err(EntryIssue::TooLong { max: 1000 }));
+        assert_eq!(check_text("好".repeat(1001).as_str(), 1000), Err(Issue::TooLong(1000)));
         let big = "x".repeat(100 * 1024);
-        assert_eq!(check_text(&big, 1000), Err(EntryIssue::TooLong { max: 1000 }));
+        assert_eq!(check_text(&big, 1000), Err(Issue::TooLong(1000)));
     }
 
     #[test]

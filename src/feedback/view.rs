@@ -1,119 +1,33 @@
 //! The suggestion box screen: kind, category, text (with counter), optional details, and
 //! contact details only after explicit consent. One form; no Enter key submits it, so
-//! confirming an input-method candidate with Enter can never send anything.
+//! confirming an input-method candidate with Enter can never send anything. State and rules
+//! are `form`; this file renders them and dispatches edits.
 
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::contact::{self, Channel, Contact, ContactIssue};
-use super::pii::{find_contacts, remove_contacts, FoundKind};
-use super::record::{check_text, is_date, EntryIssue, FeedbackEntry, FeedbackKind};
-use crate::app::route::{navigate, Route};
+use super::contact::Channel;
+use super::form::{Edit, Field, Form};
+use super::record::FeedbackKind;
+use crate::app::components::{ActionBar, Radio, SaveFailed};
+use crate::app::hooks::{use_hand_in, use_store, use_ui};
 use crate::app::shell::HEADING_ID;
-use crate::app::{use_app, AppCtx, HandedIn};
 use crate::config::FeedbackField;
-use crate::i18n::FeedbackIssue;
 use crate::outbox::idb::can_encrypt;
-use crate::outbox::{EnqueueError, Record};
-use crate::time::rfc3339_from_millis;
 use crate::web::platform;
-
-#[derive(Clone, PartialEq, Default)]
-struct Form {
-    kind: Option<FeedbackKind>,
-    category: Option<String>,
-    text: String,
-    department: String,
-    staff_member: String,
-    visit_date: String,
-    consent: bool,
-    name: String,
-    phone: String,
-    email: String,
-    channel: Option<Channel>,
-    /// Problems found at the last attempt to send, by field.
-    issues: Vec<(&'static str, FeedbackIssue)>,
-    sending: bool,
-    failed: Option<String>,
-}
-
-enum Edit {
-    Kind(FeedbackKind),
-    Category(String),
-    Text(String),
-    Department(String),
-    StaffMember(String),
-    VisitDate(String),
-    Consent(bool),
-    Name(String),
-    Phone(String),
-    Email(String),
-    Channel(Channel),
-    /// Move phone numbers and emails from the text into the contact fields (with consent).
-    MoveContacts,
-    RemoveContacts,
-    Issues(Vec<(&'static str, FeedbackIssue)>),
-    Sending,
-    Failed(String),
-}
 
 impl Reducible for Form {
     type Action = Edit;
     fn reduce(self: Rc<Self>, e: Edit) -> Rc<Self> {
         let mut f = (*self).clone();
-        match e {
-            Edit::Kind(k) => f.kind = Some(k),
-            Edit::Category(c) => f.category = Some(c),
-            Edit::Text(t) => f.text = t,
-            Edit::Department(t) => f.department = t,
-            Edit::StaffMember(t) => f.staff_member = t,
-            Edit::VisitDate(t) => f.visit_date = t,
-            Edit::Consent(on) => {
-                f.consent = on;
-                if !on {
-                    // Without consent no contact data is kept anywhere.
-                    f.name.clear();
-                    f.phone.clear();
-                    f.email.clear();
-                    f.channel = None;
-                }
-            }
-            Edit::Name(t) => f.name = t,
-            Edit::Phone(t) => f.phone = t,
-            Edit::Email(t) => f.email = t,
-            Edit::Channel(c) => f.channel = Some(c),
-            Edit::MoveContacts => {
-                let found = find_contacts(&f.text);
-                for x in &found {
-                    match x.kind {
-                        FoundKind::Phone if f.phone.is_empty() => f.phone = x.value.clone(),
-                        FoundKind::Email if f.email.is_empty() => f.email = x.value.clone(),
-                        _ => {}
-                    }
-                }
-                f.text = remove_contacts(&f.text, &found);
-                f.consent = true;
-            }
-            Edit::RemoveContacts => {
-                let found = find_contacts(&f.text);
-                f.text = remove_contacts(&f.text, &found);
-            }
-            Edit::Issues(i) => f.issues = i,
-            Edit::Sending => {
-                f.sending = true;
-                f.failed = None;
-            }
-            Edit::Failed(why) => {
-                f.sending = false;
-                f.failed = Some(why);
-            }
-        }
+        f.apply(e);
         Rc::new(f)
     }
 }
 
+/// The value of the `<input>` or `<textarea>` an event came from.
 fn input_value(e: &InputEvent) -> String {
     e.target()
         .and_then(|t| {
@@ -126,144 +40,99 @@ fn input_value(e: &InputEvent) -> String {
         .unwrap_or_default()
 }
 
-fn entry_issue(i: EntryIssue) -> FeedbackIssue {
-    match i {
-        EntryIssue::NoKind => FeedbackIssue::NoKind,
-        EntryIssue::NoCategory => FeedbackIssue::NoCategory,
-        EntryIssue::EmptyText => FeedbackIssue::EmptyText,
-        EntryIssue::TooLong { max } => FeedbackIssue::TooLong(max),
-        EntryIssue::BadDate => FeedbackIssue::BadDate,
-    }
-}
-
-fn contact_issue(i: ContactIssue) -> FeedbackIssue {
-    match i {
-        ContactIssue::BadPhone => FeedbackIssue::BadPhone,
-        ContactIssue::BadEmail => FeedbackIssue::BadEmail,
-        ContactIssue::NothingToReachBy => FeedbackIssue::NothingToReachBy,
-        ContactIssue::ChannelMissing => FeedbackIssue::ChannelMissing,
-        ContactIssue::NameTooLong => FeedbackIssue::NameTooLong,
-    }
-}
-
-/// Checks the whole form; the entry to hand in, or every problem by field.
-fn build(app: &AppCtx, f: &Form, id: &str) -> Result<FeedbackEntry, Vec<(&'static str, FeedbackIssue)>> {
-    let mut issues = Vec::new();
-    if f.kind.is_none() {
-        issues.push(("kind", FeedbackIssue::NoKind));
-    }
-    if f.category.is_none() {
-        issues.push(("category", FeedbackIssue::NoCategory));
-    }
-    if let Err(e) = check_text(&f.text, app.config.feedback.max_length) {
-        issues.push(("text", entry_issue(e)));
-    }
-    if !f.visit_date.is_empty() && !is_date(&f.visit_date) {
-        issues.push(("visit-date", FeedbackIssue::BadDate));
-    }
-    let contact: Option<Contact> = if f.consent {
-        match contact::check(&f.name, &f.phone, &f.email, f.channel) {
-            Ok(c) => Some(c),
-            Err(list) => {
-                issues.extend(list.into_iter().map(|(field, i)| (field, contact_issue(i))));
-                None
-            }
-        }
-    } else {
-        None
-    };
-    if !issues.is_empty() {
-        return Err(issues);
-    }
-    let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
-    Ok(FeedbackEntry {
-        id: id.to_string(),
-        reference: FeedbackEntry::reference_for(id),
-        kind: f.kind.unwrap_or(FeedbackKind::Suggestion),
-        category: f.category.clone().unwrap_or_default(),
-        text: f.text.clone(),
-        department: opt(&f.department),
-        staff_member: opt(&f.staff_member),
-        visit_date: opt(&f.visit_date),
-        store_id: app.config.store.id.clone(),
-        touchpoint: app.launch.touchpoint.clone(),
-        language: app.lang(),
-        mode: app.ui.mode,
-        finished_at: rfc3339_from_millis(platform::now_ms()),
-        consent: f.consent && contact.is_some(),
-        contact,
-    })
+/// A handler for any event that applies `e` to the form.
+fn on_any<E>(form: &UseReducerHandle<Form>, e: Edit) -> Callback<E> {
+    let form = form.clone();
+    Callback::from(move |_| form.dispatch(e.clone()))
 }
 
 #[function_component(FeedbackJourney)]
 pub fn feedback_journey() -> Html {
-    let app = use_app();
+    let (store, ui, hand_in) = (use_store(), use_ui(), use_hand_in());
     let form = use_reducer(Form::default);
     let record_id = use_memo((), |_| platform::new_record_id());
-    let s = app.s();
-    let lang = app.lang();
-    let cfg = &app.config.feedback;
+    let s = ui.s();
+    let lang = ui.lang;
+    let cfg = &store.config.feedback;
     let max = cfg.max_length;
 
     let edit = |f: fn(String) -> Edit| {
         let form = form.clone();
         Callback::from(move |e: InputEvent| form.dispatch(f(input_value(&e))))
     };
+    let dispatch = |e: Edit| on_any(&form, e);
+    let dispatch_click = |e: Edit| on_any::<MouseEvent>(&form, e);
 
     let send = {
-        let (app, form, id) = (app.clone(), form.clone(), (*record_id).clone());
+        let (store, ui, form, id) = (store.clone(), ui.clone(), form.clone(), (*record_id).clone());
         Callback::from(move |_: MouseEvent| {
-            if form.sending {
+            if form.hand_in.is_sending() {
                 return;
             }
-            match build(&app, &form, &id) {
+            match form.validate(&store.context(&ui), store.config.feedback.max_length, &id, platform::now_ms()) {
                 Err(issues) => {
                     form.dispatch(Edit::Issues(issues));
                     crate::web::dom::focus_element("feedback-issues");
                 }
+                Ok(entry) if entry.contact.is_some() && !can_encrypt() => {
+                    form.dispatch(Edit::Failed(ui.s().fb_no_crypto.to_string()));
+                }
                 Ok(entry) => {
-                    if entry.contact.is_some() && !can_encrypt() {
-                        form.dispatch(Edit::Failed(app.s().fb_no_crypto.to_string()));
-                        return;
-                    }
-                    form.dispatch(Edit::Issues(Vec::new()));
                     form.dispatch(Edit::Sending);
-                    let (outbox, last, form) = (app.outbox.clone(), app.last_record.clone(), form.clone());
-                    let handed = HandedIn { id: entry.id.clone(), reference: Some(entry.reference.clone()) };
-                    wasm_bindgen_futures::spawn_local(async move {
-                        match outbox.enqueue(Record::Feedback(entry)).await {
-                            Ok(()) => {
-                                last.set(Some(handed));
-                                navigate(Route::ThankYou);
-                            }
-                            Err(EnqueueError::Storage(e)) => form.dispatch(Edit::Failed(e)),
-                        }
-                    });
+                    let form = form.clone();
+                    hand_in.hand_in(entry.into(), Callback::from(move |why| form.dispatch(Edit::Failed(why))));
                 }
             }
         })
     };
 
-    let issue_for = |field: &str| form.issues.iter().find(|(f, _)| *f == field).map(|(_, i)| *i);
-    let err_id = |field: &str| format!("err-{field}");
-    let field_error = |field: &str| -> Html {
-        match issue_for(field) {
+    let err_id = |field: Field| format!("err-{}", field.key());
+    let field_error = |field: Field| -> Html {
+        match form.issue(field) {
             Some(i) => html! { <p class="field-error" id={err_id(field)}>{ (s.fb_issue)(&i) }</p> },
             None => html! {},
         }
     };
-    let described = |field: &str, extra: Option<&str>| -> Option<String> {
+    let described = |field: Field, extra: Option<&str>| -> Option<String> {
         let mut ids: Vec<String> = extra.map(|x| vec![x.to_string()]).unwrap_or_default();
-        if issue_for(field).is_some() {
+        if form.issue(field).is_some() {
             ids.push(err_id(field));
         }
         (!ids.is_empty()).then(|| ids.join(" "))
     };
-    let invalid = |field: &str| issue_for(field).is_some().to_string();
+    let invalid = |field: Field| form.issue(field).is_some().to_string();
+    let text_field = |field: Field, id: &'static str, label: String, kind: &'static str, value: &str, on: Callback<InputEvent>, hint: Option<(&'static str, &'static str)>| {
+        let autocomplete = match field {
+            Field::Name => "name",
+            Field::Phone => "tel",
+            Field::Email => "email",
+            _ => "off",
+        };
+        html! {
+            <div class="field">
+                <label class="field-label" for={id}>{ label }</label>
+                <input {id} type={kind} {autocomplete} inputmode={(kind != "text").then_some(kind)} maxlength={(field == Field::Name).then_some("100")}
+                    value={value.to_string()} aria-invalid={invalid(field)}
+                    aria-describedby={described(field, hint.map(|(id, _)| id))} oninput={on} />
+                if let Some((hint_id, hint)) = hint {
+                    <p class="hint" id={hint_id}>{ hint }</p>
+                }
+                { field_error(field) }
+            </div>
+        }
+    };
+    let optional_field = |id: &'static str, label: &str, value: &str, on: Callback<InputEvent>| {
+        html! {
+            <div class="field">
+                <label class="field-label" for={id}>{ label }{ s.fb_optional }</label>
+                <input {id} type="text" autocomplete="off" maxlength="100" value={value.to_string()} oninput={on} />
+            </div>
+        }
+    };
 
     let used = form.text.chars().count();
-    let found = if form.consent { Vec::new() } else { find_contacts(&form.text) };
     let has = |f: FeedbackField| cfg.fields.contains(&f);
+    let failed = form.hand_in.failure().map(str::to_string);
 
     html! {
         <section class="feedback" aria-labelledby={HEADING_ID}>
@@ -278,82 +147,70 @@ pub fn feedback_journey() -> Html {
 
                 <fieldset class="group">
                     <legend>{ s.fb_kind_question }</legend>
-                    <div class="kinds" role="radiogroup" aria-describedby={described("kind", None)}>
-                        { for FeedbackKind::ALL.iter().enumerate().map(|(i, k)| {
-                            let k = *k;
-                            let form = form.clone();
+                    <div class="kinds" role="radiogroup" aria-describedby={described(Field::Kind, None)}>
+                        { for FeedbackKind::ALL.iter().map(|&k| {
+                            let (name, hint) = (s.fb_kind)(k);
+                            let hint_id = format!("fb-kind-hint-{}", k.as_str());
                             html! {
-                                <span class={classes!("choice", "kind", format!("kind-{}", k.as_str()))}>
-                                    <input type="radio" name="fb-kind" id={format!("fb-kind-{}", k.as_str())}
-                                        checked={form.kind == Some(k)}
-                                        aria-describedby={format!("fb-kind-hint-{}", k.as_str())}
-                                        onchange={Callback::from(move |_| form.dispatch(Edit::Kind(k)))} />
-                                    <label for={format!("fb-kind-{}", k.as_str())}>
-                                        <span class="kind-name">{ s.fb_kinds[i] }</span>
-                                        <span class="kind-hint" id={format!("fb-kind-hint-{}", k.as_str())}>{ s.fb_kind_hints[i] }</span>
-                                    </label>
-                                </span>
+                                <Radio name="fb-kind" id={format!("fb-kind-{}", k.as_str())} checked={form.kind == Some(k)}
+                                    class={classes!("kind", format!("kind-{}", k.as_str()))} described_by={AttrValue::from(hint_id.clone())}
+                                    onchange={dispatch(Edit::Kind(k))}>
+                                    <span class="kind-name">{ name }</span>
+                                    <span class="kind-hint" id={hint_id}>{ hint }</span>
+                                </Radio>
                             }
                         }) }
                     </div>
-                    { field_error("kind") }
+                    { field_error(Field::Kind) }
                 </fieldset>
 
                 <fieldset class="group">
                     <legend>{ s.fb_category_question }</legend>
-                    <div class="chips" role="radiogroup" aria-describedby={described("category", None)}>
+                    <div class="chips" role="radiogroup" aria-describedby={described(Field::Category, None)}>
                         { for cfg.categories.iter().map(|c| {
                             let (name, nl) = c.name.get_with_lang(lang);
-                            let (form, cid) = (form.clone(), c.id.clone());
                             html! {
-                                <span class="choice chip">
-                                    <input type="radio" name="fb-category" id={format!("fb-cat-{}", c.id)}
-                                        checked={form.category.as_deref() == Some(c.id.as_str())}
-                                        onchange={Callback::from(move |_| form.dispatch(Edit::Category(cid.clone())))} />
-                                    <label for={format!("fb-cat-{}", c.id)} lang={nl.tag()}>{ name }</label>
-                                </span>
+                                <Radio name="fb-category" id={format!("fb-cat-{}", c.id)} class="chip" lang={nl.tag()}
+                                    checked={form.category.as_deref() == Some(c.id.as_str())}
+                                    onchange={dispatch(Edit::Category(c.id.clone()))}>
+                                    { name }
+                                </Radio>
                             }
                         }) }
                     </div>
-                    { field_error("category") }
+                    { field_error(Field::Category) }
                 </fieldset>
 
                 <div class="field">
                     <label class="field-label" for="fb-text">{ s.fb_text_label }</label>
                     <textarea id="fb-text" class="textarea" rows="6" value={form.text.clone()}
-                        aria-invalid={invalid("text")} aria-describedby={described("text", Some("fb-count"))}
+                        aria-invalid={invalid(Field::Text)} aria-describedby={described(Field::Text, Some("fb-count"))}
                         oninput={edit(Edit::Text)} />
                     <p class={classes!("counter", (used > max as usize).then_some("over"))} id="fb-count" aria-live="polite">{ (s.chars_used)(used, max) }</p>
-                    { field_error("text") }
-                    if !found.is_empty() {
+                    { field_error(Field::Text) }
+                    if form.stray_contacts() {
                         <div class="notice pii-notice" role="status">
                             <p>{ s.fb_pii_notice }</p>
                             <div class="row">
-                                <button type="button" class="button" onclick={{ let f = form.clone(); Callback::from(move |_| f.dispatch(Edit::MoveContacts)) }}>{ s.fb_pii_move }</button>
-                                <button type="button" class="button" onclick={{ let f = form.clone(); Callback::from(move |_| f.dispatch(Edit::RemoveContacts)) }}>{ s.fb_pii_remove }</button>
+                                <button type="button" class="button" onclick={dispatch_click(Edit::MoveContacts)}>{ s.fb_pii_move }</button>
+                                <button type="button" class="button" onclick={dispatch_click(Edit::RemoveContacts)}>{ s.fb_pii_remove }</button>
                             </div>
                         </div>
                     }
                 </div>
 
                 if has(FeedbackField::Department) {
-                    <div class="field">
-                        <label class="field-label" for="fb-department">{ s.fb_department }{ s.fb_optional }</label>
-                        <input id="fb-department" type="text" autocomplete="off" maxlength="100" value={form.department.clone()} oninput={edit(Edit::Department)} />
-                    </div>
+                    { optional_field("fb-department", s.fb_department, &form.department, edit(Edit::Department)) }
                 }
                 if has(FeedbackField::StaffMember) {
-                    <div class="field">
-                        <label class="field-label" for="fb-staff">{ s.fb_staff_member }{ s.fb_optional }</label>
-                        <input id="fb-staff" type="text" autocomplete="off" maxlength="100" value={form.staff_member.clone()} oninput={edit(Edit::StaffMember)} />
-                    </div>
+                    { optional_field("fb-staff", s.fb_staff_member, &form.staff_member, edit(Edit::StaffMember)) }
                 }
                 if has(FeedbackField::VisitDate) {
                     <div class="field">
                         <label class="field-label" for="fb-date">{ s.fb_visit_date }{ s.fb_optional }</label>
-                        <input id="fb-date" type="date" value={form.visit_date.clone()} aria-invalid={invalid("visit-date")}
-                            aria-describedby={described("visit-date", None)} oninput={edit(Edit::VisitDate)} />
-                        { field_error("visit-date") }
+                        <input id="fb-date" type="date" value={form.visit_date.clone()} aria-invalid={invalid(Field::VisitDate)}
+                            aria-describedby={described(Field::VisitDate, None)} oninput={edit(Edit::VisitDate)} />
+                        { field_error(Field::VisitDate) }
                     </div>
                 }
 
@@ -369,54 +226,33 @@ pub fn feedback_journey() -> Html {
                     </div>
                     if form.consent {
                         <div class="contact-fields">
-                            <div class="field">
-                                <label class="field-label" for="fb-name">{ s.fb_name }{ s.fb_optional }</label>
-                                <input id="fb-name" type="text" autocomplete="name" maxlength="100" value={form.name.clone()}
-                                    aria-invalid={invalid("name")} aria-describedby={described("name", None)} oninput={edit(Edit::Name)} />
-                                { field_error("name") }
-                            </div>
-                            <div class="field">
-                                <label class="field-label" for="fb-phone">{ s.fb_phone }</label>
-                                <input id="fb-phone" type="tel" autocomplete="tel" inputmode="tel" value={form.phone.clone()}
-                                    aria-invalid={invalid("phone")} aria-describedby={described("phone", Some("fb-phone-hint"))} oninput={edit(Edit::Phone)} />
-                                <p class="hint" id="fb-phone-hint">{ s.fb_phone_hint }</p>
-                                { field_error("phone") }
-                            </div>
-                            <div class="field">
-                                <label class="field-label" for="fb-email">{ s.fb_email }</label>
-                                <input id="fb-email" type="email" autocomplete="email" inputmode="email" value={form.email.clone()}
-                                    aria-invalid={invalid("email")} aria-describedby={described("email", None)} oninput={edit(Edit::Email)} />
-                                { field_error("email") }
-                            </div>
+                            { text_field(Field::Name, "fb-name", format!("{}{}", s.fb_name, s.fb_optional), "text", &form.name, edit(Edit::Name), None) }
+                            { text_field(Field::Phone, "fb-phone", s.fb_phone.to_string(), "tel", &form.phone, edit(Edit::Phone), Some(("fb-phone-hint", s.fb_phone_hint))) }
+                            { text_field(Field::Email, "fb-email", s.fb_email.to_string(), "email", &form.email, edit(Edit::Email), None) }
                             <fieldset class="group">
                                 <legend>{ s.fb_channel }</legend>
-                                <div class="chips" role="radiogroup" aria-describedby={described("channel", None)}>
-                                    { for [(Channel::Phone, s.fb_channel_phone, "phone"), (Channel::Email, s.fb_channel_email, "email")].into_iter().map(|(c, label, key)| {
-                                        let f = form.clone();
-                                        html! {
-                                            <span class="choice chip">
-                                                <input type="radio" name="fb-channel" id={format!("fb-channel-{key}")} checked={form.channel == Some(c)}
-                                                    onchange={Callback::from(move |_| f.dispatch(Edit::Channel(c)))} />
-                                                <label for={format!("fb-channel-{key}")}>{ label }</label>
-                                            </span>
-                                        }
+                                <div class="chips" role="radiogroup" aria-describedby={described(Field::Channel, None)}>
+                                    { for [(Channel::Phone, s.fb_channel_phone, "phone"), (Channel::Email, s.fb_channel_email, "email")].into_iter().map(|(c, label, key)| html! {
+                                        <Radio name="fb-channel" id={format!("fb-channel-{key}")} class="chip"
+                                            checked={form.channel == Some(c)} onchange={dispatch(Edit::Channel(c))}>
+                                            { label }
+                                        </Radio>
                                     }) }
                                 </div>
-                                { field_error("channel") }
+                                { field_error(Field::Channel) }
                             </fieldset>
                         </div>
                     }
                 </fieldset>
 
-                if let Some(why) = &form.failed {
-                    <div class="panel error-panel" role="alert"><p>{ (s.save_failed)(why) }</p></div>
+                if let Some(why) = failed {
+                    <SaveFailed {why} />
                 }
-                <div class="survey-nav">
-                    <span class="spacer"></span>
-                    <button type="button" class="button primary next" onclick={send} disabled={form.sending}>
-                        { if form.sending { s.submitting } else { s.submit } }{ " →" }
+                <ActionBar>
+                    <button type="button" class="button primary next" onclick={send} disabled={form.hand_in.is_sending()}>
+                        { if form.hand_in.is_sending() { s.submitting } else { s.submit } }{ " →" }
                     </button>
-                </div>
+                </ActionBar>
             </form>
         </section>
     }

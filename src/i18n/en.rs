@@ -1,4 +1,6 @@
 use super::Strings;
+use crate::config::PlaceKind;
+use crate::feedback::FeedbackKind;
 use crate::config::ProblemKind as P;
 use crate::launch::LaunchWarning as W;
 use crate::i18n::{FeedbackIssue, WayStep};
@@ -21,7 +23,6 @@ pub const STRINGS: Strings = Strings {
     back_home: "Back to start",
     staff: "Staff",
     not_ready_title: "Not available yet",
-    not_ready_body: "This part of StoreVoice is still being built and cannot be used yet. Please go back and choose something else, or ask at the service desk.",
     thank_you_title: "Thank you!",
     thank_you_body: "We have your feedback.",
     staff_title: "Staff settings",
@@ -59,8 +60,12 @@ pub const STRINGS: Strings = Strings {
     try_again: "Try again",
     back_home_in: |s| format!("Back to the start in {s} seconds"),
     fb_kind_question: "What would you like to tell us?",
-    fb_kinds: ["Complaint", "Praise", "Suggestion", "Question"],
-    fb_kind_hints: ["Something went wrong", "Someone did well", "How we could do better", "Something you want to know"],
+    fb_kind: |k| match k {
+        FeedbackKind::Complaint => ("Complaint", "Something went wrong"),
+        FeedbackKind::Praise => ("Praise", "Someone did well"),
+        FeedbackKind::Suggestion => ("Suggestion", "How we could do better"),
+        FeedbackKind::Question => ("Question", "Something you want to know"),
+    },
     fb_category_question: "What is it about?",
     fb_text_label: "Please tell us more",
     fb_department: "Department or counter",
@@ -98,7 +103,23 @@ pub const STRINGS: Strings = Strings {
     wf_search: "Search for a shop, product or facility",
     wf_search_hint: "Chinese, English or pinyin, e.g. “toilet”, “洗手间”, “xsj”",
     wf_shortcuts: "Common facilities",
-    wf_shortcut_names: ["Toilets", "Accessible toilet", "Baby care", "Lifts", "Service desk", "Lockers", "Exits", "Food"],
+    place_kind: |k| match k {
+        PlaceKind::Department => "Departments",
+        PlaceKind::Brand => "Brands",
+        PlaceKind::Service => "Services",
+        PlaceKind::Toilets => "Toilets",
+        PlaceKind::AccessibleToilet => "Accessible toilet",
+        PlaceKind::BabyCare => "Baby care",
+        PlaceKind::ServiceDesk => "Service desk",
+        PlaceKind::Lockers => "Lockers",
+        PlaceKind::Lift => "Lifts",
+        PlaceKind::Escalator => "Escalators",
+        PlaceKind::Stairs => "Stairs",
+        PlaceKind::Exit => "Exits",
+        PlaceKind::Atm => "Cash machine",
+        PlaceKind::RestArea => "Seating",
+        PlaceKind::Food => "Food",
+    },
     wf_results: |n| format!("{n} places found"),
     wf_no_results: "Nothing found. Try other words, or ask at the service desk.",
     wf_route_to: |p| format!("Route to {p}"),
@@ -110,9 +131,9 @@ pub const STRINGS: Strings = Strings {
         WayStep::Walk { metres } => format!("Walk about {metres} m"),
         WayStep::ChangeFloor { by, up, .. } => {
             let how = match by {
-                crate::wayfinding::graph::EdgeKind::Lift => "Take the lift",
-                crate::wayfinding::graph::EdgeKind::Escalator => if *up { "Take the escalator up" } else { "Take the escalator down" },
-                crate::wayfinding::graph::EdgeKind::Stairs => if *up { "Take the stairs up" } else { "Take the stairs down" },
+                crate::wayfinding::graph::WalkKind::Lift => "Take the lift",
+                crate::wayfinding::graph::WalkKind::Escalator => if *up { "Take the escalator up" } else { "Take the escalator down" },
+                crate::wayfinding::graph::WalkKind::Stairs => if *up { "Take the stairs up" } else { "Take the stairs down" },
                 _ => "Follow the ramp",
             };
             format!("{how} to {floor}")

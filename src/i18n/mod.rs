@@ -8,25 +8,13 @@ mod en;
 mod zh_hans;
 mod zh_hant;
 
-use crate::config::ProblemKind;
+use crate::config::{PlaceKind, ProblemKind};
+use crate::feedback::FeedbackKind;
 use crate::launch::LaunchWarning;
 use crate::survey::Issue as SurveyIssue;
 pub use crate::wayfinding::directions::Step as WayStep;
 
-/// Everything the suggestion-box form can complain about, for the string tables.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FeedbackIssue {
-    NoKind,
-    NoCategory,
-    EmptyText,
-    TooLong(u32),
-    BadDate,
-    BadPhone,
-    BadEmail,
-    NothingToReachBy,
-    ChannelMissing,
-    NameTooLong,
-}
+pub use crate::feedback::Issue as FeedbackIssue;
 
 /// The languages StoreVoice speaks. Simplified Chinese is the default.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
@@ -105,7 +93,6 @@ pub struct Strings {
     pub back_home: &'static str,
     pub staff: &'static str,
     pub not_ready_title: &'static str,
-    pub not_ready_body: &'static str,
     pub thank_you_title: &'static str,
     pub thank_you_body: &'static str,
     pub staff_title: &'static str,
@@ -141,9 +128,8 @@ pub struct Strings {
     pub back_home_in: fn(u32) -> String,
     // --- suggestion box ---
     pub fb_kind_question: &'static str,
-    /// Complaint, praise, suggestion, question.
-    pub fb_kinds: [&'static str; 4],
-    pub fb_kind_hints: [&'static str; 4],
+    /// Name and one-line hint of each kind of entry.
+    pub fb_kind: fn(FeedbackKind) -> (&'static str, &'static str),
     pub fb_category_question: &'static str,
     pub fb_text_label: &'static str,
     pub fb_department: &'static str,
@@ -171,8 +157,8 @@ pub struct Strings {
     pub wf_search: &'static str,
     pub wf_search_hint: &'static str,
     pub wf_shortcuts: &'static str,
-    /// Shortcut labels: toilets, accessible toilet, baby care, lifts, service desk, lockers, exits, food.
-    pub wf_shortcut_names: [&'static str; 8],
+    /// What places of a kind are called (the search shortcuts' labels).
+    pub place_kind: fn(PlaceKind) -> &'static str,
     pub wf_results: fn(usize) -> String,
     pub wf_no_results: &'static str,
     pub wf_route_to: fn(&str) -> String,
@@ -200,10 +186,6 @@ pub struct Strings {
     pub yes: &'static str,
     pub no: &'static str,
     pub unknown: &'static str,
-}
-
-pub fn strings(lang: Lang) -> &'static Strings {
-    lang.strings()
 }
 
 #[cfg(test)]

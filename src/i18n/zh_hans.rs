@@ -1,4 +1,6 @@
 use super::Strings;
+use crate::config::PlaceKind;
+use crate::feedback::FeedbackKind;
 use crate::config::ProblemKind as P;
 use crate::launch::LaunchWarning as W;
 use crate::i18n::{FeedbackIssue, WayStep};
@@ -21,7 +23,6 @@ pub const STRINGS: Strings = Strings {
     back_home: "返回首页",
     staff: "员工入口",
     not_ready_title: "此功能尚未开放",
-    not_ready_body: "这一部分还在建设中，暂时无法使用。请返回首页选择其他服务，或到服务台咨询。",
     thank_you_title: "谢谢您！",
     thank_you_body: "您的意见已收到。",
     staff_title: "员工设置",
@@ -59,8 +60,12 @@ pub const STRINGS: Strings = Strings {
     try_again: "再试一次",
     back_home_in: |s| format!("{s} 秒后自动返回首页"),
     fb_kind_question: "您想告诉我们什么？",
-    fb_kinds: ["投诉", "表扬", "建议", "咨询"],
-    fb_kind_hints: ["哪里做得不好", "谁让您满意", "我们可以怎样改进", "您想了解什么"],
+    fb_kind: |k| match k {
+        FeedbackKind::Complaint => ("投诉", "哪里做得不好"),
+        FeedbackKind::Praise => ("表扬", "谁让您满意"),
+        FeedbackKind::Suggestion => ("建议", "我们可以怎样改进"),
+        FeedbackKind::Question => ("咨询", "您想了解什么"),
+    },
     fb_category_question: "是关于哪方面的？",
     fb_text_label: "请写下具体内容",
     fb_department: "相关部门或柜台",
@@ -98,7 +103,23 @@ pub const STRINGS: Strings = Strings {
     wf_search: "搜索店铺、商品或设施",
     wf_search_hint: "可输入中文、英文或拼音，例如“洗手间”“toilet”“xsj”",
     wf_shortcuts: "常用设施",
-    wf_shortcut_names: ["洗手间", "无障碍洗手间", "母婴室", "电梯", "服务台", "存包处", "出口", "餐饮"],
+    place_kind: |k| match k {
+        PlaceKind::Department => "商品部门",
+        PlaceKind::Brand => "品牌",
+        PlaceKind::Service => "服务",
+        PlaceKind::Toilets => "洗手间",
+        PlaceKind::AccessibleToilet => "无障碍洗手间",
+        PlaceKind::BabyCare => "母婴室",
+        PlaceKind::ServiceDesk => "服务台",
+        PlaceKind::Lockers => "存包处",
+        PlaceKind::Lift => "电梯",
+        PlaceKind::Escalator => "自动扶梯",
+        PlaceKind::Stairs => "楼梯",
+        PlaceKind::Exit => "出口",
+        PlaceKind::Atm => "自动取款机",
+        PlaceKind::RestArea => "休息区",
+        PlaceKind::Food => "餐饮",
+    },
     wf_results: |n| format!("找到 {n} 个地点"),
     wf_no_results: "没有找到，请换个说法，或到服务台咨询。",
     wf_route_to: |p| format!("去 {p} 的路线"),
@@ -110,9 +131,9 @@ pub const STRINGS: Strings = Strings {
         WayStep::Walk { metres } => format!("步行约 {metres} 米"),
         WayStep::ChangeFloor { by, up, .. } => {
             let how = match by {
-                crate::wayfinding::graph::EdgeKind::Lift => "乘电梯",
-                crate::wayfinding::graph::EdgeKind::Escalator => if *up { "乘扶梯上" } else { "乘扶梯下" },
-                crate::wayfinding::graph::EdgeKind::Stairs => if *up { "走楼梯上" } else { "走楼梯下" },
+                crate::wayfinding::graph::WalkKind::Lift => "乘电梯",
+                crate::wayfinding::graph::WalkKind::Escalator => if *up { "乘扶梯上" } else { "乘扶梯下" },
+                crate::wayfinding::graph::WalkKind::Stairs => if *up { "走楼梯上" } else { "走楼梯下" },
                 _ => "沿坡道",
             };
             format!("{how}到 {floor}")

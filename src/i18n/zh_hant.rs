@@ -1,4 +1,6 @@
 use super::Strings;
+use crate::config::PlaceKind;
+use crate::feedback::FeedbackKind;
 use crate::config::ProblemKind as P;
 use crate::launch::LaunchWarning as W;
 use crate::i18n::{FeedbackIssue, WayStep};
@@ -21,7 +23,6 @@ pub const STRINGS: Strings = Strings {
     back_home: "返回首頁",
     staff: "員工入口",
     not_ready_title: "此功能尚未開放",
-    not_ready_body: "這一部分還在建設中，暫時無法使用。請返回首頁選擇其他服務，或到服務台諮詢。",
     thank_you_title: "謝謝您！",
     thank_you_body: "您的意見已收到。",
     staff_title: "員工設定",
@@ -59,8 +60,12 @@ pub const STRINGS: Strings = Strings {
     try_again: "再試一次",
     back_home_in: |s| format!("{s} 秒後自動返回首頁"),
     fb_kind_question: "您想告訴我們什麼？",
-    fb_kinds: ["投訴", "表揚", "建議", "諮詢"],
-    fb_kind_hints: ["哪裡做得不好", "誰讓您滿意", "我們可以怎樣改進", "您想了解什麼"],
+    fb_kind: |k| match k {
+        FeedbackKind::Complaint => ("投訴", "哪裡做得不好"),
+        FeedbackKind::Praise => ("表揚", "誰讓您滿意"),
+        FeedbackKind::Suggestion => ("建議", "我們可以怎樣改進"),
+        FeedbackKind::Question => ("諮詢", "您想了解什麼"),
+    },
     fb_category_question: "是關於哪方面的？",
     fb_text_label: "請寫下具體內容",
     fb_department: "相關部門或櫃台",
@@ -98,7 +103,23 @@ pub const STRINGS: Strings = Strings {
     wf_search: "搜尋店鋪、商品或設施",
     wf_search_hint: "可輸入中文、英文或拼音，例如「洗手間」「toilet」「xsj」",
     wf_shortcuts: "常用設施",
-    wf_shortcut_names: ["洗手間", "無障礙洗手間", "育嬰室", "電梯", "服務台", "存包處", "出口", "餐飲"],
+    place_kind: |k| match k {
+        PlaceKind::Department => "商品部門",
+        PlaceKind::Brand => "品牌",
+        PlaceKind::Service => "服務",
+        PlaceKind::Toilets => "洗手間",
+        PlaceKind::AccessibleToilet => "無障礙洗手間",
+        PlaceKind::BabyCare => "育嬰室",
+        PlaceKind::ServiceDesk => "服務台",
+        PlaceKind::Lockers => "存包處",
+        PlaceKind::Lift => "電梯",
+        PlaceKind::Escalator => "自動扶梯",
+        PlaceKind::Stairs => "樓梯",
+        PlaceKind::Exit => "出口",
+        PlaceKind::Atm => "自動櫃員機",
+        PlaceKind::RestArea => "休息區",
+        PlaceKind::Food => "餐飲",
+    },
     wf_results: |n| format!("找到 {n} 個地點"),
     wf_no_results: "沒有找到，請換個說法，或到服務台諮詢。",
     wf_route_to: |p| format!("去 {p} 的路線"),
@@ -110,9 +131,9 @@ pub const STRINGS: Strings = Strings {
         WayStep::Walk { metres } => format!("步行約 {metres} 公尺"),
         WayStep::ChangeFloor { by, up, .. } => {
             let how = match by {
-                crate::wayfinding::graph::EdgeKind::Lift => "乘電梯",
-                crate::wayfinding::graph::EdgeKind::Escalator => if *up { "乘扶梯上" } else { "乘扶梯下" },
-                crate::wayfinding::graph::EdgeKind::Stairs => if *up { "走樓梯上" } else { "走樓梯下" },
+                crate::wayfinding::graph::WalkKind::Lift => "乘電梯",
+                crate::wayfinding::graph::WalkKind::Escalator => if *up { "乘扶梯上" } else { "乘扶梯下" },
+                crate::wayfinding::graph::WalkKind::Stairs => if *up { "走樓梯上" } else { "走樓梯下" },
                 _ => "沿坡道",
             };
             format!("{how}到 {floor}")

@@ -32,14 +32,7 @@ pub struct SurveyResponse {
     pub scores: Scores,
 }
 
-/// Where and how the questionnaire was answered.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Context<'a> {
-    pub store_id: &'a str,
-    pub touchpoint: &'a str,
-    pub language: Lang,
-    pub mode: Mode,
-}
+pub use crate::outbox::Context;
 
 impl SurveyResponse {
     /// Builds the record of a finished questionnaire; `None` while questions remain or an

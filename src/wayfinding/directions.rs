@@ -1,7 +1,7 @@
 //! Numbered text directions from a route: they must stand on their own as the accessible
 //! alternative to the map. Plain data here; the words are in the per-language tables.
 
-use super::graph::{EdgeKind, Path};
+use super::graph::{WalkKind, Path};
 
 /// Where a walkway node is.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -23,7 +23,7 @@ pub enum Step {
     /// Walk about this many metres (rounded to 5 m, at least 5).
     Walk { metres: u32 },
     /// Take a lift, escalator, stairs or ramp to the floor with this level.
-    ChangeFloor { by: EdgeKind, to_level: i32, up: bool },
+    ChangeFloor { by: WalkKind, to_level: i32, up: bool },
     /// The destination, on this side of the last stretch walked.
     Arrive { side: Side },
 }
@@ -91,7 +91,7 @@ mod tests {
         // east along a corridor, up the lift, east again, then the door is up (north) = left
         let path = Path {
             nodes: vec![0, 1, 2, 3, 4, 5],
-            kinds: vec![EdgeKind::Walk, EdgeKind::Walk, EdgeKind::Lift, EdgeKind::Walk, EdgeKind::Walk],
+            kinds: vec![WalkKind::Walk, WalkKind::Walk, WalkKind::Lift, WalkKind::Walk, WalkKind::Walk],
             length: 0.0,
         };
         let spots = [spot(0, 0.0, 40.0), spot(0, 20.0, 40.0), spot(0, 20.0, 40.0), spot(1, 20.0, 40.0), spot(1, 50.0, 40.0), spot(1, 50.0, 20.0)];
@@ -100,7 +100,7 @@ mod tests {
             steps,
             vec![
                 Step::Walk { metres: 20 },
-                Step::ChangeFloor { by: EdgeKind::Lift, to_level: 1, up: true },
+                Step::ChangeFloor { by: WalkKind::Lift, to_level: 1, up: true },
                 Step::Walk { metres: 50 },
                 Step::Arrive { side: Side::Left },
             ]

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::directions::Spot;
 use super::graph::{Graph, Path, Profile};
 use super::search::{Hit, Index, SearchDoc};
-use super::{edge_length, walk_kind};
+use super::edge_length;
 use crate::config::{Config, Place};
 
 pub struct Directory {
@@ -41,7 +41,7 @@ impl Directory {
         for e in &c.map.edges {
             let (Some(&a), Some(&b)) = (node_index.get(&e.from), node_index.get(&e.to)) else { continue };
             if let Some(length) = edge_length(&c.map.nodes[a], &c.map.nodes[b], e) {
-                graph.connect(a, b, length, walk_kind(e.kind));
+                graph.connect(a, b, length, e.kind);
             }
         }
         let level = |floor: &str| c.map.floors.iter().find(|f| f.id == floor).map_or(0, |f| f.level);
@@ -85,7 +85,7 @@ impl Directory {
 mod tests {
     use super::*;
     use crate::config::{parse, SAMPLE_CONFIG};
-    use crate::wayfinding::graph::EdgeKind;
+    use crate::wayfinding::graph::WalkKind;
 
     fn sample() -> (Config, Directory) {
         let c = parse(SAMPLE_CONFIG).expect("sample");
@@ -114,8 +114,8 @@ mod tests {
         let cafe = c.map.places.iter().find(|p| p.id == "cafe").expect("cafe");
         let fast = d.route("door-main-entrance", cafe, Profile::Shortest).expect("route");
         let flat = d.route("door-main-entrance", cafe, Profile::StepFree).expect("route");
-        assert!(fast.kinds.contains(&EdgeKind::Escalator) || fast.kinds.contains(&EdgeKind::Stairs) || fast.kinds.contains(&EdgeKind::Lift));
-        assert!(flat.kinds.contains(&EdgeKind::Lift));
+        assert!(fast.kinds.contains(&WalkKind::Escalator) || fast.kinds.contains(&WalkKind::Stairs) || fast.kinds.contains(&WalkKind::Lift));
+        assert!(flat.kinds.contains(&WalkKind::Lift));
         assert!(flat.kinds.iter().all(|k| k.is_step_free()));
         assert!(flat.length >= fast.length);
     }

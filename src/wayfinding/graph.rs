@@ -4,19 +4,12 @@
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EdgeKind {
-    Walk,
-    Stairs,
-    Escalator,
-    Lift,
-    Ramp,
-}
+pub use crate::config::WalkKind;
 
-impl EdgeKind {
+impl WalkKind {
     /// Whether a wheelchair, pram or someone who cannot climb can use it.
     pub fn is_step_free(self) -> bool {
-        !matches!(self, EdgeKind::Stairs | EdgeKind::Escalator)
+        !matches!(self, WalkKind::Stairs | WalkKind::Escalator)
     }
 }
 
@@ -27,7 +20,7 @@ pub enum Profile {
 }
 
 impl Profile {
-    pub fn allows(self, kind: EdgeKind) -> bool {
+    pub fn allows(self, kind: WalkKind) -> bool {
         match self {
             Profile::Shortest => true,
             Profile::StepFree => kind.is_step_free(),
@@ -39,7 +32,7 @@ impl Profile {
 pub struct Edge {
     pub to: usize,
     pub length: f64,
-    pub kind: EdgeKind,
+    pub kind: WalkKind,
 }
 
 /// An undirected graph over node indices; built once when the config loads.
@@ -52,7 +45,7 @@ pub struct Graph {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Path {
     pub nodes: Vec<usize>,
-    pub kinds: Vec<EdgeKind>,
+    pub kinds: Vec<WalkKind>,
     pub length: f64,
 }
 
@@ -88,7 +81,7 @@ impl Graph {
     }
 
     /// Adds a two-way edge. Lengths must be finite and non-negative (checked at config load).
-    pub fn connect(&mut self, a: usize, b: usize, length: f64, kind: EdgeKind) {
+    pub fn connect(&mut self, a: usize, b: usize, length: f64, kind: WalkKind) {
         if a < self.adj.len() && b < self.adj.len() && length.is_finite() && length >= 0.0 {
             self.adj[a].push(Edge { to: b, length, kind });
             self.adj[b].push(Edge { to: a, length, kind });
@@ -106,7 +99,7 @@ impl Graph {
             return None;
         }
         let mut dist = vec![f64::INFINITY; n];
-        let mut prev: Vec<Option<(usize, EdgeKind)>> = vec![None; n];
+        let mut prev: Vec<Option<(usize, WalkKind)>> = vec![None; n];
         let mut heap = BinaryHeap::new();
         dist[from] = 0.0;
         heap.push(Entry { dist: 0.0, node: from });
@@ -169,12 +162,12 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn kind(i: u8) -> EdgeKind {
-        [EdgeKind::Walk, EdgeKind::Stairs, EdgeKind::Escalator, EdgeKind::Lift, EdgeKind::Ramp][i as usize % 5]
+    fn kind(i: u8) -> WalkKind {
+        [WalkKind::Walk, WalkKind::Stairs, WalkKind::Escalator, WalkKind::Lift, WalkKind::Ramp][i as usize % 5]
     }
 
     /// Floyd–Warshall: the brute-force answer to compare with.
-    fn all_pairs(n: usize, edges: &[(usize, usize, f64, EdgeKind)], profile: Profile) -> Vec<Vec<f64>> {
+    fn all_pairs(n: usize, edges: &[(usize, usize, f64, WalkKind)], profile: Profile) -> Vec<Vec<f64>> {
         let mut d = vec![vec![f64::INFINITY; n]; n];
         for (i, row) in d.iter_mut().enumerate() {
             row[i] = 0.0;
@@ -197,7 +190,7 @@ mod tests {
         d
     }
 
-    fn graph_strategy() -> impl Strategy<Value = (usize, Vec<(usize, usize, f64, EdgeKind)>)> {
+    fn graph_strategy() -> impl Strategy<Value = (usize, Vec<(usize, usize, f64, WalkKind)>)> {
         (2usize..12).prop_flat_map(|n| {
             let edge = (0..n, 0..n, 0.0f64..100.0, 0u8..5).prop_map(|(a, b, l, k)| (a, b, (l * 10.0).round() / 10.0, kind(k)));
             (Just(n), proptest::collection::vec(edge, 0..30))
@@ -207,23 +200,23 @@ mod tests {
     #[test]
     fn step_free_takes_the_lift_even_when_the_stairs_are_shorter() {
         let mut g = Graph::new(4);
-        g.connect(0, 1, 5.0, EdgeKind::Walk);
-        g.connect(1, 2, 10.0, EdgeKind::Stairs);
-        g.connect(1, 3, 8.0, EdgeKind::Walk);
-        g.connect(3, 2, 12.0, EdgeKind::Lift);
+        g.connect(0, 1, 5.0, WalkKind::Walk);
+        g.connect(1, 2, 10.0, WalkKind::Stairs);
+        g.connect(1, 3, 8.0, WalkKind::Walk);
+        g.connect(3, 2, 12.0, WalkKind::Lift);
         let fast = g.route(0, 2, Profile::Shortest).expect("route");
         assert_eq!(fast.nodes, vec![0, 1, 2]);
         assert_eq!(fast.length, 15.0);
         let flat = g.route(0, 2, Profile::StepFree).expect("route");
         assert_eq!(flat.nodes, vec![0, 1, 3, 2]);
-        assert_eq!(flat.kinds, vec![EdgeKind::Walk, EdgeKind::Walk, EdgeKind::Lift]);
+        assert_eq!(flat.kinds, vec![WalkKind::Walk, WalkKind::Walk, WalkKind::Lift]);
         assert_eq!(flat.length, 25.0);
     }
 
     #[test]
     fn no_route_is_none() {
         let mut g = Graph::new(3);
-        g.connect(0, 1, 1.0, EdgeKind::Escalator);
+        g.connect(0, 1, 1.0, WalkKind::Escalator);
         assert!(g.route(0, 1, Profile::StepFree).is_none());
         assert!(g.route(0, 2, Profile::Shortest).is_none());
         assert!(g.route(0, 9, Profile::Shortest).is_none());

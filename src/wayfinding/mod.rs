@@ -10,19 +10,19 @@ pub mod directions;
 #[cfg(target_arch = "wasm32")]
 pub mod view;
 
-use crate::config::{WalkEdge, WalkKind, WalkNode};
-use graph::EdgeKind;
+use crate::config::{PlaceKind, WalkEdge, WalkNode};
 
-/// The graph's edge kind for a configured walkway kind.
-pub fn walk_kind(k: WalkKind) -> EdgeKind {
-    match k {
-        WalkKind::Walk => EdgeKind::Walk,
-        WalkKind::Stairs => EdgeKind::Stairs,
-        WalkKind::Escalator => EdgeKind::Escalator,
-        WalkKind::Lift => EdgeKind::Lift,
-        WalkKind::Ramp => EdgeKind::Ramp,
-    }
-}
+/// The kinds of place offered as one-tap search shortcuts, in screen order.
+pub const SHORTCUTS: [PlaceKind; 8] = [
+    PlaceKind::Toilets,
+    PlaceKind::AccessibleToilet,
+    PlaceKind::BabyCare,
+    PlaceKind::Lift,
+    PlaceKind::ServiceDesk,
+    PlaceKind::Lockers,
+    PlaceKind::Exit,
+    PlaceKind::Food,
+];
 
 /// Length of a walkway connection in metres: as configured, else the straight distance on
 /// one floor; `None` between floors without a configured length (a config error).

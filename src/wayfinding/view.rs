@@ -12,68 +12,38 @@ use yew::prelude::*;
 
 use super::directions::{directions, Step};
 use super::graph::{Path, Profile};
+use super::SHORTCUTS;
+use crate::app::components::Qr;
+use crate::app::context::{Store, Ui};
+use crate::app::hooks::{use_route, use_store, use_ui};
 use crate::app::shell::HEADING_ID;
-use crate::app::{use_app, AppCtx};
-use crate::config::{Mode, Place, PlaceKind};
-use crate::launch::{parse_query, percent_decode};
+use crate::config::{Place, PlaceKind};
+use crate::route::{phone_link, Route, WayQuery};
 use crate::web::dom;
-
-const SHORTCUTS: [PlaceKind; 8] = [
-    PlaceKind::Toilets,
-    PlaceKind::AccessibleToilet,
-    PlaceKind::BabyCare,
-    PlaceKind::Lift,
-    PlaceKind::ServiceDesk,
-    PlaceKind::Lockers,
-    PlaceKind::Exit,
-    PlaceKind::Food,
-];
-
-#[derive(Clone, PartialEq)]
-struct RouteQuery {
-    to: Option<String>,
-    from: Option<String>,
-    step_free: Option<bool>,
-}
-
-fn hash_query() -> RouteQuery {
-    let hash = dom::location_hash();
-    let q = hash.split_once('?').map(|(_, q)| q).unwrap_or("");
-    let params = parse_query(q);
-    let get = |k: &str| params.iter().rev().find(|(n, _)| n == k).map(|(_, v)| percent_decode(v));
-    RouteQuery { to: get("to"), from: get("from"), step_free: get("profile").map(|p| p == "step-free") }
-}
-
-fn set_hash_query(to: Option<&str>, from: Option<&str>, step_free: bool) {
-    let mut h = String::from("#/wayfinding");
-    if let Some(to) = to {
-        h.push_str(&format!("?to={to}&profile={}", if step_free { "step-free" } else { "shortest" }));
-        if let Some(f) = from {
-            h.push_str(&format!("&from={f}"));
-        }
-    }
-    if let Some(w) = web_sys::window() {
-        if let Ok(history) = w.history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&h));
-        }
-    }
-}
 
 #[function_component(Wayfinding)]
 pub fn wayfinding() -> Html {
-    let app = use_app();
-    let initial = use_memo((), |_| hash_query());
+    let (store, ui) = (use_store(), use_ui());
+    let initial = match use_route() {
+        Route::Wayfinding(q) => q,
+        _ => WayQuery::default(),
+    };
     let query = use_state(String::new);
     let shortcut = use_state(|| None::<PlaceKind>);
     let to = use_state(|| initial.to.clone());
-    let step_free = use_state(|| initial.step_free.unwrap_or(app.ui.mode == Mode::Large));
-    let from = initial.from.clone().or_else(|| app.config.touchpoint(&app.launch.touchpoint).and_then(|t| t.node.clone()));
+    let step_free = use_state(|| initial.profile.map_or(ui.large(), |p| p == Profile::StepFree));
+    let from = initial.from.clone().or_else(|| store.touchpoint().and_then(|t| t.node.clone()));
     {
+        // The route stays in the URL, so a reload or a QR link opens the same one.
         let (to, step_free, from) = ((*to).clone(), *step_free, from.clone());
-        use_effect_with((to.clone(), step_free), move |_| set_hash_query(to.as_deref(), from.as_deref(), step_free));
+        use_effect_with((to.clone(), step_free), move |_| {
+            let profile = to.is_some().then_some(if step_free { Profile::StepFree } else { Profile::Shortest });
+            let from = to.as_ref().and(from);
+            dom::replace_location_hash(&Route::Wayfinding(WayQuery { to, from, profile }).href());
+        });
     }
-    let s = app.s();
-    let place = to.as_deref().and_then(|id| app.config.map.places.iter().find(|p| p.id == id));
+    let s = ui.s();
+    let place = to.as_deref().and_then(|id| store.config.map.places.iter().find(|p| p.id == id));
 
     if let Some(place) = place {
         let back = {
@@ -89,10 +59,10 @@ pub fn wayfinding() -> Html {
         };
     }
 
-    let lang = app.lang();
+    let lang = ui.lang;
     let results: Vec<&Place> = match *shortcut {
-        Some(kind) if query.trim().is_empty() => app.config.map.places.iter().filter(|p| p.kind == kind).collect(),
-        _ => app.directory.search(&query).into_iter().filter_map(|h| app.config.map.places.get(h.doc)).collect(),
+        Some(kind) if query.trim().is_empty() => store.config.map.places.iter().filter(|p| p.kind == kind).collect(),
+        _ => store.directory.search(&query).into_iter().filter_map(|h| store.config.map.places.get(h.doc)).collect(),
     };
     let showing = !query.trim().is_empty() || shortcut.is_some();
     let oninput = {
@@ -114,12 +84,12 @@ pub fn wayfinding() -> Html {
             </div>
             <h2 class="visually-hidden">{ s.wf_shortcuts }</h2>
             <div class="chips shortcuts" role="group" aria-label={s.wf_shortcuts}>
-                { for SHORTCUTS.iter().enumerate().map(|(i, k)| {
-                    let (shortcut, query, k) = (shortcut.clone(), query.clone(), *k);
+                { for SHORTCUTS.iter().map(|&k| {
+                    let (shortcut, query) = (shortcut.clone(), query.clone());
                     html! {
                         <button type="button" class="control shortcut" aria-pressed={(*shortcut == Some(k)).to_string()}
                             onclick={Callback::from(move |_| { query.set(String::new()); shortcut.set(Some(k)); })}>
-                            { s.wf_shortcut_names[i] }
+                            { (s.place_kind)(k) }
                         </button>
                     }
                 }) }
@@ -129,7 +99,7 @@ pub fn wayfinding() -> Html {
                 <ul class="results" role="list">
                     { for results.iter().map(|p| {
                         let (name, nl) = p.name.get_with_lang(lang);
-                        let floor = app.config.map.floors.iter().find(|f| f.id == p.floor).map(|f| f.name.get(lang).to_string()).unwrap_or_default();
+                        let floor = floor_name(&store, &ui, &p.floor);
                         let (to, id) = (to.clone(), p.id.clone());
                         html! {
                             <li>
@@ -155,22 +125,22 @@ struct RouteProps {
     on_back: Callback<MouseEvent>,
 }
 
-fn floor_name(app: &AppCtx, floor_id: &str) -> String {
-    app.config.map.floors.iter().find(|f| f.id == floor_id).map(|f| f.name.get(app.lang()).to_string()).unwrap_or_default()
+fn floor_name(store: &Store, ui: &Ui, floor_id: &str) -> String {
+    store.config.map.floors.iter().find(|f| f.id == floor_id).map(|f| f.name.get(ui.lang).to_string()).unwrap_or_default()
 }
 
 #[function_component(RouteView)]
 fn route_view(p: &RouteProps) -> Html {
-    let app = use_app();
-    let s = app.s();
-    let lang = app.lang();
+    let (store, ui) = (use_store(), use_ui());
+    let s = ui.s();
+    let lang = ui.lang;
     let profile = if p.step_free { Profile::StepFree } else { Profile::Shortest };
-    let path: Option<Path> = p.from.as_deref().and_then(|f| app.directory.route(f, &p.place, profile));
+    let path: Option<Path> = p.from.as_deref().and_then(|f| store.directory.route(f, &p.place, profile));
     let start_floor = p
         .from
         .as_deref()
-        .and_then(|f| app.directory.node_index(f))
-        .and_then(|i| app.directory.node(i))
+        .and_then(|f| store.directory.node_index(f))
+        .and_then(|i| store.directory.node(i))
         .map(|n| n.0.clone())
         .unwrap_or_else(|| p.place.floor.clone());
     let shown_floor = use_state(|| start_floor.clone());
@@ -179,10 +149,10 @@ fn route_view(p: &RouteProps) -> Html {
         use_effect_with((p.place.id.clone(), p.step_free), move |_| shown_floor.set(start_floor));
     }
     let (pname, _) = p.place.name.get_with_lang(lang);
-    let steps: Vec<Step> = path.as_ref().map(|path| directions(path, &app.directory.spots(path))).unwrap_or_default();
+    let steps: Vec<Step> = path.as_ref().map(|path| directions(path, &store.directory.spots(path))).unwrap_or_default();
     let step_text = |st: &Step| {
         let floor = match st {
-            Step::ChangeFloor { to_level, .. } => app
+            Step::ChangeFloor { to_level, .. } => store
                 .config
                 .map
                 .floors
@@ -194,7 +164,13 @@ fn route_view(p: &RouteProps) -> Html {
         };
         (s.wf_step)(st, &floor, pname)
     };
-    let link = route_link(&app, &p.place.id, p.from.as_deref(), p.step_free);
+    let link = {
+        let base = web_sys::window()
+            .and_then(|w| Some(format!("{}{}", w.location().origin().ok()?, w.location().pathname().ok()?)))
+            .unwrap_or_default();
+        let route = Route::Wayfinding(WayQuery { to: Some(p.place.id.clone()), from: p.from.clone(), profile: Some(profile) });
+        phone_link(&base, lang, &store.launch.touchpoint, &route)
+    };
     html! {
         <section class="wayfinding route" aria-labelledby={HEADING_ID}>
             <h1 id={HEADING_ID} tabindex="-1">{ (s.wf_route_to)(pname) }</h1>
@@ -210,9 +186,9 @@ fn route_view(p: &RouteProps) -> Html {
             <div class="route-body">
                 <div class="route-map">
                     <div class="chips floor-tabs" role="group" aria-label={s.wf_floors}>
-                        { for app.config.map.floors.iter().map(|f| {
+                        { for store.config.map.floors.iter().map(|f| {
                             let (shown, id) = (shown_floor.clone(), f.id.clone());
-                            let on_route = path.as_ref().is_some_and(|path| path.nodes.iter().any(|n| app.directory.node(*n).is_some_and(|x| x.0 == f.id)));
+                            let on_route = path.as_ref().is_some_and(|path| path.nodes.iter().any(|n| store.directory.node(*n).is_some_and(|x| x.0 == f.id)));
                             html! {
                                 <button type="button" class={classes!("control", "floor-tab", on_route.then_some("on-route"))}
                                     aria-pressed={(*shown_floor == f.id).to_string()}
@@ -222,20 +198,20 @@ fn route_view(p: &RouteProps) -> Html {
                             }
                         }) }
                     </div>
-                    { floor_plan(&app, &shown_floor, path.as_ref(), &p.place) }
+                    { floor_plan(&store, &ui, &shown_floor, path.as_ref(), &p.place) }
                 </div>
                 <div class="route-text">
                     <h2>{ s.wf_directions }</h2>
                     if path.is_some() {
                         <ol class="directions">
-                            <li>{ s.wf_you_are_here }{ " · " }{ app.config.touchpoint(&app.launch.touchpoint).map(|t| t.name.get(lang).to_string()).unwrap_or_default() }{ " · " }{ floor_name(&app, &start_floor) }</li>
+                            <li>{ s.wf_you_are_here }{ " · " }{ store.touchpoint().map(|t| t.name.get(lang).to_string()).unwrap_or_default() }{ " · " }{ floor_name(&store, &ui, &start_floor) }</li>
                             { for steps.iter().map(|st| html! { <li>{ step_text(st) }</li> }) }
                         </ol>
                     }
                     // On the customer's own phone there is nothing to take along.
-                    if !app.launch.personal {
+                    if !store.launch.personal {
                         <div class="take-along">
-                            { crate::app::pages::thank_you::qr(&link, s.wf_take_along) }
+                            <Qr text={link.clone()} label={s.wf_take_along} />
                             <a class="route-link" href={link.clone()}>{ s.wf_take_along }</a>
                         </div>
                     }
@@ -245,45 +221,28 @@ fn route_view(p: &RouteProps) -> Html {
     }
 }
 
-/// The link a phone opens: same route, same language; marked as a personal device.
-fn route_link(app: &AppCtx, to: &str, from: Option<&str>, step_free: bool) -> String {
-    let base = web_sys::window()
-        .and_then(|w| Some(format!("{}{}", w.location().origin().ok()?, w.location().pathname().ok()?)))
-        .unwrap_or_default();
-    let mut l = format!(
-        "{base}?lang={}&touchpoint={}&via=qr&journey=wayfinding#/wayfinding?to={to}&profile={}",
-        app.lang().tag(),
-        app.launch.touchpoint,
-        if step_free { "step-free" } else { "shortest" }
-    );
-    if let Some(f) = from {
-        l.push_str(&format!("&from={f}"));
-    }
-    l
-}
-
-fn floor_plan(app: &AppCtx, floor_id: &str, path: Option<&Path>, dest: &Place) -> Html {
-    let s = app.s();
-    let lang = app.lang();
-    let Some(floor) = app.config.map.floors.iter().find(|f| f.id == floor_id) else { return html! {} };
+fn floor_plan(store: &Store, ui: &Ui, floor_id: &str, path: Option<&Path>, dest: &Place) -> Html {
+    let s = ui.s();
+    let lang = ui.lang;
+    let Some(floor) = store.config.map.floors.iter().find(|f| f.id == floor_id) else { return html! {} };
     let mut lines = Vec::new();
     let (mut start, mut end) = (None, None);
     if let Some(path) = path {
         for w in path.nodes.windows(2) {
-            if let (Some(a), Some(b)) = (app.directory.node(w[0]), app.directory.node(w[1])) {
+            if let (Some(a), Some(b)) = (store.directory.node(w[0]), store.directory.node(w[1])) {
                 if a.0 == floor.id && b.0 == floor.id {
                     lines.push((a.1, b.1));
                 }
             }
         }
-        start = path.nodes.first().and_then(|n| app.directory.node(*n)).filter(|n| n.0 == floor.id).map(|n| n.1);
-        end = path.nodes.last().and_then(|n| app.directory.node(*n)).filter(|n| n.0 == floor.id).map(|n| n.1);
+        start = path.nodes.first().and_then(|n| store.directory.node(*n)).filter(|n| n.0 == floor.id).map(|n| n.1);
+        end = path.nodes.last().and_then(|n| store.directory.node(*n)).filter(|n| n.0 == floor.id).map(|n| n.1);
     }
     let label = (s.wf_map)(floor.name.get(lang));
     html! {
         <svg class="floor-plan" viewBox={format!("-2 -2 {} {}", floor.width + 4.0, floor.height + 4.0)} role="img" aria-label={label}>
             <rect x="0" y="0" width={floor.width.to_string()} height={floor.height.to_string()} class="plan-outline" />
-            { for app.config.map.places.iter().filter(|p| p.floor == floor.id).map(|p| html! {
+            { for store.config.map.places.iter().filter(|p| p.floor == floor.id).map(|p| html! {
                 <g class={classes!("plan-place", (p.id == dest.id).then_some("is-destination"))}>
                     <circle cx={p.x.to_string()} cy={p.y.to_string()} r="1.3" />
                     <text x={(p.x + 1.8).to_string()} y={(p.y + 0.9).to_string()} lang={p.name.get_with_lang(lang).1.tag()}>{ p.name.get(lang) }</text>

@@ -67,6 +67,13 @@ pub fn set_location_hash(hash: &str) {
     }
 }
 
+/// Changes the hash without a new history entry (a screen keeping its own state in the URL).
+pub fn replace_location_hash(hash: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
+    }
+}
+
 /// Moves keyboard and screen-reader focus to the element with `id` (the page heading after
 /// a route change), so users of assistive technology hear that the screen changed.
 pub fn focus_element(id: &str) {

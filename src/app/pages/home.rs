@@ -1,19 +1,18 @@
 use yew::prelude::*;
 
-use crate::app::route::Route;
+use crate::app::hooks::{use_store, use_ui};
 use crate::app::shell::HEADING_ID;
-use crate::app::use_app;
 use crate::config::Journey;
+use crate::route::Route;
 
 /// The start screen: the store's welcome and the journeys as three very large buttons.
 #[function_component(Home)]
 pub fn home() -> Html {
-    let app = use_app();
-    let s = app.s();
-    let lang = app.lang();
-    let (name, name_lang) = app.config.store.name.get_with_lang(lang);
-    let tp = app.config.touchpoint(&app.launch.touchpoint);
-    let journeys: Vec<Journey> = Journey::ALL.into_iter().filter(|j| tp.is_none_or(|t| t.offers(*j))).collect();
+    let (store, ui) = (use_store(), use_ui());
+    let s = ui.s();
+    let lang = ui.lang;
+    let (name, name_lang) = store.config.store.name.get_with_lang(lang);
+    let journeys: Vec<Journey> = Journey::ALL.into_iter().filter(|j| store.offers(*j)).collect();
 
     html! {
         <section class="home" aria-labelledby={HEADING_ID}>
@@ -21,7 +20,7 @@ pub fn home() -> Html {
                 <span class="welcome-lead">{ s.welcome }</span>
                 <span class="welcome-store" lang={name_lang.tag()}>{ name }</span>
             </h1>
-            if let Some(tagline) = &app.config.store.tagline {
+            if let Some(tagline) = &store.config.store.tagline {
                 <p class="tagline" lang={tagline.get_with_lang(lang).1.tag()}>{ tagline.get(lang) }</p>
             }
             <p class="choose">{ s.choose_journey }</p>
@@ -35,7 +34,7 @@ pub fn home() -> Html {
                     html! {
                         <li>
                             <a class={classes!("journey", format!("journey-{}", j.as_str()))}
-                               href={Route::Journey(j).href()}>
+                               href={Route::journey(j).href()}>
                                 { journey_icon(j) }
                                 <span class="journey-text">
                                     <span class="journey-title">{ title }</span>

@@ -1,35 +1,26 @@
 use yew::prelude::*;
 
-use crate::app::route::Route;
+use crate::app::hooks::{use_delivery, use_ui};
 use crate::app::shell::HEADING_ID;
-use crate::app::use_app;
+use crate::outbox::delivery::Counts;
+use crate::route::Route;
 use crate::web::platform::now_ms;
-
-#[derive(Clone, PartialEq, Default)]
-struct Counts {
-    pending: Option<u32>,
-    rejected: Option<u32>,
-}
 
 /// Staff screen. Shows the outbox's state (so a storage or endpoint problem is visible);
 /// PIN sign-in and device settings are not built yet, and the screen says so.
 #[function_component(Staff)]
 pub fn staff() -> Html {
-    let app = use_app();
-    let s = app.s();
-    let counts = use_state(Counts::default);
+    let (ui, delivery) = (use_ui(), use_delivery());
+    let s = ui.s();
+    let counts = use_state(|| None::<Counts>);
     let tick = use_state(|| 0u32);
     {
-        let (counts, tick, queue) = (counts.clone(), tick.clone(), app.delivery.queue.clone());
+        let (counts, tick, delivery) = (counts.clone(), tick.clone(), delivery.clone());
         use_effect_with((), move |_| {
             let refresh = move || {
-                let (counts, tick, queue) = (counts.clone(), tick.clone(), queue.clone());
+                let (counts, tick, delivery) = (counts.clone(), tick.clone(), delivery.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    let c = match queue.db().await {
-                        Ok(db) => Counts { pending: db.count("pending").await.ok(), rejected: db.count("rejected").await.ok() },
-                        Err(_) => Counts::default(),
-                    };
-                    counts.set(c);
+                    counts.set(delivery.counts().await.ok());
                     tick.set(*tick + 1);
                 });
             };
@@ -38,8 +29,8 @@ pub fn staff() -> Html {
             move || drop(interval)
         });
     }
-    let health = app.delivery.queue.health();
-    let send = app.delivery.sender.status();
+    let health = delivery.health();
+    let send = delivery.send_status();
     let n = |v: Option<u32>| v.map(|x| x.to_string()).unwrap_or_else(|| s.unknown.to_string());
     let yn = |b: Option<bool>| match b {
         Some(true) => s.yes,
@@ -62,8 +53,8 @@ pub fn staff() -> Html {
             <div class="panel">
                 <h2>{ s.staff_outbox }</h2>
                 <dl class="status-list">
-                    <dt>{ s.staff_pending }</dt><dd data-field="pending">{ n(counts.pending) }</dd>
-                    <dt>{ s.staff_rejected }</dt><dd data-field="rejected">{ n(counts.rejected) }</dd>
+                    <dt>{ s.staff_pending }</dt><dd data-field="pending">{ n(counts.map(|c| c.pending)) }</dd>
+                    <dt>{ s.staff_rejected }</dt><dd data-field="rejected">{ n(counts.map(|c| c.rejected)) }</dd>
                     <dt>{ s.staff_unsaved }</dt><dd data-field="unsaved">{ health.unsaved }</dd>
                     if let Some(e) = &health.storage_error {
                         <dt>{ s.staff_storage_error }</dt><dd data-field="storage-error" lang="en">{ e }</dd>

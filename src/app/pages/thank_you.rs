@@ -1,21 +1,25 @@
 use yew::prelude::*;
 
-use crate::app::route::Route;
+use crate::app::components::Qr;
+use crate::app::hooks::{use_next_customer, use_store, use_ui, use_visit};
 use crate::app::shell::HEADING_ID;
-use crate::app::use_app;
+use crate::route::Route;
 
 /// The screen after a finished answer: reached only once the record was handed in. On shared
 /// devices it counts down and returns to the start for the next customer.
 #[function_component(ThankYou)]
 pub fn thank_you() -> Html {
-    let app = use_app();
-    let s = app.s();
-    let has_reference = app.last_record.as_ref().is_some_and(|h| h.reference.is_some());
-    let total = app.touchpoint_kind().and_then(|k| crate::kiosk::thank_you_return_after(k, app.ui.mode, has_reference));
+    let (store, ui, visit) = (use_store(), use_ui(), use_visit());
+    let next_customer = use_next_customer();
+    let s = ui.s();
+    let handed = visit.handed_in.clone();
+    let reference = handed.as_ref().and_then(|h| h.reference.clone());
+    let total = store
+        .touchpoint_kind()
+        .and_then(|k| crate::kiosk::thank_you_return_after(k, ui.mode, reference.is_some()));
     let left = use_state(|| total);
     {
         let left = left.clone();
-        let app = app.clone();
         use_effect_with(total, move |total| {
             let interval = total.map(|t| {
                 let remaining = std::rc::Rc::new(std::cell::Cell::new(t));
@@ -24,17 +28,15 @@ pub fn thank_you() -> Html {
                     remaining.set(r);
                     left.set(Some(r));
                     if r == 0 {
-                        app.reset_for_next_customer();
+                        next_customer.emit(());
                     }
                 })
             });
             move || drop(interval)
         });
     }
-    let handed = (*app.last_record).clone();
-    let lang = app.lang();
-    let reference = handed.as_ref().and_then(|h| h.reference.clone());
-    let store = app.config.store.name.get(lang).to_string();
+    let lang = ui.lang;
+    let store_name = store.config.store.name.get(lang).to_string();
     html! {
         <section class="thank-you" aria-labelledby={HEADING_ID} data-record-id={handed.as_ref().map(|h| h.id.clone())}>
             <div class="thank-you-mark" aria-hidden="true">{ "✓" }</div>
@@ -44,9 +46,9 @@ pub fn thank_you() -> Html {
                 <div class="reference-box">
                     <p class="reference-label" id="reference-label">{ s.fb_reference }</p>
                     <p class="reference" aria-labelledby="reference-label" translate="no" lang="en">{ r.clone() }</p>
-                    { qr(&format!("{store} {} {r}", s.fb_reference), &(s.fb_qr_label)(&r)) }
+                    <Qr text={format!("{store_name} {} {r}", s.fb_reference)} label={(s.fb_qr_label)(&r)} />
                     <p class="hint">{ s.fb_reference_hint }</p>
-                    if let Some(p) = &app.config.feedback.reply_promise {
+                    if let Some(p) = &store.config.feedback.reply_promise {
                         <p class="reply-promise" lang={p.get_with_lang(lang).1.tag()}>{ p.get(lang) }</p>
                     }
                 </div>
@@ -56,27 +58,5 @@ pub fn thank_you() -> Html {
                 <p class="countdown">{ (s.back_home_in)(n) }</p>
             }
         </section>
-    }
-}
-
-/// The reference number as a QR code (SVG made here from our own text, so it is safe to
-/// insert as markup), with a text name for screen readers.
-pub fn qr(text: &str, label: &str) -> Html {
-    use qrcode::render::svg;
-    match qrcode::QrCode::new(text.as_bytes()) {
-        Ok(code) => {
-            let svg = code
-                .render::<svg::Color>()
-                .min_dimensions(180, 180)
-                .dark_color(svg::Color("#000000"))
-                .light_color(svg::Color("#ffffff"))
-                .build();
-            html! {
-                <div class="qr" role="img" aria-label={label.to_string()}>
-                    { Html::from_html_unchecked(AttrValue::from(svg)) }
-                </div>
-            }
-        }
-        Err(_) => html! {},
     }
 }

@@ -1,0 +1,87 @@
+//! Hooks with intent-named results, so a screen asks for what it needs ("hand this in",
+//! "the next customer") instead of wiring contexts and browser APIs itself.
+
+mod idle;
+mod pointer;
+mod route;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+pub use idle::use_idle;
+pub use pointer::use_pointer_flag;
+pub use route::{navigate, use_route};
+
+use super::context::{DeliveryCtx, HandedIn, StoreCtx, Ui, UiAction, Visit, VisitAction};
+use crate::outbox::delivery::Delivery;
+use crate::outbox::Record;
+use crate::route::Route;
+
+/// The store's data (config, launch, directory).
+#[hook]
+pub fn use_store() -> StoreCtx {
+    use_context::<StoreCtx>().expect("screens are rendered inside the store context")
+}
+
+/// Language and mode, with `dispatch` to switch them.
+#[hook]
+pub fn use_ui() -> UseReducerHandle<Ui> {
+    use_context::<UseReducerHandle<Ui>>().expect("screens are rendered inside the UI context")
+}
+
+/// The current customer's visit (what was handed in last).
+#[hook]
+pub fn use_visit() -> UseReducerHandle<Visit> {
+    use_context::<UseReducerHandle<Visit>>().expect("screens are rendered inside the visit context")
+}
+
+/// The outbox, for staff screens.
+#[hook]
+pub fn use_delivery() -> Rc<Delivery> {
+    use_context::<DeliveryCtx>().expect("screens are rendered inside the delivery context").0
+}
+
+/// Hands a finished record to the outbox and shows "thank you" once it is stored.
+#[derive(Clone)]
+pub struct Submitter {
+    delivery: Rc<Delivery>,
+    visit: UseReducerHandle<Visit>,
+}
+
+impl Submitter {
+    /// Stores `record` durably, remembers it for the thank-you screen and goes there. If the
+    /// device cannot store it, `failed` gets the reason and the customer stays where they
+    /// are (the outbox keeps the record in memory and keeps trying).
+    pub fn hand_in(&self, record: Record, failed: Callback<String>) {
+        let (delivery, visit) = (self.delivery.clone(), self.visit.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let handed = HandedIn { id: record.id().to_string(), reference: record.reference().map(str::to_string) };
+            match delivery.hand_in(record).await {
+                Ok(()) => {
+                    visit.dispatch(VisitAction::HandedIn(handed));
+                    navigate(&Route::ThankYou);
+                }
+                Err(why) => failed.emit(why.to_string()),
+            }
+        });
+    }
+}
+
+#[hook]
+pub fn use_hand_in() -> Submitter {
+    Submitter { delivery: use_delivery(), visit: use_visit() }
+}
+
+/// Back to the start for the next customer, in this touchpoint's own language and mode,
+/// with nothing of the previous customer kept.
+#[hook]
+pub fn use_next_customer() -> Callback<()> {
+    let (store, ui, visit) = (use_store(), use_ui(), use_visit());
+    Callback::from(move |_| {
+        ui.dispatch(UiAction::SetLang(store.launch.lang));
+        ui.dispatch(UiAction::SetMode(store.launch.mode));
+        visit.dispatch(VisitAction::Clear);
+        navigate(&Route::Home);
+    })
+}

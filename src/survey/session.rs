@@ -1,0 +1,125 @@
+//! One customer's pass through the questionnaire, as the screen sees it: the questionnaire,
+//! the record id made when they started, the problem to show, and how the hand-in is going.
+//! The screen dispatches `Action`s; `Session::apply` is the whole state machine.
+
+use std::rc::Rc;
+
+use super::engine::{Issue, Questionnaire};
+use super::Answer;
+use crate::config::Survey;
+use crate::outbox::HandIn;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    pub q: Questionnaire,
+    /// Made once, when the customer starts: the record keeps this id on every retry.
+    pub record_id: String,
+    /// Why the customer cannot move on, shown under the question.
+    pub issue: Option<Issue>,
+    pub hand_in: HandIn,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Answer(Answer),
+    Next,
+    /// Move on after a tap on a single-tap scale, only if still on the question that was
+    /// tapped: a quick tap on Next must not make the customer skip the question after it.
+    AutoNext(String),
+    Back,
+    Skip,
+    Sending,
+    Failed(String),
+}
+
+impl Session {
+    pub fn new(survey: Rc<Survey>, record_id: String, now_ms: f64) -> Self {
+        Session { q: Questionnaire::new(survey, now_ms), record_id, issue: None, hand_in: HandIn::Open }
+    }
+
+    /// Applies `action`; returns whether anything changed (a stale auto-advance does not).
+    pub fn apply(&mut self, action: Action) -> bool {
+        match action {
+            Action::Answer(a) => self.issue = self.q.set_answer(a).err(),
+            Action::Next => self.issue = self.q.next().err(),
+            Action::AutoNext(id) => {
+                if self.q.current().map(|q| q.id.as_str()) != Some(id.as_str()) {
+                    return false;
+                }
+                self.issue = self.q.next().err();
+            }
+            Action::Skip => self.issue = self.q.skip().err(),
+            Action::Back => {
+                self.issue = None;
+                self.q.back();
+            }
+            Action::Sending => self.hand_in = HandIn::Sending,
+            Action::Failed(why) => self.hand_in = HandIn::Failed(why),
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{parse, SAMPLE_CONFIG};
+    use crate::survey::Step;
+
+    fn session() -> Session {
+        let c = parse(SAMPLE_CONFIG).expect("sample config is valid");
+        Session::new(Rc::new(c.survey), "id-1".into(), 0.0)
+    }
+
+    fn current_id(s: &Session) -> String {
+        s.q.current().map(|q| q.id.clone()).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_late_auto_advance_never_skips_the_next_question() {
+        let mut s = session();
+        let first = current_id(&s);
+        assert!(s.apply(Action::Answer(Answer::Nps { score: 9 })));
+        // The customer taps Next before the auto-advance pause ends…
+        assert!(s.apply(Action::Next));
+        let second = current_id(&s);
+        assert_ne!(first, second);
+        // …then the timer fires for the first question: nothing happens.
+        assert!(!s.apply(Action::AutoNext(first)));
+        assert_eq!(current_id(&s), second);
+    }
+
+    #[test]
+    fn auto_advance_on_the_tapped_question_moves_on() {
+        let mut s = session();
+        let first = current_id(&s);
+        s.apply(Action::Answer(Answer::Nps { score: 3 }));
+        assert!(s.apply(Action::AutoNext(first.clone())));
+        assert_ne!(current_id(&s), first);
+        assert_eq!(s.issue, None);
+    }
+
+    #[test]
+    fn next_without_a_required_answer_shows_the_problem_and_back_clears_it() {
+        let mut s = session();
+        let first = current_id(&s);
+        assert!(s.q.current().is_some_and(|q| q.required), "sample starts with a required question");
+        s.apply(Action::Next);
+        assert_eq!(s.issue, Some(Issue::Required));
+        assert_eq!(current_id(&s), first);
+        s.apply(Action::Back);
+        assert_eq!(s.issue, None);
+    }
+
+    #[test]
+    fn a_failed_hand_in_keeps_the_answers_and_can_be_retried() {
+        let mut s = session();
+        s.apply(Action::Answer(Answer::Nps { score: 10 }));
+        s.apply(Action::Sending);
+        assert!(s.hand_in.is_sending());
+        s.apply(Action::Failed("QuotaExceededError".into()));
+        assert_eq!(s.hand_in.failure(), Some("QuotaExceededError"));
+        assert!(s.q.answer_of(&s.q.survey().questions[0].id).is_some());
+        assert_ne!(s.q.step(), Step::Done);
+    }
+}
