@@ -31,7 +31,6 @@ pub const STRINGS: Strings = Strings {
     config_error_title: "This device can't start",
     config_error_intro: "Its settings file, config.json, has these problems:",
     config_error_staff_hint: "Staff: correct config.json and reload this page. Customers: please ask at the service desk.",
-    config_error_location: "Where",
     config_load_failed: |why| format!("The settings file config.json could not be loaded ({why})."),
     problem,
     launch_warning,

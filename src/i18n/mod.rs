@@ -101,7 +101,6 @@ pub struct Strings {
     pub config_error_title: &'static str,
     pub config_error_intro: &'static str,
     pub config_error_staff_hint: &'static str,
-    pub config_error_location: &'static str,
     pub config_load_failed: fn(&str) -> String,
     pub problem: fn(&ProblemKind) -> String,
     pub launch_warning: fn(&LaunchWarning) -> String,

@@ -31,7 +31,6 @@ pub const STRINGS: Strings = Strings {
     config_error_title: "本设备暂时无法使用",
     config_error_intro: "设置文件 config.json 有以下问题：",
     config_error_staff_hint: "请工作人员修改 config.json 后重新加载页面。顾客请到服务台寻求帮助。",
-    config_error_location: "位置",
     config_load_failed: |why| format!("无法读取设置文件 config.json（{why}）。"),
     problem,
     launch_warning,

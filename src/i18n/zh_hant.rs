@@ -31,7 +31,6 @@ pub const STRINGS: Strings = Strings {
     config_error_title: "本裝置暫時無法使用",
     config_error_intro: "設定檔 config.json 有以下問題：",
     config_error_staff_hint: "請工作人員修改 config.json 後重新載入頁面。顧客請到服務台尋求協助。",
-    config_error_location: "位置",
     config_load_failed: |why| format!("無法讀取設定檔 config.json（{why}）。"),
     problem,
     launch_warning,
