@@ -5,7 +5,10 @@
 //! natively). The queue itself is IndexedDB (`idb`), drained by `sender`.
 
 pub mod cloudevent;
+pub mod error;
 pub mod policy;
+
+pub use error::{StorageError, StorageErrorKind};
 
 use serde::{Deserialize, Serialize};
 
