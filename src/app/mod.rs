@@ -12,9 +12,7 @@ use yew::prelude::*;
 use crate::config::{self, Config, Problem};
 use crate::i18n::Lang;
 use crate::launch::{self, Launch, LaunchWarning};
-use crate::outbox::idb::{persist_storage, IdbOutbox, SharedIdbOutbox, DEFAULT_DB_NAME};
-use crate::outbox::sender::Sender;
-use crate::outbox::Outbox;
+use crate::outbox::delivery::Delivery;
 use crate::web::{config_source, dom};
 
 pub use route::Route;
@@ -27,9 +25,7 @@ pub struct AppCtx {
     pub launch: Rc<Launch>,
     pub warnings: Rc<Vec<LaunchWarning>>,
     pub ui: UseReducerHandle<Ui>,
-    /// Where finished records are handed in.
-    pub outbox: Rc<dyn Outbox>,
-    /// The durable queue and its sender, for the staff screen.
+    /// Where finished records are handed in, and how their delivery goes (staff screen).
     pub delivery: Rc<Delivery>,
     /// The record handed in last (the thank-you screen shows what it needs of it).
     pub last_record: UseStateHandle<Option<HandedIn>>,
@@ -43,35 +39,6 @@ pub struct HandedIn {
     pub id: String,
     /// Suggestion-box entries carry a reference number for the customer.
     pub reference: Option<String>,
-}
-
-/// The outbox and its sender, created once per page.
-pub struct Delivery {
-    pub queue: Rc<IdbOutbox>,
-    pub sender: Rc<Sender>,
-}
-
-impl Delivery {
-    /// Opens the durable queue and starts the sender for the configured endpoint.
-    fn start(config: &Config, touchpoint: &str) -> Self {
-        let queue = IdbOutbox::new(DEFAULT_DB_NAME);
-        let token = config.touchpoint(touchpoint).and_then(|t| t.token.clone());
-        let sender = Sender::new(queue.clone(), config.endpoint.url.clone(), token);
-        {
-            let s = sender.clone();
-            queue.set_on_queued(Rc::new(move |id: &str, event: &str| {
-                s.remember(id, event);
-                s.poke();
-            }));
-        }
-        sender.start("storevoice-outbox-sender");
-        let q = queue.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let granted = persist_storage().await;
-            q.set_persisted(granted);
-        });
-        Delivery { queue, sender }
-    }
 }
 
 impl PartialEq for AppCtx {
@@ -187,9 +154,8 @@ fn ready(props: &ReadyProps) -> Html {
     let ui = use_reducer(|| Ui { lang: launch.lang, mode: launch.mode });
     let delivery = {
         let (config, tp) = (props.config.clone(), props.launch.touchpoint.clone());
-        (*use_memo((), move |_| Rc::new(Delivery::start(&config, &tp)))).clone()
+        (*use_memo((), move |_| Delivery::start(&config, &tp))).clone()
     };
-    let outbox: Rc<dyn Outbox> = Rc::new(SharedIdbOutbox(delivery.queue.clone()));
     let last_record = use_state(|| None);
     let directory = {
         let config = props.config.clone();
@@ -197,7 +163,6 @@ fn ready(props: &ReadyProps) -> Html {
     };
     let ctx = AppCtx {
         directory,
-        outbox,
         delivery,
         last_record,
         config: props.config.clone(),

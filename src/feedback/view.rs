@@ -16,7 +16,7 @@ use crate::app::{use_app, AppCtx, HandedIn};
 use crate::config::FeedbackField;
 use crate::i18n::FeedbackIssue;
 use crate::outbox::idb::can_encrypt;
-use crate::outbox::{EnqueueError, Record};
+use crate::outbox::Record;
 use crate::time::rfc3339_from_millis;
 use crate::web::platform;
 
@@ -228,15 +228,15 @@ pub fn feedback_journey() -> Html {
                     }
                     form.dispatch(Edit::Issues(Vec::new()));
                     form.dispatch(Edit::Sending);
-                    let (outbox, last, form) = (app.outbox.clone(), app.last_record.clone(), form.clone());
+                    let (delivery, last, form) = (app.delivery.clone(), app.last_record.clone(), form.clone());
                     let handed = HandedIn { id: entry.id.clone(), reference: Some(entry.reference.clone()) };
                     wasm_bindgen_futures::spawn_local(async move {
-                        match outbox.enqueue(Record::Feedback(entry)).await {
+                        match delivery.hand_in(Record::Feedback(entry)).await {
                             Ok(()) => {
                                 last.set(Some(handed));
                                 navigate(Route::ThankYou);
                             }
-                            Err(EnqueueError::Storage(e)) => form.dispatch(Edit::Failed(e)),
+                            Err(e) => form.dispatch(Edit::Failed(e.to_string())),
                         }
                     });
                 }

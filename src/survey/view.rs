@@ -213,17 +213,17 @@ fn submit(app: &AppCtx, state: &UseReducerHandle<SurveyState>) {
         return;
     };
     state.dispatch(Action::Sending);
-    let outbox = app.outbox.clone();
+    let delivery = app.delivery.clone();
     let last_record = app.last_record.clone();
     let state = state.clone();
     wasm_bindgen_futures::spawn_local(async move {
         let id = record.id.clone();
-        match outbox.enqueue(Record::SurveyResponse(record)).await {
+        match delivery.hand_in(Record::SurveyResponse(record)).await {
             Ok(()) => {
                 last_record.set(Some(crate::app::HandedIn { id, reference: None }));
                 navigate(Route::ThankYou)
             }
-            Err(crate::outbox::EnqueueError::Storage(e)) => state.dispatch(Action::Failed(e)),
+            Err(e) => state.dispatch(Action::Failed(e.to_string())),
         }
     });
 }

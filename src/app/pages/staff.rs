@@ -20,13 +20,13 @@ pub fn staff() -> Html {
     let counts = use_state(Counts::default);
     let tick = use_state(|| 0u32);
     {
-        let (counts, tick, queue) = (counts.clone(), tick.clone(), app.delivery.queue.clone());
+        let (counts, tick, delivery) = (counts.clone(), tick.clone(), app.delivery.clone());
         use_effect_with((), move |_| {
             let refresh = move || {
-                let (counts, tick, queue) = (counts.clone(), tick.clone(), queue.clone());
+                let (counts, tick, delivery) = (counts.clone(), tick.clone(), delivery.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    let c = match queue.db().await {
-                        Ok(db) => Counts { pending: db.count("pending").await.ok(), rejected: db.count("rejected").await.ok() },
+                    let c = match delivery.counts().await {
+                        Ok(c) => Counts { pending: Some(c.pending), rejected: Some(c.rejected) },
                         Err(_) => Counts::default(),
                     };
                     counts.set(c);
@@ -38,8 +38,8 @@ pub fn staff() -> Html {
             move || drop(interval)
         });
     }
-    let health = app.delivery.queue.health();
-    let send = app.delivery.sender.status();
+    let health = app.delivery.health();
+    let send = app.delivery.send_status();
     let n = |v: Option<u32>| v.map(|x| x.to_string()).unwrap_or_else(|| s.unknown.to_string());
     let yn = |b: Option<bool>| match b {
         Some(true) => s.yes,
@@ -66,7 +66,7 @@ pub fn staff() -> Html {
                     <dt>{ s.staff_rejected }</dt><dd data-field="rejected">{ n(counts.rejected) }</dd>
                     <dt>{ s.staff_unsaved }</dt><dd data-field="unsaved">{ health.unsaved }</dd>
                     if let Some(e) = &health.storage_error {
-                        <dt>{ s.staff_storage_error }</dt><dd data-field="storage-error" lang="en">{ e }</dd>
+                        <dt>{ s.staff_storage_error }</dt><dd data-field="storage-error" lang="en">{ e.to_string() }</dd>
                     }
                     <dt>{ s.staff_persisted }</dt><dd data-field="persisted">{ yn(health.persisted) }</dd>
                     <dt>{ s.staff_sender }</dt><dd data-field="sender">{ yn(Some(send.is_sender)) }</dd>
