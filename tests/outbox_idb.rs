@@ -1,8 +1,10 @@
 //! The durable outbox in real IndexedDB (headless Chromium): put, peek, acknowledge,
-//! reject; data surviving a closed and reopened database; and the upgrade from schema v1.
+//! reject; data surviving a closed and reopened database; the upgrade from schema v1; and
+//! the browser's refusals arriving as typed errors.
 #![cfg(target_arch = "wasm32")]
 
-use storevoice::outbox::idb::{Db, Pending, Rejected};
+use storevoice::outbox::idb::{Counts, Db, Pending, Rejected};
+use storevoice::outbox::StorageErrorKind;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -33,6 +35,12 @@ export function deleteDb(name) {
     del.onsuccess = del.onerror = del.onblocked = () => resolve();
   });
 }
+export async function tinyBucket(name, quota) {
+  if (!navigator.storageBuckets) return null;
+  try { await navigator.storageBuckets.delete(name); } catch { /* none yet */ }
+  const bucket = await navigator.storageBuckets.open(name, { quota, persisted: false });
+  return bucket.indexedDB;
+}
 export function dbVersion(name) {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(name);
@@ -46,6 +54,8 @@ extern "C" {
     fn make_v1(name: &str, records: &js_sys::Array) -> js_sys::Promise;
     #[wasm_bindgen(js_name = deleteDb)]
     fn delete_db(name: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = tinyBucket, catch)]
+    fn tiny_bucket(name: &str, quota: f64) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_name = dbVersion)]
     fn db_version(name: &str) -> js_sys::Promise;
 }
@@ -73,6 +83,7 @@ async fn put_peek_acknowledge_reject() {
     // putting the same id again replaces, never duplicates
     db.put(&pending("a", 101.0)).await.expect("put again");
     assert_eq!(db.count("pending").await.expect("count"), 4);
+    assert_eq!(db.counts().await.expect("counts"), Counts { pending: 4, rejected: 0 });
 
     db.acknowledge(&["c".into(), "a".into()]).await.expect("ack");
     assert_eq!(db.ids("pending").await.expect("ids"), vec!["b", "d"]);
@@ -81,6 +92,7 @@ async fn put_peek_acknowledge_reject() {
     db.reject(&[r]).await.expect("reject");
     assert_eq!(db.ids("pending").await.expect("ids"), vec!["d"]);
     assert_eq!(db.ids("rejected").await.expect("ids"), vec!["b"]);
+    assert_eq!(db.counts().await.expect("counts"), Counts { pending: 1, rejected: 1 });
     db.close();
 }
 
@@ -139,5 +151,54 @@ async fn contact_details_are_stored_apart_encrypted_and_deleted_with_the_record(
     assert!(joined.contains(r#""contact":{"phone":"13812345678"}"#), "{joined}");
     db.acknowledge(&["with-contact".into()]).await.expect("ack");
     assert_eq!(db.count("contacts").await.expect("count"), 0);
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_closed_connection_is_an_invalid_state_error_by_kind() {
+    let db = fresh("t-closed").await;
+    db.put(&pending("before", 1.0)).await.expect("put");
+    db.close();
+    // The browser throws a real DOMException; it arrives as {name, message} and is mapped once.
+    let e = db.put(&pending("after", 2.0)).await.expect_err("a closed connection cannot write");
+    assert_eq!(e.kind, StorageErrorKind::InvalidState, "{e}");
+    assert!(e.connection_lost());
+    assert!(e.to_string().starts_with("InvalidStateError: "), "{e}");
+    assert!(!e.message.is_empty(), "the browser's message is kept for staff");
+    let e = db.peek(1).await.expect_err("nor read");
+    assert_eq!(e.kind, StorageErrorKind::InvalidState, "{e}");
+    // and nothing was lost: a new connection still has the first record
+    let again = Db::open("t-closed").await.expect("reopen");
+    assert_eq!(again.ids("pending").await.expect("ids"), vec!["before"]);
+    again.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_store_is_a_not_found_error_by_kind() {
+    let db = fresh("t-missing").await;
+    let e = db.count("no-such-store").await.expect_err("no such store");
+    assert_eq!(e.kind, StorageErrorKind::NotFound, "{e}");
+    assert!(!e.connection_lost());
+    db.close();
+}
+
+/// Storage really full: a storage bucket (Chromium's Storage Buckets API) with a small quota
+/// makes IndexedDB refuse the write with a real `QuotaExceededError`, which must arrive as
+/// the typed kind (the e2e suite does the same for the whole origin through CDP).
+#[wasm_bindgen_test]
+async fn full_storage_is_a_quota_exceeded_error_by_kind() {
+    let promise = tiny_bucket("t-full", 64.0 * 1024.0).expect("storageBuckets.open");
+    let factory = JsFuture::from(promise).await.expect("a storage bucket");
+    assert!(!factory.is_null(), "this Chromium has no Storage Buckets API");
+    let db = Db::open_in(&factory, "t-full").await.expect("open in the bucket");
+    let mut big = pending("too-big", 1.0);
+    big.event = "x".repeat(1 << 20);
+    let e = db.put(&big).await.expect_err("1 MB does not fit in 64 KB");
+    assert_eq!(e.kind, StorageErrorKind::QuotaExceeded, "{e}");
+    assert!(e.to_string().starts_with("QuotaExceededError"), "{e}");
+    assert!(!e.connection_lost());
+    // a small record still fits, and the refused one left nothing behind
+    db.put(&pending("small", 2.0)).await.expect("put small");
+    assert_eq!(db.ids("pending").await.expect("ids"), vec!["small"]);
     db.close();
 }

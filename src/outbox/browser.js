@@ -1,6 +1,22 @@
-// Thin promise wrappers over IndexedDB for the outbox (src/outbox/idb.rs decides; this only
-// talks to the browser). Every write uses a transaction with durability "strict" and
-// resolves only when the transaction has completed, i.e. the data is on disk.
+// The outbox's browser mechanism: IndexedDB, WebCrypto, Web Locks, fetch. src/outbox/idb.rs
+// and sender.rs decide (what to write, when, what an error means); this file only talks to
+// the browser, with the timings it is given.
+//
+// Why this part is JavaScript and not Rust through web-sys:
+// - IndexedDB is request/transaction callbacks (onsuccess, oncomplete, onabort, and the
+//   schema upgrade, which must run synchronously inside onupgradeneeded). Each callback
+//   from Rust is a wasm-bindgen Closure plus web-sys bindings, all of it in the wasm; here it
+//   is a few lines of JS that cost the wasm nothing.
+// - `durability: 'strict'` (IdbTransactionOptions) and Web Locks (`navigator.locks`) are
+//   unstable in web-sys 0.3.107 (they need `--cfg=web_sys_unstable_apis`).
+// - The contact key is a non-extractable CryptoKey kept in IndexedDB by structured clone;
+//   it never crosses into wasm, so no script can read it out, Rust included.
+// - `fetch(…, {keepalive: true})` started inside `pagehide` needs no more glue here.
+//
+// Every storage function rejects with a plain `{name, message}` object (`name` being the
+// DOMException name, or 'UnknownError'); src/outbox/error.rs maps it to a typed error once.
+// Every write uses a transaction with durability "strict" and resolves only when the
+// transaction has completed, i.e. the data is on disk.
 
 export const SCHEMA_VERSION = 3;
 
@@ -44,9 +60,10 @@ async function contactKey(db) {
 }
 
 /** Queues a record whose contact details (JSON text) are stored apart, encrypted. */
-export async function putPendingWithContact(db, entry, contactJson) {
+export async function putPendingWithContact(db, id, event, queuedAt, contactJson) {
   try {
-    if (!canEncrypt()) throw 'NotSupportedError: WebCrypto is not available (the page is not a secure context)';
+    const entry = { id, event, queued_at: queuedAt };
+    if (!canEncrypt()) throw new DOMException('WebCrypto is not available (the page is not a secure context)', 'NotSupportedError');
     const key = await contactKey(db);
     const iv = crypto.getRandomValues(new Uint8Array(12));
     const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(contactJson));
@@ -55,7 +72,7 @@ export async function putPendingWithContact(db, entry, contactJson) {
     tx.objectStore('contacts').put({ id: entry.id, iv, sealed });
     await done(tx);
   } catch (e) {
-    throw typeof e === 'string' ? e : describe(e);
+    throw failure(e);
   }
 }
 
@@ -73,7 +90,7 @@ export async function loadContacts(db, ids) {
     }
     return out;
   } catch (e) {
-    throw describe(e);
+    throw failure(e);
   }
 }
 
@@ -84,18 +101,22 @@ function reqPromise(req) {
   });
 }
 
-function describe(e) {
-  if (!e) return 'UnknownError';
-  return e.name ? `${e.name}: ${e.message}` : String(e);
+/** Any thrown value as the `{name, message}` every storage function rejects with. */
+function failure(e) {
+  if (e && typeof e === 'object' && typeof e.name === 'string') {
+    return { name: e.name, message: String(e.message ?? '') };
+  }
+  return { name: 'UnknownError', message: String(e ?? '') };
 }
 
-export function openDb(name) {
+/** Opens (creating or upgrading) the outbox database in `factory`, the page's `indexedDB` if none. */
+export function openDb(name, factory) {
   return new Promise((resolve, reject) => {
     let req;
     try {
-      req = indexedDB.open(name, SCHEMA_VERSION);
+      req = (factory ?? indexedDB).open(name, SCHEMA_VERSION);
     } catch (e) {
-      reject(describe(e));
+      reject(failure(e));
       return;
     }
     req.onupgradeneeded = (ev) => {
@@ -103,7 +124,7 @@ export function openDb(name) {
         upgrade(req.result, req.transaction, ev.oldVersion);
       } catch (e) {
         req.transaction.abort();
-        reject(describe(e));
+        reject(failure(e));
       }
     };
     req.onsuccess = () => {
@@ -112,7 +133,7 @@ export function openDb(name) {
       db.onversionchange = () => db.close();
       resolve(db);
     };
-    req.onerror = () => reject(describe(req.error));
+    req.onerror = () => reject(failure(req.error));
     req.onblocked = () => {};
   });
 }
@@ -124,18 +145,20 @@ function strictTx(db, stores) {
 function done(tx) {
   return new Promise((resolve, reject) => {
     tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(describe(tx.error));
-    tx.onabort = () => reject(describe(tx.error ?? new DOMException('aborted', 'AbortError')));
+    tx.onerror = (ev) => reject(tx.error ?? ev.target?.error);
+    tx.onabort = () => reject(tx.error ?? new DOMException('aborted', 'AbortError'));
   });
 }
 
-export async function putPending(db, entry) {
+/** Queues a record: `{id, event, queued_at}` in "pending". */
+export async function putPending(db, id, event, queuedAt) {
   try {
+    const entry = { id, event, queued_at: queuedAt };
     const tx = strictTx(db, ['pending']);
     tx.objectStore('pending').put(entry);
     await done(tx);
   } catch (e) {
-    throw typeof e === 'string' ? e : describe(e);
+    throw failure(e);
   }
 }
 
@@ -146,7 +169,7 @@ export async function peekPending(db, limit) {
     const index = tx.objectStore('pending').index('queued_at');
     return await reqPromise(index.getAll(null, limit));
   } catch (e) {
-    throw describe(e);
+    throw failure(e);
   }
 }
 
@@ -162,11 +185,16 @@ export async function deletePending(db, ids) {
     }
     await done(tx);
   } catch (e) {
-    throw typeof e === 'string' ? e : describe(e);
+    throw failure(e);
   }
 }
 
-/** Moves entries from pending to rejected in one transaction. */
+/** An entry of "rejected": the pending entry with the endpoint's answer. */
+export function rejectedEntry(id, event, queuedAt, status, response, rejectedAt) {
+  return { id, event, queued_at: queuedAt, status, response, rejected_at: rejectedAt };
+}
+
+/** Moves entries (made by `rejectedEntry`) from pending to rejected in one transaction. */
 export async function rejectPending(db, entries) {
   try {
     const tx = strictTx(db, ['pending', 'rejected']);
@@ -176,7 +204,7 @@ export async function rejectPending(db, entries) {
     }
     await done(tx);
   } catch (e) {
-    throw typeof e === 'string' ? e : describe(e);
+    throw failure(e);
   }
 }
 
@@ -184,15 +212,16 @@ export async function count(db, store) {
   try {
     return await reqPromise(db.transaction([store], 'readonly').objectStore(store).count());
   } catch (e) {
-    throw describe(e);
+    throw failure(e);
   }
 }
 
-export async function getAll(db, store) {
+/** Every key (record id) in `store`. */
+export async function keys(db, store) {
   try {
-    return await reqPromise(db.transaction([store], 'readonly').objectStore(store).getAll());
+    return await reqPromise(db.transaction([store], 'readonly').objectStore(store).getAllKeys());
   } catch (e) {
-    throw describe(e);
+    throw failure(e);
   }
 }
 
@@ -216,10 +245,13 @@ export async function persistStorage() {
 /**
  * Resolves once this tab is the outbox's only sender. With the Web Locks API the lock is
  * held until the tab closes (a killed tab releases it too). Without it (plain-http pages
- * are not secure contexts), a lease in localStorage renewed every second stands in; if two
- * tabs ever overlap, the endpoint's de-duplication by event id still stores each once.
+ * are not secure contexts), a lease in localStorage stands in, with the timings given by
+ * src/outbox/sender.rs: a lease lasts `leaseMs` and is renewed every `renewMs`; a tab that
+ * wrote the lease waits `settleMs` and takes it only if it is still its own; a tab that did
+ * not get it looks again every `retryMs`. If two tabs ever overlap, the endpoint's
+ * de-duplication by event id still stores each once.
  */
-export function becomeSender(name) {
+export function becomeSender(name, leaseMs, renewMs, settleMs, retryMs) {
   if (navigator.locks && navigator.locks.request) {
     return new Promise((resolve) => {
       navigator.locks.request(name, () => {
@@ -233,25 +265,26 @@ export function becomeSender(name) {
   const read = () => {
     try { return JSON.parse(localStorage.getItem(key) ?? 'null'); } catch { return null; }
   };
+  const write = () => {
+    try { localStorage.setItem(key, JSON.stringify({ owner: me, until: Date.now() + leaseMs })); } catch { /* full */ }
+  };
   return new Promise((resolve) => {
     const tryTake = () => {
       const lease = read();
       if (!lease || lease.until < Date.now() || lease.owner === me) {
-        try { localStorage.setItem(key, JSON.stringify({ owner: me, until: Date.now() + 3000 })); } catch { /* full */ }
+        write();
         setTimeout(() => {
           const again = read();
           if (again && again.owner === me) {
-            setInterval(() => {
-              try { localStorage.setItem(key, JSON.stringify({ owner: me, until: Date.now() + 3000 })); } catch { /* full */ }
-            }, 1000);
+            setInterval(write, renewMs);
             addEventListener('pagehide', () => { try { localStorage.removeItem(key); } catch { /* */ } });
             resolve('lease');
           } else {
-            setTimeout(tryTake, 1000);
+            setTimeout(tryTake, retryMs);
           }
-        }, 150);
+        }, settleMs);
       } else {
-        setTimeout(tryTake, 1000);
+        setTimeout(tryTake, retryMs);
       }
     };
     tryTake();
@@ -271,6 +304,7 @@ export async function postBatch(url, body, token, keepalive) {
     const text = await resp.text();
     return { status: resp.status, body: text, retryAfter: resp.headers.get('Retry-After') };
   } catch (e) {
-    return { status: 0, body: describe(e), retryAfter: null };
+    const f = failure(e);
+    return { status: 0, body: `${f.name}: ${f.message}`, retryAfter: null };
   }
 }

@@ -1,29 +1,32 @@
-//! The outbox and its sender as one thing the app holds: records go in with `hand_in`,
-//! staff read `counts`, `health` and `send_status`.
+//! What the app sees of the outbox: hand a record in, ask how delivery is going.
+//!
+//! `Delivery` owns the durable queue (`idb::IdbOutbox`) and its sender (`sender::Sender`),
+//! wires one to the other, and answers in the app's terms, so screens never name stores.
 
 use std::rc::Rc;
 
-use super::idb::{persist_storage, Health, IdbOutbox, SharedIdbOutbox, DEFAULT_DB_NAME};
-use super::sender::{SendStatus, Sender};
-use super::{EnqueueError, Outbox, Record};
+use super::error::StorageError;
+use super::idb::{persist_storage, IdbOutbox, DEFAULT_DB_NAME};
+use super::sender::Sender;
+use super::Record;
 use crate::config::Config;
 
-/// How many records wait on this device.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Counts {
-    pub pending: u32,
-    pub rejected: u32,
-}
+pub use super::idb::{Counts, Health};
+pub use super::sender::SendStatus;
 
-/// The durable queue and its sender, created once per page.
+/// Name of the Web Lock (or localStorage lease) that makes one tab the sender.
+pub const SENDER_LOCK: &str = "storevoice-outbox-sender";
+
+/// The outbox and its sender, created once per page.
 pub struct Delivery {
     queue: Rc<IdbOutbox>,
     sender: Rc<Sender>,
 }
 
 impl Delivery {
-    /// Opens the durable queue and starts the sender for the configured endpoint.
-    pub fn start(config: &Config, touchpoint: &str) -> Rc<Self> {
+    /// Opens the durable queue, starts the sender for the configured endpoint (with
+    /// `touchpoint`'s token, if it has one) and asks the browser to keep this origin's storage.
+    pub fn start(config: &Config, touchpoint: &str) -> Rc<Delivery> {
         let queue = IdbOutbox::new(DEFAULT_DB_NAME);
         let token = config.touchpoint(touchpoint).and_then(|t| t.token.clone());
         let sender = Sender::new(queue.clone(), config.endpoint.url.clone(), token);
@@ -34,7 +37,7 @@ impl Delivery {
                 s.poke();
             }));
         }
-        sender.start("storevoice-outbox-sender");
+        sender.start(SENDER_LOCK);
         let q = queue.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let granted = persist_storage().await;
@@ -43,21 +46,24 @@ impl Delivery {
         Rc::new(Delivery { queue, sender })
     }
 
-    /// Resolves once `record` is durably queued; on failure it is still kept in memory and
-    /// retried, and the reason is returned for the customer and staff.
-    pub async fn hand_in(&self, record: Record) -> Result<(), String> {
-        SharedIdbOutbox(self.queue.clone()).enqueue(record).await.map_err(|EnqueueError::Storage(e)| e)
+    /// Resolves once `record` is safely queued on this device; the thank-you screen waits for
+    /// this. On an error the record is still kept in memory and written again until it is
+    /// stored (see `health().unsaved`); the error says why, for the customer and staff.
+    pub async fn hand_in(&self, record: Record) -> Result<(), StorageError> {
+        self.queue.enqueue(&record).await
     }
 
-    pub async fn counts(&self) -> Result<Counts, String> {
-        let db = self.queue.db().await?;
-        Ok(Counts { pending: db.count("pending").await?, rejected: db.count("rejected").await? })
+    /// Records waiting to be sent, and records the endpoint refused.
+    pub async fn counts(&self) -> Result<Counts, StorageError> {
+        self.queue.db().await?.counts().await
     }
 
+    /// The queue's state: records not yet stored, the last storage error, persistence.
     pub fn health(&self) -> Health {
         self.queue.health()
     }
 
+    /// The sender's state: whether this tab sends, the last attempt, the next one.
     pub fn send_status(&self) -> SendStatus {
         self.sender.status()
     }

@@ -7,22 +7,23 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use super::cloudevent::to_cloudevent;
-use super::{EnqueueError, EnqueueFuture, Outbox, Record};
+use super::error::StorageError;
+use super::Record;
 use crate::web::platform::now_ms;
 
 #[wasm_bindgen(module = "/src/outbox/browser.js")]
 extern "C" {
     #[wasm_bindgen(js_name = openDb)]
-    fn js_open_db(name: &str) -> js_sys::Promise;
+    fn js_open_db(name: &str, factory: Option<&JsValue>) -> js_sys::Promise;
     #[wasm_bindgen(js_name = putPending)]
-    fn js_put_pending(db: &JsValue, entry: &JsValue) -> js_sys::Promise;
+    fn js_put_pending(db: &JsValue, id: &str, event: &str, queued_at: f64) -> js_sys::Promise;
     #[wasm_bindgen(js_name = putPendingWithContact)]
-    fn js_put_pending_with_contact(db: &JsValue, entry: &JsValue, contact: &str) -> js_sys::Promise;
+    fn js_put_pending_with_contact(db: &JsValue, id: &str, event: &str, queued_at: f64, contact: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_name = loadContacts)]
     fn js_load_contacts(db: &JsValue, ids: &Array) -> js_sys::Promise;
     #[wasm_bindgen(js_name = canEncrypt)]
@@ -31,19 +32,46 @@ extern "C" {
     fn js_peek_pending(db: &JsValue, limit: u32) -> js_sys::Promise;
     #[wasm_bindgen(js_name = deletePending)]
     fn js_delete_pending(db: &JsValue, ids: &Array) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = rejectedEntry)]
+    fn js_rejected_entry(id: &str, event: &str, queued_at: f64, status: u16, response: &str, rejected_at: f64) -> JsValue;
     #[wasm_bindgen(js_name = rejectPending)]
     fn js_reject_pending(db: &JsValue, entries: &Array) -> js_sys::Promise;
     #[wasm_bindgen(js_name = count)]
     fn js_count(db: &JsValue, store: &str) -> js_sys::Promise;
-    #[wasm_bindgen(js_name = getAll)]
-    fn js_get_all(db: &JsValue, store: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = keys)]
+    fn js_keys(db: &JsValue, store: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_name = closeDb)]
     fn js_close_db(db: &JsValue);
     #[wasm_bindgen(js_name = persistStorage)]
     fn js_persist_storage() -> js_sys::Promise;
 }
 
+// What browser.js hands back, read through typed getters instead of `Reflect`.
+#[wasm_bindgen]
+extern "C" {
+    /// An entry of the "pending" store: `{id, event, queued_at, has_contact?}`.
+    type PendingJs;
+    #[wasm_bindgen(method, getter)]
+    fn id(this: &PendingJs) -> Option<String>;
+    #[wasm_bindgen(method, getter)]
+    fn event(this: &PendingJs) -> Option<String>;
+    #[wasm_bindgen(method, getter)]
+    fn queued_at(this: &PendingJs) -> Option<f64>;
+    #[wasm_bindgen(method, getter)]
+    fn has_contact(this: &PendingJs) -> Option<bool>;
+
+    /// The `{name, message}` every storage function of browser.js rejects with.
+    type FailureJs;
+    #[wasm_bindgen(method, getter)]
+    fn name(this: &FailureJs) -> Option<String>;
+    #[wasm_bindgen(method, getter)]
+    fn message(this: &FailureJs) -> Option<String>;
+}
+
 pub const DEFAULT_DB_NAME: &str = "storevoice-outbox";
+
+/// How often records kept in memory (their durable write failed) are written again.
+pub const UNSAVED_RETRY_MS: u32 = 5_000;
 
 /// A queued record: its id, the CloudEvent as JSON text, when it was queued. Contact
 /// details are not in `event`: they are stored apart, encrypted (`has_contact`).
@@ -63,16 +91,29 @@ pub struct Rejected {
     pub body: String,
 }
 
-fn err_text(e: JsValue) -> String {
-    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+/// How many records are waiting to be sent, and how many the endpoint refused.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub pending: u32,
+    pub rejected: u32,
 }
 
-fn set(o: &Object, k: &str, v: &JsValue) {
-    let _ = Reflect::set(o, &JsValue::from_str(k), v);
+/// A rejection from browser.js as the typed error (mapped here, once).
+fn storage_error(e: JsValue) -> StorageError {
+    if e.is_object() {
+        let f: FailureJs = e.unchecked_into();
+        StorageError::from_parts(f.name().as_deref().unwrap_or(""), f.message().as_deref().unwrap_or(""))
+    } else {
+        StorageError::from_parts("", &e.as_string().unwrap_or_default())
+    }
 }
 
-fn get_str(o: &JsValue, k: &str) -> Option<String> {
-    Reflect::get(o, &JsValue::from_str(k)).ok()?.as_string()
+async fn call(promise: js_sys::Promise) -> Result<JsValue, StorageError> {
+    JsFuture::from(promise).await.map_err(storage_error)
+}
+
+fn id_array(ids: &[String]) -> Array {
+    ids.iter().map(|i| JsValue::from_str(i)).collect()
 }
 
 impl Pending {
@@ -99,21 +140,12 @@ impl Pending {
         }
     }
 
-    fn to_js(&self) -> JsValue {
-        let o = Object::new();
-        set(&o, "id", &JsValue::from_str(&self.id));
-        set(&o, "event", &JsValue::from_str(&self.event));
-        set(&o, "queued_at", &JsValue::from_f64(self.queued_at));
-        o.into()
-    }
-
-    fn from_js(v: &JsValue) -> Option<Self> {
-        Some(Pending {
-            id: get_str(v, "id")?,
-            event: get_str(v, "event")?,
-            queued_at: Reflect::get(v, &JsValue::from_str("queued_at")).ok()?.as_f64()?,
-            has_contact: Reflect::get(v, &JsValue::from_str("has_contact")).ok().and_then(|b| b.as_bool()).unwrap_or(false),
-        })
+    fn from_js(v: JsValue) -> Option<Self> {
+        if !v.is_object() {
+            return None;
+        }
+        let v: PendingJs = v.unchecked_into();
+        Some(Pending { id: v.id()?, event: v.event()?, queued_at: v.queued_at()?, has_contact: v.has_contact().unwrap_or(false) })
     }
 }
 
@@ -122,23 +154,28 @@ impl Pending {
 pub struct Db(JsValue);
 
 impl Db {
-    pub async fn open(name: &str) -> Result<Db, String> {
-        JsFuture::from(js_open_db(name)).await.map(Db).map_err(err_text)
+    pub async fn open(name: &str) -> Result<Db, StorageError> {
+        call(js_open_db(name, None)).await.map(Db)
     }
 
-    pub async fn put(&self, p: &Pending) -> Result<(), String> {
-        JsFuture::from(js_put_pending(&self.0, &p.to_js())).await.map(|_| ()).map_err(err_text)
+    /// Opens the database in another `IDBFactory`, e.g. a storage bucket's
+    /// (`bucket.indexedDB`); the tests use a bucket with a tiny quota to fill storage.
+    pub async fn open_in(factory: &JsValue, name: &str) -> Result<Db, StorageError> {
+        call(js_open_db(name, Some(factory))).await.map(Db)
+    }
+
+    pub async fn put(&self, p: &Pending) -> Result<(), StorageError> {
+        call(js_put_pending(&self.0, &p.id, &p.event, p.queued_at)).await.map(|_| ())
     }
 
     /// Queues `p` with its contact details stored apart, encrypted, in the same transaction.
-    pub async fn put_with_contact(&self, p: &Pending, contact_json: &str) -> Result<(), String> {
-        JsFuture::from(js_put_pending_with_contact(&self.0, &p.to_js(), contact_json)).await.map(|_| ()).map_err(err_text)
+    pub async fn put_with_contact(&self, p: &Pending, contact_json: &str) -> Result<(), StorageError> {
+        call(js_put_pending_with_contact(&self.0, &p.id, &p.event, p.queued_at, contact_json)).await.map(|_| ())
     }
 
     /// Decrypted contact details of these records, by id.
-    pub async fn contacts(&self, ids: &[String]) -> Result<Vec<(String, String)>, String> {
-        let arr: Array = ids.iter().map(|i| JsValue::from_str(i)).collect();
-        let pairs = JsFuture::from(js_load_contacts(&self.0, &arr)).await.map_err(err_text)?;
+    pub async fn contacts(&self, ids: &[String]) -> Result<Vec<(String, String)>, StorageError> {
+        let pairs = call(js_load_contacts(&self.0, &id_array(ids))).await?;
         Ok(Array::from(&pairs)
             .iter()
             .filter_map(|pair| {
@@ -149,39 +186,38 @@ impl Db {
     }
 
     /// The oldest `limit` pending records.
-    pub async fn peek(&self, limit: u32) -> Result<Vec<Pending>, String> {
-        let all = JsFuture::from(js_peek_pending(&self.0, limit)).await.map_err(err_text)?;
-        Ok(Array::from(&all).iter().filter_map(|v| Pending::from_js(&v)).collect())
+    pub async fn peek(&self, limit: u32) -> Result<Vec<Pending>, StorageError> {
+        let all = call(js_peek_pending(&self.0, limit)).await?;
+        Ok(Array::from(&all).iter().filter_map(Pending::from_js).collect())
     }
 
-    pub async fn acknowledge(&self, ids: &[String]) -> Result<(), String> {
-        let arr: Array = ids.iter().map(|i| JsValue::from_str(i)).collect();
-        JsFuture::from(js_delete_pending(&self.0, &arr)).await.map(|_| ()).map_err(err_text)
+    pub async fn acknowledge(&self, ids: &[String]) -> Result<(), StorageError> {
+        call(js_delete_pending(&self.0, &id_array(ids))).await.map(|_| ())
     }
 
-    pub async fn reject(&self, rejected: &[Rejected]) -> Result<(), String> {
+    pub async fn reject(&self, rejected: &[Rejected]) -> Result<(), StorageError> {
+        let at = now_ms();
         let arr: Array = rejected
             .iter()
-            .map(|r| {
-                let o = Object::from(r.pending.to_js());
-                set(&o, "status", &JsValue::from_f64(r.status as f64));
-                set(&o, "response", &JsValue::from_str(&r.body));
-                set(&o, "rejected_at", &JsValue::from_f64(now_ms()));
-                JsValue::from(o)
-            })
+            .map(|r| js_rejected_entry(&r.pending.id, &r.pending.event, r.pending.queued_at, r.status, &r.body, at))
             .collect();
-        JsFuture::from(js_reject_pending(&self.0, &arr)).await.map(|_| ()).map_err(err_text)
+        call(js_reject_pending(&self.0, &arr)).await.map(|_| ())
     }
 
-    pub async fn count(&self, store: &str) -> Result<u32, String> {
-        let n = JsFuture::from(js_count(&self.0, store)).await.map_err(err_text)?;
+    pub async fn count(&self, store: &str) -> Result<u32, StorageError> {
+        let n = call(js_count(&self.0, store)).await?;
         Ok(n.as_f64().unwrap_or(0.0) as u32)
     }
 
+    /// How many records wait in "pending" and in "rejected".
+    pub async fn counts(&self) -> Result<Counts, StorageError> {
+        Ok(Counts { pending: self.count("pending").await?, rejected: self.count("rejected").await? })
+    }
+
     /// Every id in `store` (for staff and tests).
-    pub async fn ids(&self, store: &str) -> Result<Vec<String>, String> {
-        let all = JsFuture::from(js_get_all(&self.0, store)).await.map_err(err_text)?;
-        Ok(Array::from(&all).iter().filter_map(|v| get_str(&v, "id")).collect())
+    pub async fn ids(&self, store: &str) -> Result<Vec<String>, StorageError> {
+        let all = call(js_keys(&self.0, store)).await?;
+        Ok(Array::from(&all).iter().filter_map(|v| v.as_string()).collect())
     }
 
     pub fn close(&self) {
@@ -200,7 +236,7 @@ pub struct Health {
     /// Records kept in memory because the durable write failed.
     pub unsaved: usize,
     /// The last storage error, if the last write failed.
-    pub storage_error: Option<String>,
+    pub storage_error: Option<StorageError>,
     /// `navigator.storage.persist()` granted.
     pub persisted: Option<bool>,
 }
@@ -244,7 +280,7 @@ impl IdbOutbox {
     }
 
     /// The open database, opening it on first use (and again after a failure).
-    pub async fn db(&self) -> Result<Db, String> {
+    pub async fn db(&self) -> Result<Db, StorageError> {
         if let Some(db) = self.db.borrow().clone() {
             return Ok(db);
         }
@@ -253,7 +289,7 @@ impl IdbOutbox {
         Ok(db)
     }
 
-    async fn write(&self, p: &Pending, contact: Option<&str>) -> Result<(), String> {
+    async fn write(&self, p: &Pending, contact: Option<&str>) -> Result<(), StorageError> {
         let db = self.db().await?;
         let written = match contact {
             Some(c) => db.put_with_contact(p, c).await,
@@ -263,7 +299,7 @@ impl IdbOutbox {
             Ok(()) => Ok(()),
             Err(e) => {
                 // The connection may be gone (e.g. storage cleared): reopen next time.
-                if e.contains("InvalidStateError") {
+                if e.connection_lost() {
                     *self.db.borrow_mut() = None;
                 }
                 Err(e)
@@ -279,7 +315,31 @@ impl IdbOutbox {
         }
     }
 
-    /// Writes the records kept in memory, every 5 s until all are stored.
+    /// Resolves once `record` is durably queued. If the browser refuses the write, the
+    /// record is kept in memory, counted, and written again every `UNSAVED_RETRY_MS`: it is
+    /// never dropped, and the error says why for the customer and staff.
+    pub async fn enqueue(self: &Rc<Self>, record: &Record) -> Result<(), StorageError> {
+        let (p, contact) = Pending::from_record(record, now_ms());
+        match self.write(&p, contact.as_deref()).await {
+            Ok(()) => {
+                self.queued(&p, contact.as_deref());
+                Ok(())
+            }
+            Err(e) => {
+                {
+                    let mut unsaved = self.unsaved.borrow_mut();
+                    if !unsaved.iter().any(|(u, _)| u.id == p.id) {
+                        unsaved.push((p, contact));
+                    }
+                }
+                self.health.borrow_mut().storage_error = Some(e.clone());
+                self.retry_unsaved();
+                Err(e)
+            }
+        }
+    }
+
+    /// Writes the records kept in memory, every `UNSAVED_RETRY_MS` until all are stored.
     fn retry_unsaved(self: &Rc<Self>) {
         if self.retrying.replace(true) {
             return;
@@ -287,7 +347,7 @@ impl IdbOutbox {
         let me = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
             loop {
-                gloo::timers::future::TimeoutFuture::new(5_000).await;
+                gloo::timers::future::TimeoutFuture::new(UNSAVED_RETRY_MS).await;
                 let batch: Vec<(Pending, Option<String>)> = me.unsaved.borrow().clone();
                 for (p, contact) in batch {
                     match me.write(&p, contact.as_deref()).await {
@@ -304,35 +364,5 @@ impl IdbOutbox {
                 }
             }
         });
-    }
-}
-
-/// `Outbox` for the shared handle the app keeps.
-pub struct SharedIdbOutbox(pub Rc<IdbOutbox>);
-
-impl Outbox for SharedIdbOutbox {
-    fn enqueue(&self, record: Record) -> EnqueueFuture {
-        let me = self.0.clone();
-        Box::pin(async move {
-            let (p, contact) = Pending::from_record(&record, now_ms());
-            match me.write(&p, contact.as_deref()).await {
-                Ok(()) => {
-                    me.queued(&p, contact.as_deref());
-                    Ok(())
-                }
-                Err(e) => {
-                    // Kept, counted, retried: never dropped.
-                    {
-                        let mut unsaved = me.unsaved.borrow_mut();
-                        if !unsaved.iter().any(|(u, _)| u.id == p.id) {
-                            unsaved.push((p, contact));
-                        }
-                    }
-                    me.health.borrow_mut().storage_error = Some(e.clone());
-                    me.retry_unsaved();
-                    Err(EnqueueError::Storage(e))
-                }
-            }
-        })
     }
 }

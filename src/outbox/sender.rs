@@ -9,7 +9,6 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -21,10 +20,48 @@ use crate::web::platform::now_ms;
 #[wasm_bindgen(module = "/src/outbox/browser.js")]
 extern "C" {
     #[wasm_bindgen(js_name = becomeSender)]
-    fn js_become_sender(name: &str) -> js_sys::Promise;
+    fn js_become_sender(name: &str, lease_ms: u32, renew_ms: u32, settle_ms: u32, retry_ms: u32) -> js_sys::Promise;
     #[wasm_bindgen(js_name = postBatch)]
     fn js_post_batch(url: &str, body: &str, token: Option<String>, keepalive: bool) -> js_sys::Promise;
 }
+
+// What `postBatch` resolves to, read through typed getters.
+#[wasm_bindgen]
+extern "C" {
+    /// `{status, body, retryAfter}`; `status` 0 when no complete answer arrived.
+    type PostResultJs;
+    #[wasm_bindgen(method, getter)]
+    fn status(this: &PostResultJs) -> Option<f64>;
+    #[wasm_bindgen(method, getter)]
+    fn body(this: &PostResultJs) -> Option<String>;
+    #[wasm_bindgen(method, getter = retryAfter)]
+    fn retry_after(this: &PostResultJs) -> Option<String>;
+}
+
+/// The HTTP status of a `postBatch` result; 0 (no answer) for anything unexpected.
+fn post_status(v: &JsValue) -> u16 {
+    if !v.is_object() {
+        return 0;
+    }
+    v.unchecked_ref::<PostResultJs>().status().filter(|s| (0.0..=999.0).contains(s)).map_or(0, |s| s as u16)
+}
+
+// The stand-in for Web Locks where the page is not a secure context: a lease in
+// localStorage (browser.js `becomeSender` keeps it; these say how long).
+/// How long a sender's lease lasts if it is not renewed: a tab killed while sending hands
+/// over to another tab after at most this long.
+pub const LEASE_MS: u32 = 3_000;
+/// How often the sender renews its lease (well inside `LEASE_MS`, so a busy page that runs
+/// a timer late does not lose it).
+pub const LEASE_RENEW_MS: u32 = 1_000;
+/// How long a tab waits after writing the lease before reading it back: if another tab
+/// wrote at the same moment, only the last writer finds its own name and sends.
+pub const LEASE_SETTLE_MS: u32 = 150;
+/// How often a tab that is not the sender looks whether the lease has become free.
+pub const LEASE_RETRY_MS: u32 = 1_000;
+/// How long the sender waits before trying again after storage failed it (the database
+/// could not be opened or read).
+pub const STORAGE_RETRY_MS: f64 = 5_000.0;
 
 /// Records per POST.
 pub const BATCH: u32 = 100;
@@ -144,7 +181,8 @@ impl Sender {
         let me = self.clone();
         let lock_name = lock_name.to_string();
         wasm_bindgen_futures::spawn_local(async move {
-            let _ = JsFuture::from(js_become_sender(&lock_name)).await;
+            let lease = js_become_sender(&lock_name, LEASE_MS, LEASE_RENEW_MS, LEASE_SETTLE_MS, LEASE_RETRY_MS);
+            let _ = JsFuture::from(lease).await;
             me.status.borrow_mut().is_sender = true;
             me.run().await;
         });
@@ -200,8 +238,8 @@ impl Sender {
         let db = match self.outbox.db().await {
             Ok(db) => db,
             Err(e) => {
-                self.status.borrow_mut().last_error = Some(e);
-                self.next_at.set(now_ms() + 5_000.0);
+                self.status.borrow_mut().last_error = Some(e.to_string());
+                self.next_at.set(now_ms() + STORAGE_RETRY_MS);
                 return false;
             }
         };
@@ -209,8 +247,8 @@ impl Sender {
             Ok(b) if !b.is_empty() => b,
             Ok(_) => return false,
             Err(e) => {
-                self.status.borrow_mut().last_error = Some(e);
-                self.next_at.set(now_ms() + 5_000.0);
+                self.status.borrow_mut().last_error = Some(e.to_string());
+                self.next_at.set(now_ms() + STORAGE_RETRY_MS);
                 return false;
             }
         };
@@ -222,8 +260,8 @@ impl Sender {
             match db.contacts(&with_contact).await {
                 Ok(c) => c,
                 Err(e) => {
-                    self.status.borrow_mut().last_error = Some(e);
-                    self.next_at.set(now_ms() + 5_000.0);
+                    self.status.borrow_mut().last_error = Some(e.to_string());
+                    self.next_at.set(now_ms() + STORAGE_RETRY_MS);
                     return false;
                 }
             }
@@ -262,7 +300,7 @@ impl Sender {
                     self.forget(&ids);
                     if let Err(e) = db.acknowledge(&ids).await {
                         // Sent but not deleted: it will be sent again and de-duplicated.
-                        self.status.borrow_mut().last_error = Some(e);
+                        self.status.borrow_mut().last_error = Some(e.to_string());
                     }
                     progressed = true;
                     self.next_at.set(0.0);
@@ -276,7 +314,7 @@ impl Sender {
                     self.forget(&[part[0].id.clone()]);
                     let r = Rejected { pending: part[0].clone(), status: attempt.status, body: attempt.body };
                     if let Err(e) = db.reject(&[r]).await {
-                        self.status.borrow_mut().last_error = Some(e);
+                        self.status.borrow_mut().last_error = Some(e.to_string());
                     }
                     progressed = true;
                 }
@@ -295,11 +333,11 @@ impl Sender {
         let body = batch_body(part.iter().map(|p| wire.get(&p.id).map_or(p.event.as_str(), String::as_str)));
         let res = JsFuture::from(js_post_batch(&self.endpoint, &body, self.token.clone(), false)).await;
         let (status, text, retry_after) = match res {
-            Ok(v) => {
-                let num = |k: &str| Reflect::get(&v, &JsValue::from_str(k)).ok().and_then(|x| x.as_f64());
-                let txt = |k: &str| Reflect::get(&v, &JsValue::from_str(k)).ok().and_then(|x| x.as_string());
-                (num("status").unwrap_or(0.0) as u16, txt("body").unwrap_or_default(), txt("retryAfter"))
+            Ok(v) if v.is_object() => {
+                let r: &PostResultJs = v.unchecked_ref();
+                (post_status(&v), r.body().unwrap_or_default(), r.retry_after())
             }
+            Ok(_) => (0, String::new(), None),
             Err(e) => (0, format!("{e:?}"), None),
         };
         let outcome = match status {
@@ -327,8 +365,7 @@ impl Sender {
         let ids: Vec<String> = recent.into_iter().map(|(i, _)| i).collect();
         wasm_bindgen_futures::spawn_local(async move {
             let Ok(v) = JsFuture::from(promise).await else { return };
-            let status = Reflect::get(&v, &JsValue::from_str("status")).ok().and_then(|x| x.as_f64()).unwrap_or(0.0);
-            if (200.0..300.0).contains(&status) {
+            if (200..300).contains(&post_status(&v)) {
                 me.forget(&ids);
                 if let Ok(db) = me.outbox.db().await {
                     let _ = db.acknowledge(&ids).await;

@@ -57,7 +57,7 @@ pub fn staff() -> Html {
                     <dt>{ s.staff_rejected }</dt><dd data-field="rejected">{ n(counts.map(|c| c.rejected)) }</dd>
                     <dt>{ s.staff_unsaved }</dt><dd data-field="unsaved">{ health.unsaved }</dd>
                     if let Some(e) = &health.storage_error {
-                        <dt>{ s.staff_storage_error }</dt><dd data-field="storage-error" lang="en">{ e }</dd>
+                        <dt>{ s.staff_storage_error }</dt><dd data-field="storage-error" lang="en">{ e.to_string() }</dd>
                     }
                     <dt>{ s.staff_persisted }</dt><dd data-field="persisted">{ yn(health.persisted) }</dd>
                     <dt>{ s.staff_sender }</dt><dd data-field="sender">{ yn(Some(send.is_sender)) }</dd>

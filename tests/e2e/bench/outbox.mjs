@@ -38,7 +38,7 @@ const latencies = await page.evaluate(async (path) => {
     const id = crypto.randomUUID();
     const event = JSON.stringify({ specversion: '1.0', id, source: '/stores/bench/touchpoints/bench', type: 'storevoice.survey-response.v1', data: { i } });
     const t = performance.now();
-    await m.putPending(db, { id, event, queued_at: Date.now() });
+    await m.putPending(db, id, event, Date.now());
     out.push(performance.now() - t);
   }
   m.closeDb(db);
