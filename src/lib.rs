@@ -6,6 +6,7 @@
 pub mod config;
 pub mod i18n;
 pub mod launch;
+pub mod number;
 pub mod route;
 pub mod theme;
 pub mod time;

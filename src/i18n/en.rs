@@ -1,4 +1,5 @@
 use super::Strings;
+use crate::number::decimal;
 use crate::config::PlaceKind;
 use crate::feedback::FeedbackKind;
 use crate::config::ProblemKind as P;
@@ -180,7 +181,7 @@ fn problem(p: &P) -> String {
         P::UnknownReference { id } => format!("Refers to \"{id}\", which does not exist."),
         P::EmptyText => "The text is empty: fill in at least one language.".into(),
         P::EmptyList => "This list must not be empty.".into(),
-        P::OutOfRange { min, max } => format!("The number is out of range ({min}–{max})."),
+        P::OutOfRange { min, max } => format!("The number is out of range ({}–{}).", decimal(*min), decimal(*max)),
         P::UnsafeLink => "Links must be relative paths or https addresses.".into(),
         P::FieldNotUsed { field, kind } => format!("Questions of type \"{kind}\" do not use the field \"{field}\"."),
         P::FieldRequired { field, kind } => format!("Questions of type \"{kind}\" need the field \"{field}\"."),

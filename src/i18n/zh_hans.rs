@@ -1,4 +1,5 @@
 use super::Strings;
+use crate::number::decimal;
 use crate::config::PlaceKind;
 use crate::feedback::FeedbackKind;
 use crate::config::ProblemKind as P;
@@ -180,7 +181,7 @@ fn problem(p: &P) -> String {
         P::UnknownReference { id } => format!("引用了不存在的编号「{id}」。"),
         P::EmptyText => "文字为空：至少填写一种语言。".into(),
         P::EmptyList => "列表不能为空。".into(),
-        P::OutOfRange { min, max } => format!("数值超出范围（{min}–{max}）。"),
+        P::OutOfRange { min, max } => format!("数值超出范围（{}–{}）。", decimal(*min), decimal(*max)),
         P::UnsafeLink => "链接必须是相对路径或 https 地址。".into(),
         P::FieldNotUsed { field, kind } => format!("「{kind}」类型的问题不使用字段「{field}」。"),
         P::FieldRequired { field, kind } => format!("「{kind}」类型的问题必须有字段「{field}」。"),

@@ -1,4 +1,5 @@
 use super::Strings;
+use crate::number::decimal;
 use crate::config::PlaceKind;
 use crate::feedback::FeedbackKind;
 use crate::config::ProblemKind as P;
@@ -180,7 +181,7 @@ fn problem(p: &P) -> String {
         P::UnknownReference { id } => format!("引用了不存在的編號「{id}」。"),
         P::EmptyText => "文字為空：至少填寫一種語言。".into(),
         P::EmptyList => "清單不能為空。".into(),
-        P::OutOfRange { min, max } => format!("數值超出範圍（{min}–{max}）。"),
+        P::OutOfRange { min, max } => format!("數值超出範圍（{}–{}）。", decimal(*min), decimal(*max)),
         P::UnsafeLink => "連結必須是相對路徑或 https 位址。".into(),
         P::FieldNotUsed { field, kind } => format!("「{kind}」類型的問題不使用欄位「{field}」。"),
         P::FieldRequired { field, kind } => format!("「{kind}」類型的問題必須有欄位「{field}」。"),

@@ -18,6 +18,7 @@ use crate::app::context::{Store, Ui};
 use crate::app::hooks::{use_route, use_store, use_ui};
 use crate::app::shell::HEADING_ID;
 use crate::config::{Place, PlaceKind};
+use crate::number::decimal;
 use crate::route::{phone_link, Route, WayQuery};
 use crate::web::dom;
 
@@ -240,22 +241,22 @@ fn floor_plan(store: &Store, ui: &Ui, floor_id: &str, path: Option<&Path>, dest:
     }
     let label = (s.wf_map)(floor.name.get(lang));
     html! {
-        <svg class="floor-plan" viewBox={format!("-2 -2 {} {}", floor.width + 4.0, floor.height + 4.0)} role="img" aria-label={label}>
-            <rect x="0" y="0" width={floor.width.to_string()} height={floor.height.to_string()} class="plan-outline" />
+        <svg class="floor-plan" viewBox={format!("-2 -2 {} {}", decimal(floor.width + 4.0), decimal(floor.height + 4.0))} role="img" aria-label={label}>
+            <rect x="0" y="0" width={decimal(floor.width)} height={decimal(floor.height)} class="plan-outline" />
             { for store.config.map.places.iter().filter(|p| p.floor == floor.id).map(|p| html! {
                 <g class={classes!("plan-place", (p.id == dest.id).then_some("is-destination"))}>
-                    <circle cx={p.x.to_string()} cy={p.y.to_string()} r="1.3" />
-                    <text x={(p.x + 1.8).to_string()} y={(p.y + 0.9).to_string()} lang={p.name.get_with_lang(lang).1.tag()}>{ p.name.get(lang) }</text>
+                    <circle cx={decimal(p.x)} cy={decimal(p.y)} r="1.3" />
+                    <text x={decimal(p.x + 1.8)} y={decimal(p.y + 0.9)} lang={p.name.get_with_lang(lang).1.tag()}>{ p.name.get(lang) }</text>
                 </g>
             }) }
             { for lines.iter().map(|(a, b)| html! {
-                <line x1={a.x.to_string()} y1={a.y.to_string()} x2={b.x.to_string()} y2={b.y.to_string()} class="plan-route" />
+                <line x1={decimal(a.x)} y1={decimal(a.y)} x2={decimal(b.x)} y2={decimal(b.y)} class="plan-route" />
             }) }
             if let Some(a) = start {
-                <g class="plan-here"><circle cx={a.x.to_string()} cy={a.y.to_string()} r="2.4" /><text x={(a.x + 3.0).to_string()} y={(a.y - 2.5).to_string()}>{ s.wf_you_are_here }</text></g>
+                <g class="plan-here"><circle cx={decimal(a.x)} cy={decimal(a.y)} r="2.4" /><text x={decimal(a.x + 3.0)} y={decimal(a.y - 2.5)}>{ s.wf_you_are_here }</text></g>
             }
             if let Some(b) = end {
-                <g class="plan-dest"><circle cx={b.x.to_string()} cy={b.y.to_string()} r="2.4" /><text x={(b.x + 3.0).to_string()} y={(b.y - 2.5).to_string()}>{ s.wf_destination }</text></g>
+                <g class="plan-dest"><circle cx={decimal(b.x)} cy={decimal(b.y)} r="2.4" /><text x={decimal(b.x + 3.0)} y={decimal(b.y - 2.5)}>{ s.wf_destination }</text></g>
             }
         </svg>
     }
