@@ -7,5 +7,7 @@ export PATH="$root/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 cd "$root"
 echo "[build] trunk build --release --offline"
 TRUNK_SKIP_VERSION_CHECK=true trunk build --release --offline
+echo "[build] postbuild: Content-Security-Policy, service worker precache list"
+node "$root/scripts/postbuild.mjs" "$root/dist"
 echo "[build] dist/ is ready:"
 ls -l dist | sed 's/^/  /'

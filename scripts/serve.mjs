@@ -33,23 +33,48 @@ const types = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Resolves a URL path inside `base`, refusing anything that climbs out of it. */
+/** Resolves a URL path inside `base`, refusing anything that climbs out of it or does not
+ * decode (`/%` is a 400, not a crash). */
 function inside(base, urlPath) {
-  const p = normalize(join(base, decodeURIComponent(urlPath)));
+  let decoded;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const p = normalize(join(base, decoded));
   return p === base || p.startsWith(base + sep) ? p : null;
 }
+
+/** The Content-Security-Policy of the build (the `<meta>` that scripts/build.sh writes into
+ * index.html), sent as a header too, with what only a header can say. */
+async function policy() {
+  try {
+    const html = await readFile(join(root, 'index.html'), 'utf8');
+    const m = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/);
+    return m ? `${m[1].replace(/&#39;|&apos;/g, "'")}; frame-ancestors 'none'` : null;
+  } catch {
+    return null;
+  }
+}
+const csp = await policy();
 
 async function send(res, file, status = 200) {
   try {
     let f = file;
     if ((await stat(f)).isDirectory()) f = join(f, 'index.html');
     const body = await readFile(f);
-    res.writeHead(status, {
+    const headers = {
       'Content-Type': types[extname(f)] ?? 'application/octet-stream',
-      // Hashed assets may be cached for ever; index.html and config.json must revalidate.
+      // Hashed assets may be cached for ever; index.html, config.json, sw.js and the
+      // manifest must revalidate.
       'Cache-Control': /-[0-9a-f]{12,}(_bg)?\./.test(f) ? 'public, max-age=31536000, immutable' : 'no-cache',
       'X-Content-Type-Options': 'nosniff',
-    });
+      'Referrer-Policy': 'no-referrer',
+    };
+    if (csp && extname(f) === '.html') headers['Content-Security-Policy'] = csp;
+    res.writeHead(status, headers);
     res.end(body);
   } catch {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });

@@ -24,6 +24,9 @@ pub struct Store {
     pub warnings: Rc<Vec<LaunchWarning>>,
     /// Search index and walkway graph, built once from the config.
     pub directory: Rc<Directory>,
+    /// Set when this device runs on its last good config: why the fetched one was not used
+    /// (staff see it).
+    pub config_fallback: Option<Rc<crate::config::Unusable>>,
 }
 
 impl Store {
@@ -38,6 +41,12 @@ impl Store {
             return Some(TouchpointKind::Qr);
         }
         self.touchpoint().map(|t| t.kind)
+    }
+
+    /// A device strangers use one after another (a kiosk, a service desk): it resets between
+    /// customers and keeps nothing of one for the next.
+    pub fn shared_device(&self) -> bool {
+        self.touchpoint_kind().is_some_and(|k| k != TouchpointKind::Qr)
     }
 
     /// Whether this touchpoint offers `journey` (a touchpoint without a list offers all).

@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::config::{self, Problem};
+use crate::config::{self, Unusable};
 use crate::launch;
 use crate::outbox::delivery::Delivery;
 use crate::route::Route;
@@ -32,14 +32,8 @@ pub struct AppProps {
 
 enum Load {
     Loading,
-    Failed(LoadError),
+    Failed(Rc<Unusable>),
     Ready(StoreCtx),
-}
-
-#[derive(Clone, PartialEq)]
-pub enum LoadError {
-    Fetch(config_source::FetchError),
-    Invalid(Rc<Vec<Problem>>),
 }
 
 #[function_component(App)]
@@ -51,22 +45,25 @@ pub fn app(props: &AppProps) -> Html {
         let query = props.query.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let next = match config_source::fetch_config_text(&url).await {
-                    Err(e) => Load::Failed(LoadError::Fetch(e)),
-                    Ok(text) => match config::parse(&text) {
-                        Err(problems) => Load::Failed(LoadError::Invalid(Rc::new(problems))),
-                        Ok(cfg) => {
-                            let q = query.map(|q| q.to_string()).unwrap_or_else(dom::location_search);
-                            let (launch, warnings) = launch::resolve(&cfg, &q);
-                            let directory = Rc::new(Directory::build(&cfg));
-                            Load::Ready(StoreCtx(Rc::new(Store {
-                                config: Rc::new(cfg),
-                                launch: Rc::new(launch),
-                                warnings: Rc::new(warnings),
-                                directory,
-                            })))
+                let fresh = config_source::fetch_config_text(&url).await;
+                let next = match config::choose(fresh, config_source::last_good().as_deref()) {
+                    Err(why) => Load::Failed(Rc::new(why)),
+                    Ok(chosen) => {
+                        if let Some(text) = &chosen.keep {
+                            config_source::keep_last_good(text);
                         }
-                    },
+                        let cfg = chosen.config;
+                        let q = query.map(|q| q.to_string()).unwrap_or_else(dom::location_search);
+                        let (launch, warnings) = launch::resolve(&cfg, &q);
+                        let directory = Rc::new(Directory::build(&cfg));
+                        Load::Ready(StoreCtx(Rc::new(Store {
+                            config: Rc::new(cfg),
+                            launch: Rc::new(launch),
+                            warnings: Rc::new(warnings),
+                            directory,
+                            config_fallback: chosen.fallback_because.map(Rc::new),
+                        })))
+                    }
                 };
                 load.set(next);
             });
@@ -75,7 +72,7 @@ pub fn app(props: &AppProps) -> Html {
 
     match &*load {
         Load::Loading => html! { <pages::loading::Loading /> },
-        Load::Failed(e) => html! { <pages::config_error::ConfigError error={e.clone()} /> },
+        Load::Failed(why) => html! { <pages::config_error::ConfigError why={why.clone()} /> },
         Load::Ready(store) => html! { <Ready store={store.clone()} /> },
     }
 }
@@ -104,6 +101,18 @@ fn ready(props: &ReadyProps) -> Html {
             dom::set_document_lang(*lang);
             dom::set_document_mode(*mode);
             dom::set_title(title);
+        });
+    }
+    // Offline starts and updates: the service worker, once the first screen is up. On a shared
+    // device, screen changes replace the history entry (nothing to go Back to).
+    {
+        let shared = store.shared_device();
+        use_effect_with((), move |_| {
+            dom::set_replace_history(shared);
+            crate::web::app_update::set_manifest_launch(&dom::location_search());
+            wasm_bindgen_futures::spawn_local(async {
+                crate::web::app_update::register().await;
+            });
         });
     }
     // A QR code may open a journey directly.

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::components::HEADING_ID;
 use super::context::UiAction;
 use super::hooks::{use_idle, use_next_customer, use_route, use_store, use_ui};
 use super::pages;
@@ -10,9 +11,6 @@ use crate::config::{Journey, Mode};
 use crate::i18n::Lang;
 use crate::route::Route;
 use crate::web::dom;
-
-/// Id of each screen's `<h1>`, focused after navigation.
-pub const HEADING_ID: &str = "screen-heading";
 
 #[function_component(Shell)]
 pub fn shell() -> Html {
@@ -49,9 +47,10 @@ pub fn shell() -> Html {
     };
 
     let tp_name = store.touchpoint().map(|t| t.name.get(ui.lang).to_string()).unwrap_or_default();
+    let onclick = store.shared_device().then(|| Callback::from(replace_in_app_links));
 
     html! {
-        <div class="app" data-route={route.name()}>
+        <div class="app" data-route={route.name()} {onclick}>
             <a class="skip-link" href="#main" onclick={skip_to_main()}>{ s.skip_to_content }</a>
             <Header home={route == Route::Home} />
             <main id="main" class="screen" tabindex="-1">
@@ -65,6 +64,20 @@ pub fn shell() -> Html {
                 <a class="footer-staff" href={Route::Staff.href()}>{ s.staff }</a>
             </footer>
         </div>
+    }
+}
+
+/// On a shared device an in-app link (`href="#/…"`) replaces the current history entry
+/// instead of adding one, like every other screen change there.
+fn replace_in_app_links(e: MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let link = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("a[href^='#/']").ok().flatten());
+    if let Some(href) = link.and_then(|a| a.get_attribute("href")) {
+        e.prevent_default();
+        dom::set_location_hash(&href);
     }
 }
 

@@ -5,10 +5,12 @@
 //! and parsing goes on, so unknown fields, bad values and every semantic problem are listed
 //! together.
 
+mod keep;
 mod problem;
 mod types;
 mod validate;
 
+pub use keep::{choose, Chosen, FetchError, Unusable};
 pub use problem::{Problem, ProblemKind};
 pub use types::*;
 

@@ -4,6 +4,7 @@
 
 pub mod contact;
 pub mod form;
+pub mod issue;
 pub mod pii;
 pub mod record;
 pub mod reference;

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::contact::Contact;
-use super::form::Issue;
+use super::issue::Issue;
 use super::reference;
 use crate::config::Mode;
 use crate::i18n::Lang;

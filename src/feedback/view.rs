@@ -13,7 +13,7 @@ use super::form::{Edit, Field, Form};
 use super::record::FeedbackKind;
 use crate::app::components::{ActionBar, Radio, SaveFailed};
 use crate::app::hooks::{use_hand_in, use_store, use_ui};
-use crate::app::shell::HEADING_ID;
+use crate::app::components::HEADING_ID;
 use crate::config::FeedbackField;
 use crate::outbox::idb::can_encrypt;
 use crate::web::platform;
@@ -101,8 +101,11 @@ pub fn feedback_journey() -> Html {
         (!ids.is_empty()).then(|| ids.join(" "))
     };
     let invalid = |field: Field| form.issue(field).is_some().to_string();
+    let shared = store.shared_device();
     let text_field = |field: Field, id: &'static str, label: String, kind: &'static str, value: &str, on: Callback<InputEvent>, hint: Option<(&'static str, &'static str)>| {
+        // Autofill would offer one customer's details to the next on a shared device.
         let autocomplete = match field {
+            _ if shared => "off",
             Field::Name => "name",
             Field::Phone => "tel",
             Field::Email => "email",

@@ -150,6 +150,8 @@ pub const STRINGS: Strings = Strings {
     wf_take_along: "Scan with your phone to take this route along",
     wf_map: |f| format!("Plan of {f}"),
     wf_floors: "Floors",
+    staff_config: "Settings file",
+    staff_config_fallback: "This device is running on the last settings file that worked here. The current config.json was not used:",
     staff_outbox: "Outbox",
     staff_pending: "Waiting to be sent",
     staff_rejected: "Refused by the endpoint",

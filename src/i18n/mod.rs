@@ -173,6 +173,8 @@ pub struct Strings {
     pub wf_map: fn(&str) -> String,
     pub wf_floors: &'static str,
     // --- staff: outbox status ---
+    pub staff_config: &'static str,
+    pub staff_config_fallback: &'static str,
     pub staff_outbox: &'static str,
     pub staff_pending: &'static str,
     pub staff_rejected: &'static str,

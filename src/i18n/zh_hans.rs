@@ -150,6 +150,8 @@ pub const STRINGS: Strings = Strings {
     wf_take_along: "用手机扫码，把这条路线带在身边",
     wf_map: |f| format!("{f} 平面图"),
     wf_floors: "楼层",
+    staff_config: "设置文件",
+    staff_config_fallback: "本设备正在使用上一次可用的设置文件。当前的 config.json 未被采用：",
     staff_outbox: "发送队列",
     staff_pending: "待发送",
     staff_rejected: "被接收端拒收",

@@ -150,6 +150,8 @@ pub const STRINGS: Strings = Strings {
     wf_take_along: "用手機掃碼，把這條路線帶在身邊",
     wf_map: |f| format!("{f} 平面圖"),
     wf_floors: "樓層",
+    staff_config: "設定檔",
+    staff_config_fallback: "本裝置正在使用上一次可用的設定檔。目前的 config.json 未被採用：",
     staff_outbox: "傳送佇列",
     staff_pending: "待傳送",
     staff_rejected: "被接收端拒收",

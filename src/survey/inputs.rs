@@ -12,7 +12,7 @@ use super::engine::text_limit;
 use super::Answer;
 use crate::app::components::Radio;
 use crate::app::hooks::use_pointer_flag;
-use crate::app::shell::HEADING_ID;
+use crate::app::components::HEADING_ID;
 use crate::config::{Question, QuestionKind};
 use crate::i18n::Lang;
 

@@ -10,7 +10,7 @@ use super::session::{Action, Session};
 use super::{Answer, Issue, Step, SurveyResponse};
 use crate::app::components::{ActionBar, SaveFailed};
 use crate::app::hooks::{use_hand_in, use_store, use_ui};
-use crate::app::shell::HEADING_ID;
+use crate::app::components::HEADING_ID;
 use crate::web::platform;
 
 /// Pause after a tap on a single-tap scale before moving on, so the choice is seen.
@@ -110,10 +110,9 @@ pub fn survey_journey() -> Html {
         <section class="survey" aria-labelledby={HEADING_ID} key={question.id.clone()}>
             <div class="progress">
                 <span class="progress-text" id="survey-progress">{ (s.survey_progress)(pos, total) }</span>
-                <div class="progress-bar" role="progressbar" aria-labelledby="survey-progress"
-                     aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={pos.to_string()}>
-                    <div class="progress-fill" style={format!("width:{}%", pos * 100 / total.max(1))}></div>
-                </div>
+                // A native <progress>: no inline style (the CSP allows none), a progressbar role.
+                <progress class="progress-bar" aria-labelledby="survey-progress"
+                    max={total.max(1).to_string()} value={pos.to_string()}></progress>
             </div>
             <h1 id={HEADING_ID} tabindex="-1" class="question-text" lang={qlang.tag()}>{ qtext }</h1>
             <p class="question-note">{ if question.required { s.required } else { s.optional } }</p>

@@ -16,7 +16,7 @@ use super::SHORTCUTS;
 use crate::app::components::Qr;
 use crate::app::context::{Store, Ui};
 use crate::app::hooks::{use_route, use_store, use_ui};
-use crate::app::shell::HEADING_ID;
+use crate::app::components::HEADING_ID;
 use crate::config::{Place, PlaceKind};
 use crate::number::decimal;
 use crate::route::{phone_link, Route, WayQuery};
@@ -209,11 +209,13 @@ fn route_view(p: &RouteProps) -> Html {
                             { for steps.iter().map(|st| html! { <li>{ step_text(st) }</li> }) }
                         </ol>
                     }
-                    // On the customer's own phone there is nothing to take along.
-                    if !store.launch.personal {
+                    // Only a shared device offers the route to take along, and only to scan: a
+                    // tappable link would turn the kiosk itself into a "personal" device that
+                    // never resets. A phone has nothing to take along.
+                    if store.shared_device() && path.is_some() {
                         <div class="take-along">
                             <Qr text={link.clone()} label={s.wf_take_along} />
-                            <a class="route-link" href={link.clone()}>{ s.wf_take_along }</a>
+                            <p class="take-along-hint" aria-hidden="true">{ s.wf_take_along }</p>
                         </div>
                     }
                 </div>

@@ -1,25 +1,12 @@
-//! Fetches `config.json` from the app's base URL.
+//! Fetches `config.json` from the app's base URL, and keeps this device's last good config
+//! in `localStorage` (the config is public: nothing in it is a secret).
 
 use gloo::net::http::Request;
 use web_sys::RequestCache;
 
-/// Why the config text could not be had (before it was parsed).
-#[derive(Debug, Clone, PartialEq)]
-pub enum FetchError {
-    /// The server answered with a non-2xx status.
-    Status(u16),
-    /// No answer: offline, DNS, CORS, refused connection.
-    Network(String),
-}
+pub use crate::config::FetchError;
 
-impl std::fmt::Display for FetchError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            FetchError::Status(s) => write!(f, "HTTP {s}"),
-            FetchError::Network(m) => write!(f, "{m}"),
-        }
-    }
-}
+const LAST_GOOD_KEY: &str = "storevoice:last-good-config";
 
 /// Loads the config text. `no-cache` makes the browser revalidate, so a replaced file is
 /// picked up on the next start.
@@ -33,4 +20,21 @@ pub async fn fetch_config_text(url: &str) -> Result<String, FetchError> {
         return Err(FetchError::Status(resp.status()));
     }
     resp.text().await.map_err(|e| FetchError::Network(e.to_string()))
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The last config text that passed validation on this device.
+pub fn last_good() -> Option<String> {
+    storage()?.get_item(LAST_GOOD_KEY).ok()?
+}
+
+/// Keeps `text` (which just passed validation) for starts without a usable config. A full
+/// storage only means the device keeps the previous one.
+pub fn keep_last_good(text: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(LAST_GOOD_KEY, text);
+    }
 }

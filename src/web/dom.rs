@@ -21,11 +21,14 @@ pub fn set_document_mode(mode: Mode) {
     }
 }
 
-/// Sets the store's brand colours as CSS custom properties.
+/// Sets the store's brand colours as CSS custom properties, through the CSSOM: the page's
+/// Content-Security-Policy allows no inline style attributes.
 pub fn set_brand_colors(brand: &str, on_brand: &str) {
-    if let Some(html) = root() {
-        let style = format!("--brand:{brand};--on-brand:{on_brand};");
-        let _ = html.set_attribute("style", &style);
+    use wasm_bindgen::JsCast;
+    if let Some(html) = root().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let style = html.style();
+        let _ = style.set_property("--brand", brand);
+        let _ = style.set_property("--on-brand", on_brand);
     }
 }
 
@@ -61,9 +64,22 @@ pub fn location_hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
+thread_local! {
+    static REPLACE_HISTORY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// On a shared device every screen change replaces the current history entry, so Back
+/// (Android back, Alt+←) has nothing of an earlier customer to go back to.
+pub fn set_replace_history(on: bool) {
+    REPLACE_HISTORY.with(|r| r.set(on));
+}
+
+/// Goes to `hash` (`#/survey`): a new history entry, or the current one replaced on a
+/// shared device. Either way `hashchange` fires.
 pub fn set_location_hash(hash: &str) {
     if let Some(w) = web_sys::window() {
-        let _ = w.location().set_hash(hash);
+        let loc = w.location();
+        let _ = if REPLACE_HISTORY.with(|r| r.get()) { loc.replace(hash) } else { loc.set_hash(hash) };
     }
 }
 

@@ -1,11 +1,16 @@
 //! Widgets shared by the screens.
 
+/// Id of each screen's `<h1>`, focused after navigation.
+pub const HEADING_ID: &str = "screen-heading";
+
 mod action_bar;
+mod config_problems;
 mod qr;
 mod radio;
 mod save_failed;
 
 pub use action_bar::ActionBar;
+pub use config_problems::ConfigProblems;
 pub use qr::Qr;
 pub use radio::Radio;
 pub use save_failed::SaveFailed;

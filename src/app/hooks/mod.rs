@@ -74,7 +74,8 @@ pub fn use_hand_in() -> Submitter {
 }
 
 /// Back to the start for the next customer, in this touchpoint's own language and mode,
-/// with nothing of the previous customer kept.
+/// with nothing of the previous customer kept; a downloaded new version of the app takes
+/// over here (the page reloads at the start screen).
 #[hook]
 pub fn use_next_customer() -> Callback<()> {
     let (store, ui, visit) = (use_store(), use_ui(), use_visit());
@@ -83,5 +84,9 @@ pub fn use_next_customer() -> Callback<()> {
         ui.dispatch(UiAction::SetMode(store.launch.mode));
         visit.dispatch(VisitAction::Clear);
         navigate(&Route::Home);
+        // Between customers is the only moment a new app version may take over.
+        if !crate::web::app_update::apply_update() {
+            crate::web::app_update::check_for_update();
+        }
     })
 }

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use crate::app::hooks::{use_store, use_ui};
-use crate::app::shell::HEADING_ID;
+use crate::app::components::HEADING_ID;
 use crate::config::Journey;
 use crate::route::Route;
 

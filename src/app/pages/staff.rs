@@ -1,7 +1,8 @@
 use yew::prelude::*;
 
-use crate::app::hooks::{use_delivery, use_ui};
-use crate::app::shell::HEADING_ID;
+use crate::app::components::ConfigProblems;
+use crate::app::hooks::{use_delivery, use_store, use_ui};
+use crate::app::components::HEADING_ID;
 use crate::outbox::delivery::Counts;
 use crate::route::Route;
 use crate::web::platform::now_ms;
@@ -10,7 +11,7 @@ use crate::web::platform::now_ms;
 /// PIN sign-in and device settings are not built yet, and the screen says so.
 #[function_component(Staff)]
 pub fn staff() -> Html {
-    let (ui, delivery) = (use_ui(), use_delivery());
+    let (store, ui, delivery) = (use_store(), use_ui(), use_delivery());
     let s = ui.s();
     let counts = use_state(|| None::<Counts>);
     let tick = use_state(|| 0u32);
@@ -50,6 +51,13 @@ pub fn staff() -> Html {
     html! {
         <section class="staff" aria-labelledby={HEADING_ID}>
             <h1 id={HEADING_ID} tabindex="-1">{ s.staff_title }</h1>
+            if let Some(why) = &store.config_fallback {
+                <div class="panel error-panel" data-field="config-fallback">
+                    <h2>{ s.staff_config }</h2>
+                    <p>{ s.staff_config_fallback }</p>
+                    <ConfigProblems why={why.clone()} lang={ui.lang} />
+                </div>
+            }
             <div class="panel">
                 <h2>{ s.staff_outbox }</h2>
                 <dl class="status-list">

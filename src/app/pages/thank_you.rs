@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use crate::app::components::Qr;
 use crate::app::hooks::{use_next_customer, use_store, use_ui, use_visit};
-use crate::app::shell::HEADING_ID;
+use crate::app::components::HEADING_ID;
 use crate::route::Route;
 
 /// The screen after a finished answer: reached only once the record was handed in. On shared

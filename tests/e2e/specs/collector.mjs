@@ -33,7 +33,7 @@ export function configFor(url, edit = (c) => c) {
 
 /**
  * Starts a collector. Options: faults (spec string), seed, token, editConfig(config),
- * port (default: a free one), dir (keeps the database across restarts).
+ * port (default: a free one), dir (keeps the database across restarts), dist (the app to serve).
  */
 export async function startCollector(opts = {}) {
   const port = opts.port ?? (await freePort());
@@ -41,7 +41,7 @@ export async function startCollector(opts = {}) {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'storevoice-e2e-'));
   const configPath = join(dir, 'config.json');
   writeFileSync(configPath, JSON.stringify(configFor(url, opts.editConfig)));
-  const args = ['--addr', `127.0.0.1:${port}`, '--db', join(dir, 'events.sqlite'), '--dist', DIST, '--config', configPath];
+  const args = ['--addr', `127.0.0.1:${port}`, '--db', join(dir, 'events.sqlite'), '--dist', opts.dist ?? DIST, '--config', configPath];
   if (opts.faults) args.push('--faults', opts.faults, '--seed', String(opts.seed ?? 7));
   if (opts.token) args.push('--token', opts.token);
   const child = spawn(COLLECTOR_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,11 +1,16 @@
 import { expect } from '@playwright/test';
 import { createRequire } from 'node:module';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 
 const require = createRequire(import.meta.url);
 export const AXE_PATH = require.resolve('axe-core/axe.min.js');
+// Injected through the DevTools protocol (page.evaluate), which the app's strict
+// Content-Security-Policy does not govern; a <script> tag would be refused, as it should.
+const AXE_SOURCE = readFileSync(AXE_PATH, 'utf8');
 export const SHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'screenshots');
 mkdirSync(SHOTS, { recursive: true });
 
@@ -25,7 +30,7 @@ export function watchConsole(page) {
 
 /** Runs axe-core with the WCAG 2.x A/AA rules (2.2 included); fails on any violation. */
 export async function expectNoAxeViolations(page, label) {
-  await page.addScriptTag({ path: AXE_PATH });
+  await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(async () =>
     // eslint-disable-next-line no-undef
     axe.run(document, {
@@ -40,4 +45,11 @@ export async function expectNoAxeViolations(page, label) {
 export async function expectNoHorizontalOverflow(page) {
   const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(over, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+}
+
+/** Reads the QR code drawn in `locator` the way a phone camera would: from its pixels. */
+export async function decodeQr(locator) {
+  const png = PNG.sync.read(await locator.screenshot());
+  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  return code ? code.data : null;
 }

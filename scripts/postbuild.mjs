@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// After `trunk build`: gives dist/ what Trunk cannot.
+//  1. A Content-Security-Policy <meta> in index.html: scripts only from this origin plus the
+//     hash of Trunk's inline loader, 'wasm-unsafe-eval' for WebAssembly, no inline styles,
+//     connect-src for this origin and the configured endpoint (read from dist/config.json).
+//     scripts/serve.mjs and the collector send the same policy as a header, with
+//     frame-ancestors (which only a header can carry).
+//  2. dist/sw.js with the list of app-shell files to precache and a version derived from
+//     their contents, so a new build is a new service worker and an unchanged one is not.
+//
+//   node scripts/postbuild.mjs [DIST]
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+const dist = process.argv[2] ?? 'dist';
+const fail = (msg) => { console.error(`[postbuild] error: ${msg}`); process.exit(1); };
+
+// --- 1. Content-Security-Policy ------------------------------------------------------------
+const indexPath = join(dist, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+if (html.includes('http-equiv="Content-Security-Policy"')) fail('index.html already has a CSP (postbuild ran twice?)');
+const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const hashes = inline.map((s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`);
+
+let endpoint = null;
+try {
+  endpoint = new URL(JSON.parse(readFileSync(join(dist, 'config.json'), 'utf8')).endpoint.url);
+} catch (e) {
+  console.warn(`[postbuild] no endpoint in dist/config.json (${e.message}): connect-src is 'self' only`);
+}
+const connect = ["'self'"];
+if (endpoint) {
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(endpoint.hostname);
+  // A loopback endpoint is a development or test set-up: any loopback port may be used.
+  if (loopback) connect.push('http://127.0.0.1:*', 'http://localhost:*'); // CSP has no syntax for [::1]
+  else connect.push(endpoint.origin);
+}
+const csp = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
+  "style-src 'self'",
+  "img-src 'self' data:",
+  `connect-src ${connect.join(' ')}`,
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+html = html.replace(/(<meta charset="utf-8"\s*\/?>)/, `$1\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
+if (!html.includes('Content-Security-Policy')) fail('could not place the CSP meta after <meta charset>');
+writeFileSync(indexPath, html);
+
+// --- 2. The service worker's precache list and version -------------------------------------
+const files = [];
+(function walk(dir) {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p);
+    else files.push(relative(dist, p).split(sep).join('/'));
+  }
+})(dist);
+// config.json is fetched fresh at every start (the page keeps the last good one); sw.js is
+// the worker itself.
+const shell = files.filter((f) => f !== 'sw.js' && f !== 'config.json');
+const h = createHash('sha256');
+for (const f of shell) h.update(f).update('\0').update(readFileSync(join(dist, f)));
+const version = h.digest('hex').slice(0, 16);
+const swPath = join(dist, 'sw.js');
+let sw = readFileSync(swPath, 'utf8');
+const before = sw;
+sw = sw.replace("const VERSION = 'dev';", `const VERSION = '${version}';`).replace('const SHELL = [];', `const SHELL = ${JSON.stringify(shell)};`);
+if (sw === before) fail('dist/sw.js has no VERSION/SHELL placeholders');
+writeFileSync(swPath, sw);
+console.log(`[postbuild] CSP with ${hashes.length} inline script hash(es); service worker ${version} precaches ${shell.length} files`);

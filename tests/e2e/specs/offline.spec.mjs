@@ -1,0 +1,171 @@
+// The offline app shell (assets/sw.js), the last good config, and updates that wait for the
+// next customer. The collector serves both the app and the endpoint here, so stopping it is
+// the store's network going down for the kiosk.
+import { chromium, expect, test } from '@playwright/test';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumArgs } from '../playwright.config.mjs';
+import { DIST, configFor, outboxIds, startCollector } from './collector.mjs';
+
+const KIOSK = '/?lang=en&touchpoint=exit-kiosk-1';
+
+function launch(profile) {
+  return chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: chromiumArgs, locale: 'en-GB' });
+}
+
+/** Waits until the service worker controls the page and has its shell cached. */
+async function offlineReady(page) {
+  await expect.poll(() => page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.ready;
+    const keys = await caches.keys();
+    return !!(reg.active && navigator.serviceWorker.controller && keys.some((k) => k.startsWith('storevoice-shell-')));
+  }), { timeout: 20_000 }).toBe(true);
+}
+
+async function giveSurvey(page) {
+  await page.getByRole('link', { name: /Rate your visit/ }).click();
+  await page.getByRole('radio', { name: '9', exact: true }).click();
+  await page.getByRole('button', { name: 'Skip' }).click();
+  await page.getByRole('radio', { name: 'Satisfied', exact: true }).click();
+  await page.getByRole('button', { name: 'Skip' }).click();
+  await page.getByRole('button', { name: /Send/ }).click();
+  const done = page.locator('section.thank-you');
+  await expect(done).toBeVisible();
+  return done.getAttribute('data-record-id');
+}
+
+async function giveFeedback(page, text) {
+  await page.getByRole('link', { name: /Suggestion box/ }).click();
+  await page.getByRole('radio', { name: /Suggestion/ }).check();
+  await page.getByRole('radio', { name: /Service/ }).first().check();
+  await page.getByRole('textbox', { name: 'Please tell us more' }).fill(text);
+  await page.getByRole('button', { name: /Send/ }).click();
+  const done = page.locator('section.thank-you');
+  await expect(done).toBeVisible();
+  return done.getAttribute('data-record-id');
+}
+
+test('a kiosk restarted with the network down starts from its offline shell; answers wait and arrive once', async () => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), 'storevoice-offline-'));
+  const profile = join(dir, 'profile');
+  let c = await startCollector({ dir });
+  const port = c.port;
+  try {
+    // Online once: the app installs its shell.
+    let ctx = await launch(profile);
+    let page = ctx.pages()[0] ?? (await ctx.newPage());
+    await page.goto(`${c.url}${KIOSK}`);
+    await expect(page.getByRole('link', { name: /Rate your visit/ })).toBeVisible();
+    await offlineReady(page);
+    // Installed as an app, it opens as the same touchpoint in the same language.
+    const manifest = await page.evaluate(async () => (await fetch(document.querySelector('link[rel="manifest"]').href)).json());
+    expect(manifest.start_url).toBe('./?touchpoint=exit-kiosk-1&lang=en');
+    expect(manifest.display).toBe('fullscreen');
+    await ctx.close();
+
+    // The network goes down (app server and endpoint alike), the kiosk restarts.
+    await c.stop();
+    ctx = await launch(profile);
+    await ctx.setOffline(true);
+    page = ctx.pages()[0] ?? (await ctx.newPage());
+    await page.goto(`http://127.0.0.1:${port}${KIOSK}`);
+    await expect(page.getByRole('link', { name: /Rate your visit/ })).toBeVisible();
+    const survey = await giveSurvey(page);
+    await page.getByRole('link', { name: 'Back to start' }).first().click();
+    const feedback = await giveFeedback(page, 'Written while the network was down');
+    expect((await outboxIds(page)).sort()).toEqual([survey, feedback].sort());
+
+    // The network comes back: both arrive, each once.
+    c = await startCollector({ dir, port });
+    await ctx.setOffline(false);
+    await page.evaluate(() => dispatchEvent(new Event('online')));
+    const events = await c.waitFor((evs) => [survey, feedback].every((id) => evs.some((e) => e.id === id)), 60_000);
+    expect(events.filter((e) => e.id === survey)).toHaveLength(1);
+    expect(events.filter((e) => e.id === feedback)).toHaveLength(1);
+    await expect.poll(() => outboxIds(page), { timeout: 15_000 }).toEqual([]);
+    await ctx.close();
+  } finally {
+    await c.stop();
+  }
+});
+
+test('a new config is picked up at the next start; a broken one is not adopted and staff see why', async ({ browser }) => {
+  const c = await startCollector();
+  const configPath = join(c.dir, 'config.json');
+  try {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(`${c.url}${KIOSK}`);
+    await expect(page.locator('.brand-name')).toHaveText('Lanting Department Store · Xuhui');
+
+    writeFileSync(configPath, JSON.stringify(configFor(c.url, (cfg) => { cfg.store.name.en = 'Lanting Renamed'; return cfg; })));
+    await page.reload();
+    await expect(page.locator('.brand-name')).toHaveText('Lanting Renamed');
+
+    const broken = JSON.parse(readFileSync(configPath, 'utf8'));
+    broken.touchpoints[0].mode = 'huge';
+    writeFileSync(configPath, JSON.stringify(broken));
+    await page.reload();
+    await expect(page.locator('.brand-name')).toHaveText('Lanting Renamed');
+    await expect(page.getByRole('link', { name: /Rate your visit/ })).toBeVisible();
+    await page.goto(`${c.url}${KIOSK}#/staff`);
+    const notice = page.locator('[data-field="config-fallback"]');
+    await expect(notice).toContainText('last settings file that worked here');
+    await expect(notice.locator('.problem-path')).toHaveText('touchpoints[0].mode');
+
+    // A context that never saw a good config still shows the error screen.
+    const fresh = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    await fresh.goto(`${c.url}${KIOSK}`);
+    await expect(fresh.getByRole('alert')).toContainText('touchpoints[0].mode');
+    await context.close();
+  } finally {
+    await c.stop();
+  }
+});
+
+test('a new build deployed mid-survey waits, then takes over at the reset between customers', async () => {
+  test.setTimeout(90_000);
+  const dir = mkdtempSync(join(tmpdir(), 'storevoice-update-'));
+  const site = join(dir, 'dist');
+  cpSync(DIST, site, { recursive: true });
+  const c = await startCollector({ dir, dist: site });
+  const ctx = await launch(join(dir, 'profile'));
+  try {
+    const page = ctx.pages()[0] ?? (await ctx.newPage());
+    await page.clock.install();
+    await page.goto(`${c.url}${KIOSK}`);
+    await offlineReady(page);
+    await page.evaluate(() => { window.__sameDocument = true; });
+    await page.getByRole('link', { name: /Rate your visit/ }).click();
+    await page.getByRole('radio', { name: '9', exact: true }).click();
+    await page.getByRole('button', { name: 'Skip' }).click();
+    await expect(page.getByText('Question 3 of 5')).toBeVisible();
+
+    // Deploy a new build: a changed page, hence a new service worker version.
+    const html = readFileSync(join(site, 'index.html'), 'utf8').replace('<title>', '<meta name="storevoice-build" content="2" />\n    <title>');
+    writeFileSync(join(site, 'index.html'), html);
+    const sw = readFileSync(join(site, 'sw.js'), 'utf8').replace(/const VERSION = '([0-9a-f]+)';/, "const VERSION = '$1-2';");
+    writeFileSync(join(site, 'sw.js'), sw);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await expect.poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration()).waiting), { timeout: 20_000 }).toBe(true);
+
+    // The customer goes on undisturbed, on the same page.
+    await page.getByRole('radio', { name: 'Satisfied', exact: true }).click();
+    await page.getByRole('button', { name: 'Skip' }).click();
+    await page.getByRole('button', { name: /Send/ }).click();
+    await expect(page.locator('section.thank-you')).toBeVisible();
+    expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
+    expect(await page.locator('meta[name="storevoice-build"]').count()).toBe(0);
+
+    // The reset after "thank you" switches to the new build.
+    await page.clock.runFor(12_000);
+    await expect(page.locator('meta[name="storevoice-build"]')).toHaveCount(1, { timeout: 15_000 });
+    await expect(page.getByRole('link', { name: /Rate your visit/ })).toBeVisible();
+    expect(await page.evaluate(() => window.__sameDocument)).toBeUndefined();
+  } finally {
+    await ctx.close();
+    await c.stop();
+  }
+});
