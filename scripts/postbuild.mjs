@@ -9,6 +9,9 @@
 //     their contents, so a new build is a new service worker and an unchanged one is not.
 //
 //   node scripts/postbuild.mjs [DIST]
+//
+// Safe to run again on a deployed folder, e.g. after replacing dist/config.json with one whose
+// endpoint is on another origin: the policy and the worker's list are rewritten.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -19,7 +22,7 @@ const fail = (msg) => { console.error(`[postbuild] error: ${msg}`); process.exit
 // --- 1. Content-Security-Policy ------------------------------------------------------------
 const indexPath = join(dist, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
-if (html.includes('http-equiv="Content-Security-Policy"')) fail('index.html already has a CSP (postbuild ran twice?)');
+html = html.replace(/\n\s*<meta http-equiv="Content-Security-Policy" content="[^"]*" \/>/, '');
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 const hashes = inline.map((s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`);
 
@@ -69,8 +72,7 @@ for (const f of shell) h.update(f).update('\0').update(readFileSync(join(dist, f
 const version = h.digest('hex').slice(0, 16);
 const swPath = join(dist, 'sw.js');
 let sw = readFileSync(swPath, 'utf8');
-const before = sw;
-sw = sw.replace("const VERSION = 'dev';", `const VERSION = '${version}';`).replace('const SHELL = [];', `const SHELL = ${JSON.stringify(shell)};`);
-if (sw === before) fail('dist/sw.js has no VERSION/SHELL placeholders');
+sw = sw.replace(/const VERSION = '[^']*';/, `const VERSION = '${version}';`).replace(/const SHELL = \[[^\]]*\];/, `const SHELL = ${JSON.stringify(shell)};`);
+if (!sw.includes(`const VERSION = '${version}';`)) fail('dist/sw.js has no VERSION/SHELL lines to fill in');
 writeFileSync(swPath, sw);
 console.log(`[postbuild] CSP with ${hashes.length} inline script hash(es); service worker ${version} precaches ${shell.length} files`);

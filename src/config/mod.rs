@@ -5,11 +5,13 @@
 //! and parsing goes on, so unknown fields, bad values and every semantic problem are listed
 //! together.
 
+mod endpoint;
 mod keep;
 mod problem;
 mod types;
 mod validate;
 
+pub use endpoint::{endpoint_origin, Origin};
 pub use keep::{choose, Chosen, FetchError, Unusable};
 pub use problem::{Problem, ProblemKind};
 pub use types::*;

@@ -57,37 +57,7 @@ pub fn is_valid_id(id: &str) -> bool {
         && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// `https://host…`, or plain http only for this machine (localhost, 127.0.0.1, [::1]).
-pub fn check_endpoint_url(url: &str) -> Result<(), K> {
-    let lower = url.trim().to_ascii_lowercase();
-    let (rest, secure) = if let Some(r) = lower.strip_prefix("https://") {
-        (r, true)
-    } else if let Some(r) = lower.strip_prefix("http://") {
-        (r, false)
-    } else {
-        return Err(K::InvalidUrl);
-    };
-    if url.chars().any(char::is_whitespace) {
-        return Err(K::InvalidUrl);
-    }
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = if authority.starts_with('[') {
-        match authority.find(']') {
-            Some(end) => &authority[..=end],
-            None => return Err(K::InvalidUrl),
-        }
-    } else {
-        authority.rsplit_once(':').map_or(authority, |(h, _)| h)
-    };
-    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
-    if host.is_empty() {
-        return Err(K::InvalidUrl);
-    }
-    if !secure && !matches!(host, "localhost" | "127.0.0.1" | "[::1]") {
-        return Err(K::InsecureEndpoint);
-    }
-    Ok(())
-}
+pub use super::endpoint::check_endpoint_url;
 
 /// `#rgb` or `#rrggbb`.
 pub fn is_valid_color(c: &str) -> bool {
