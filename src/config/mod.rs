@@ -8,6 +8,7 @@
 mod endpoint;
 mod keep;
 mod problem;
+mod strict;
 mod types;
 mod validate;
 
@@ -35,10 +36,14 @@ pub fn parse(json: &str) -> Result<Config, Vec<Problem>> {
     };
     let mut problems: Vec<Problem> = Vec::new();
     let mut unknown: Vec<Problem> = Vec::new();
-    let mut removed: Option<Vec<Seg>> = None;
+    // Values taken out so far (paths in the file): serde then reports a required one missing.
+    let mut removed: Vec<String> = Vec::new();
+    // Array elements taken out so far, in order: later paths are mapped back to the file's
+    // own indices, so a problem after a removed element still names the right one.
+    let mut removals: Vec<Vec<Seg>> = Vec::new();
     let mut config = None;
     for _ in 0..64 {
-        let attempt: Result<Config, _> = serde_path_to_error::deserialize(&value);
+        let attempt: Result<Config, _> = serde_path_to_error::deserialize(strict::Strict(&value));
         match attempt {
             Ok(c) => {
                 config = Some(c);
@@ -46,13 +51,13 @@ pub fn parse(json: &str) -> Result<Config, Vec<Problem>> {
             }
             Err(e) => {
                 let mut segs = segments(e.path());
-                let problem = classify(path_string(&segs), e.inner());
+                let problem = classify(&segs, e.inner());
                 if let ProblemKind::UnknownField { field } = &problem.kind {
                     // Every type denies unknown fields; list each one, take it out, go on.
                     if segs.last() != Some(&Seg::Key(field.clone())) {
                         segs.push(Seg::Key(field.clone()));
                     }
-                    let p = Problem::new(path_string(&segs), problem.kind.clone());
+                    let p = Problem::new(path_string(&in_file(&segs, &removals)), problem.kind.clone());
                     if unknown.contains(&p) || !remove_at(&mut value, &segs) {
                         unknown.push(p);
                         break;
@@ -61,22 +66,37 @@ pub fn parse(json: &str) -> Result<Config, Vec<Problem>> {
                     continue;
                 }
                 // Taking out a required value makes serde report it missing: already told.
-                let is_echo = matches!(problem.kind, ProblemKind::MissingField { .. })
-                    && removed.as_ref().is_some_and(|r| problem.path == path_string(r));
+                let is_missing = matches!(problem.kind, ProblemKind::MissingField { .. });
+                let at = remap(&problem.path, &removals);
+                let is_echo = is_missing && removed.contains(&at);
                 if !is_echo {
-                    problems.push(problem.clone());
+                    problems.push(Problem::new(at.clone(), problem.kind.clone()));
                 }
-                if matches!(problem.kind, ProblemKind::MissingField { .. }) || !remove_at(&mut value, &segs) {
+                if is_missing || !remove_at(&mut value, &segs) {
                     break;
                 }
-                removed = Some(segs);
+                if matches!(segs.last(), Some(Seg::Index(_))) {
+                    removals.push(segs);
+                }
+                removed.push(at);
             }
         }
     }
     let mut all = unknown;
     all.extend(problems);
     if let Some(c) = &config {
-        all.extend(validate::validate(c));
+        // A list is not empty in the file when its only elements were taken out for being bad.
+        let emptied: Vec<String> = removals
+            .iter()
+            .enumerate()
+            .filter_map(|(k, r)| r.split_last().map(|(_, parent)| path_string(&in_file(parent, &removals[..k]))))
+            .collect();
+        all.extend(
+            validate::validate(c)
+                .into_iter()
+                .map(|p| Problem::new(remap(&p.path, &removals), p.kind))
+                .filter(|p| !(p.kind == ProblemKind::EmptyList && emptied.contains(&p.path))),
+        );
     }
     match config {
         Some(c) if all.is_empty() => Ok(c),
@@ -102,20 +122,85 @@ fn segments(p: &serde_path_to_error::Path) -> Vec<Seg> {
         .collect()
 }
 
+/// Writes a path in the syntax of [`Problem::path`].
 fn path_string(segs: &[Seg]) -> String {
     let mut out = String::new();
     for seg in segs {
         match seg {
             Seg::Index(i) => out.push_str(&format!("[{i}]")),
-            Seg::Key(k) => {
-                if !out.is_empty() {
-                    out.push('.');
+            Seg::Key(k) => problem::push_key(&mut out, k),
+        }
+    }
+    out
+}
+
+/// Reads back a path written by [`path_string`]; `None` if it is not in that syntax.
+fn parse_path(path: &str) -> Option<Vec<Seg>> {
+    let mut segs = Vec::new();
+    let mut rest = path;
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix("[\"") {
+            // A quoted key: a JSON string literal, then `]`.
+            let mut end = None;
+            let mut escaped = false;
+            for (i, c) in r.char_indices() {
+                match c {
+                    _ if escaped => escaped = false,
+                    '\\' => escaped = true,
+                    '"' => {
+                        end = Some(i);
+                        break;
+                    }
+                    _ => {}
                 }
-                out.push_str(k);
+            }
+            let end = end?;
+            let key: String = serde_json::from_str(&rest[1..end + 3]).ok()?;
+            segs.push(Seg::Key(key));
+            rest = r[end + 1..].strip_prefix(']')?;
+        } else if let Some(r) = rest.strip_prefix('[') {
+            let (digits, r) = r.split_once(']')?;
+            segs.push(Seg::Index(digits.parse().ok()?));
+            rest = r;
+        } else {
+            let r = if segs.is_empty() { rest } else { rest.strip_prefix('.')? };
+            let end = r.find(['.', '[']).unwrap_or(r.len());
+            if end == 0 {
+                return None;
+            }
+            segs.push(Seg::Key(r[..end].to_string()));
+            rest = &r[end..];
+        }
+    }
+    Some(segs)
+}
+
+/// Maps a path in the document as it is after `removals` (array elements taken out, in order)
+/// back to the indices of the file as written.
+fn in_file(segs: &[Seg], removals: &[Vec<Seg>]) -> Vec<Seg> {
+    let mut out = segs.to_vec();
+    for r in removals.iter().rev() {
+        let Some((Seg::Index(gone), parent)) = r.split_last() else { continue };
+        if out.len() > parent.len() && out[..parent.len()] == *parent {
+            if let Seg::Index(i) = &mut out[parent.len()] {
+                if *i >= *gone {
+                    *i += 1;
+                }
             }
         }
     }
     out
+}
+
+/// [`in_file`] for a path already written out.
+fn remap(path: &str, removals: &[Vec<Seg>]) -> String {
+    if removals.is_empty() {
+        return path.to_string();
+    }
+    match parse_path(path) {
+        Some(segs) => path_string(&in_file(&segs, removals)),
+        None => path.to_string(),
+    }
 }
 
 /// Removes the value at `segs`; false when there is nothing there to remove.
@@ -149,8 +234,9 @@ fn syntax(e: &serde_json::Error) -> ProblemKind {
 
 /// Turns a serde error into a problem kind. serde reports these as English sentences with a
 /// stable shape (`missing field `x``, `invalid type: …, expected …`, `unknown variant …`).
-fn classify(path: String, e: &serde_json::Error) -> Problem {
+fn classify(segs: &[Seg], e: &serde_json::Error) -> Problem {
     use serde_json::error::Category;
+    let path = path_string(segs);
     if matches!(e.classify(), Category::Syntax | Category::Eof | Category::Io) {
         return Problem::new("", syntax(e));
     }
@@ -165,7 +251,9 @@ fn classify(path: String, e: &serde_json::Error) -> Problem {
     };
     let kind = if let Some(rest) = msg.strip_prefix("missing field ") {
         let field = ticked(rest).into_iter().next().unwrap_or_default();
-        return Problem::new(join(&path, &field), ProblemKind::MissingField { field });
+        let mut at = segs.to_vec();
+        at.push(Seg::Key(field.clone()));
+        return Problem::new(path_string(&at), ProblemKind::MissingField { field });
     } else if let Some(rest) = msg.strip_prefix("invalid type: ") {
         match rest.split_once(", expected ") {
             Some((found, expected)) => {
@@ -190,15 +278,6 @@ fn classify(path: String, e: &serde_json::Error) -> Problem {
     Problem::new(path, kind)
 }
 
-fn join(parent: &str, field: &str) -> String {
-    if parent.is_empty() {
-        field.to_string()
-    } else if field.is_empty() {
-        parent.to_string()
-    } else {
-        format!("{parent}.{field}")
-    }
-}
 
 
 /// The JSON Schema of the config, as published in `docs/config.schema.json`.

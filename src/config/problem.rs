@@ -5,6 +5,13 @@
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     /// Where: `store.brand.color`, `touchpoints[0].id`; empty for the whole file.
+    ///
+    /// Syntax: `""` (the document) or segments one after another: a key made only of ASCII
+    /// letters, digits, `_` and `-` is written as is (after a `.` unless it comes first), an
+    /// array index as `[2]`, and any other key as a JSON string literal in brackets:
+    /// `store["a.b"]`, `store.name["zh\u200dHans"]`. In that literal, `"`, `\`, control
+    /// characters and invisible or bidirectional format characters are escaped, so the error
+    /// screen shows exactly what is in the file and a key cannot reorder the text around it.
     pub path: String,
     pub kind: ProblemKind,
 }
@@ -64,6 +71,45 @@ pub enum ProblemKind {
     Unreachable { from: String },
     /// A bearer token that is empty or contains spaces or control characters.
     InvalidToken,
+}
+
+/// Appends one object key to a path, in the syntax of [`Problem::path`].
+pub(crate) fn push_key(path: &mut String, key: &str) {
+    let plain = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    if plain {
+        if !path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(key);
+        return;
+    }
+    path.push_str("[\"");
+    for c in key.chars() {
+        match c {
+            '"' => path.push_str("\\\""),
+            '\\' => path.push_str("\\\\"),
+            c if is_invisible(c) => {
+                let mut units = [0u16; 2];
+                for u in c.encode_utf16(&mut units) {
+                    path.push_str(&format!("\\u{u:04x}"));
+                }
+            }
+            c => path.push(c),
+        }
+    }
+    path.push_str("\"]");
+}
+
+/// Characters that do not show, or that reorder the text around them: control characters,
+/// zero-width and bidirectional marks, soft hyphen, word joiners, BOM, tag characters.
+pub(crate) fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{AD}' | '\u{61C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{E0000}'..='\u{E007F}'
+        )
 }
 
 impl Problem {

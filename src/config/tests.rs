@@ -478,3 +478,100 @@ fn only_stairs_is_allowed_but_step_free_has_no_route() {
     v["map"]["edges"].as_array_mut().expect("edges").remove(i);
     assert!(parse(&v.to_string()).is_ok());
 }
+
+// ---- hostile configs (found by tests/config_mutation.rs) ------------------------------------
+
+#[test]
+fn a_key_that_is_not_a_plain_name_is_quoted_in_the_path() {
+    let ps = problems_after(|v| {
+        v["store"]["brand"]["a.b"] = json!(1);
+        v["store"]["brand"]["x[0]"] = json!(1);
+        v["store"]["name"]["en\u{200F}"] = json!("rtl mark");
+        v["store"]["name"]["say \"hi\"\\"] = json!("x");
+        v["endpoint"][""] = json!(1);
+    });
+    let paths: Vec<&str> = ps.iter().map(|p| p.path.as_str()).collect();
+    for want in [
+        r#"store.brand["a.b"]"#,
+        r#"store.brand["x[0]"]"#,
+        r#"store.name["en\u200f"]"#,
+        r#"store.name["say \"hi\"\\"]"#,
+        r#"endpoint[""]"#,
+    ] {
+        assert!(paths.contains(&want), "{want} missing from {paths:?}");
+    }
+    assert_eq!(ps.len(), 5, "{ps:#?}");
+}
+
+#[test]
+fn problems_after_a_removed_array_element_keep_the_file_indices() {
+    // touchpoints[1] is refused as a whole and taken out; the problems after it must still
+    // name touchpoints[3] and [4], as in the file, not [2] and [3].
+    let ps = problems_after(|v| {
+        v["touchpoints"][1] = json!(5);
+        v["touchpoints"][3]["mode"] = json!("huge");
+        v["touchpoints"][4]["name"] = json!({ "en": " " });
+        v["touchpoints"][2]["journeys"] = json!(["survey", "rate", "feedback", "nope"]);
+    });
+    let paths: Vec<&str> = ps.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        vec![
+            "touchpoints[1]",
+            "touchpoints[2].journeys[1]",
+            "touchpoints[2].journeys[3]",
+            "touchpoints[3].mode",
+            "touchpoints[4].name"
+        ],
+        "{ps:#?}"
+    );
+}
+
+#[test]
+fn show_if_checks_stay_right_with_many_and_duplicate_questions() {
+    let ps = problems_after(|v| {
+        let qs = v["survey"]["questions"].as_array_mut().expect("questions");
+        let template = qs[1].clone();
+        // 20,000 copies of "went-wrong" (show_if on nps): only the id is duplicated
+        for _ in 0..20_000 {
+            qs.push(template.clone());
+        }
+        qs[2]["show_if"] = json!({ "question": "suggestion", "at_least": 1 });
+        qs[3]["show_if"] = json!({ "question": "went-wrong", "any_of": ["staff", "parking"] });
+    });
+    assert!(ps.contains(&Problem::new("survey.questions[2].show_if.question", ProblemKind::ForwardReference { id: "suggestion".into() })));
+    assert!(ps.contains(&Problem::new("survey.questions[3].show_if.any_of[1]", ProblemKind::UnknownReference { id: "parking".into() })));
+    assert_eq!(ps.iter().filter(|p| matches!(p.kind, ProblemKind::DuplicateId { .. })).count(), 20_000);
+    assert_eq!(ps.len(), 20_002, "{:#?}", &ps[..5]);
+}
+
+#[test]
+fn an_array_where_an_object_belongs_is_a_wrong_type() {
+    // serde's structs also read a list of their fields in order; the format has no such form.
+    let p = only(problems_after(|v| {
+        let i = question_index(v, "went-wrong");
+        v["survey"]["questions"][i]["show_if"] = json!(["nps", 6]);
+    }));
+    assert_eq!(p.path, "survey.questions[1].show_if");
+    assert!(matches!(p.kind, ProblemKind::WrongType { ref found, .. } if found == "sequence"), "{p:?}");
+    let p = only(problems_after(|v| v["store"]["name"] = json!(["兰亭", "蘭亭", "Lanting"])));
+    assert_eq!(p.path, "store.name");
+}
+
+#[test]
+fn a_bad_required_value_is_reported_once_after_other_values_are_taken_out() {
+    let ps = problems_after(|v| {
+        v["survey"]["id"] = json!(5);
+        v["survey"]["questions"][5] = json!(7);
+    });
+    let paths: Vec<&str> = ps.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, vec!["survey.id", "survey.questions[5]"], "{ps:#?}");
+    assert!(ps.iter().all(|p| matches!(p.kind, ProblemKind::WrongType { .. })), "{ps:#?}");
+}
+
+#[test]
+fn a_list_whose_only_elements_are_bad_is_not_also_called_empty() {
+    let ps = problems_after(|v| v["touchpoints"][2]["journeys"] = json!([{ "en": "x" }]));
+    let paths: Vec<&str> = ps.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, vec!["touchpoints[2].journeys[0]"], "{ps:#?}");
+}

@@ -1,7 +1,7 @@
 //! Semantic checks on a parsed config: everything serde cannot express.
 //! Each check pushes a [`Problem`] and goes on, so the whole list reaches the operator at once.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::problem::{Problem, ProblemKind as K};
 use super::types::*;
@@ -81,7 +81,7 @@ pub fn is_safe_link(s: &str) -> bool {
 
 /// The questionnaire's own rules: fields that fit each question type, options and rows,
 /// and conditions that can actually be met by an earlier question.
-fn check_question(k: &mut Checker, i: usize, q: &Question, all: &[Question]) {
+fn check_question<'a>(k: &mut Checker, i: usize, q: &Question, all: &mut QuestionIndex<'a>) {
     let at = |f: &str| format!("survey.questions[{i}].{f}");
     k.text(at("text"), &q.text);
     let kind = q.kind;
@@ -136,15 +136,25 @@ fn check_question(k: &mut Checker, i: usize, q: &Question, all: &[Question]) {
         }
     }
     if let Some(cond) = &q.show_if {
-        check_condition(k, &at("show_if"), cond, &all[..i], &all[i..]);
+        check_condition(k, &at("show_if"), cond, i, all);
     }
 }
 
-/// `earlier` are the questions before this one; `rest` is this one and those after it.
-fn check_condition(k: &mut Checker, at: &str, cond: &Condition, earlier: &[Question], rest: &[Question]) {
-    let Some(target) = earlier.iter().find(|e| e.id == cond.question) else {
+/// The questions of a survey by id (the first of each id), built once so that checking every
+/// `show_if` stays linear however long the list is.
+struct QuestionIndex<'a> {
+    all: &'a [Question],
+    first: HashMap<&'a str, usize>,
+    /// Option ids of choice questions, by question index, filled as conditions ask for them.
+    options: HashMap<usize, HashSet<&'a str>>,
+}
+
+/// The condition of question `i`: it must refer to a question before `i`.
+fn check_condition<'a>(k: &mut Checker, at: &str, cond: &Condition, i: usize, qs: &mut QuestionIndex<'a>) {
+    let target_index = qs.first.get(cond.question.as_str()).copied();
+    let Some(t) = target_index.filter(|t| *t < i) else {
         // Distinguish "this one or later in the survey" from "does not exist at all".
-        let kind = if rest.iter().any(|q| q.id == cond.question) {
+        let kind = if target_index.is_some() {
             K::ForwardReference { id: cond.question.clone() }
         } else {
             K::UnknownReference { id: cond.question.clone() }
@@ -152,6 +162,8 @@ fn check_condition(k: &mut Checker, at: &str, cond: &Condition, earlier: &[Quest
         k.push(format!("{at}.question"), kind);
         return;
     };
+    let all: &'a [Question] = qs.all;
+    let target = &all[t];
     let rules = [cond.at_most.is_some(), cond.at_least.is_some(), cond.any_of.is_some()];
     if rules.iter().filter(|r| **r).count() != 1 {
         k.push(at, K::InvalidCondition);
@@ -181,8 +193,9 @@ fn check_condition(k: &mut Checker, at: &str, cond: &Condition, earlier: &[Quest
                 if any.is_empty() {
                     k.push(format!("{at}.any_of"), K::EmptyList);
                 }
+                let known = qs.options.entry(t).or_insert_with(|| opts.iter().map(|o| o.id.as_str()).collect());
                 for (j, id) in any.iter().enumerate() {
-                    if !opts.iter().any(|o| &o.id == id) {
+                    if !known.contains(id.as_str()) {
                         k.push(format!("{at}.any_of[{j}]"), K::UnknownReference { id: id.clone() });
                     }
                 }
@@ -255,8 +268,12 @@ pub fn validate(c: &Config) -> Vec<Problem> {
     k.text("survey.title".into(), &c.survey.title);
     k.non_empty("survey.questions", &c.survey.questions);
     k.ids("survey.questions", &c.survey.questions, |q| &q.id);
+    let mut index = QuestionIndex { all: &c.survey.questions, first: HashMap::new(), options: HashMap::new() };
     for (i, q) in c.survey.questions.iter().enumerate() {
-        check_question(&mut k, i, q, &c.survey.questions);
+        index.first.entry(q.id.as_str()).or_insert(i);
+    }
+    for (i, q) in c.survey.questions.iter().enumerate() {
+        check_question(&mut k, i, q, &mut index);
     }
 
     // feedback
