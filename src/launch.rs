@@ -6,7 +6,7 @@
 //! silently.
 
 use crate::config::{Config, Journey, Mode};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Launch {

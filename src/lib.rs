@@ -5,6 +5,7 @@
 
 pub mod config;
 pub mod i18n;
+pub mod lang;
 pub mod launch;
 pub mod number;
 pub mod route;

@@ -7,7 +7,7 @@
 //! hash can only ever land on `NotFound` or a query without the odd parts.
 
 use crate::config::Journey;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::launch::{parse_query, percent_encode};
 use crate::wayfinding::graph::Profile;
 

@@ -12,7 +12,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::config::{Config, Mode, Touchpoint, TouchpointKind};
-use crate::i18n::{Lang, Strings};
+use crate::i18n::Strings;
+use crate::lang::Lang;
 use crate::launch::{Launch, LaunchWarning};
 use crate::outbox::Context;
 use crate::wayfinding::directory::Directory;

@@ -8,7 +8,7 @@ use super::context::UiAction;
 use super::hooks::{use_idle, use_next_customer, use_route, use_store, use_ui};
 use super::pages;
 use crate::config::{Journey, Mode};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::route::Route;
 use crate::web::dom;
 

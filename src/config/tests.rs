@@ -2,7 +2,7 @@
 //! broken, checking the JSON path and the kind reported.
 
 use super::*;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use serde_json::{json, Value};
 
 fn sample_value() -> Value {

@@ -7,7 +7,7 @@
 
 use serde::Deserialize;
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 macro_rules! config_type {
     ($(#[$m:meta])* pub struct $name:ident $body:tt) => {
@@ -394,17 +394,8 @@ config_type! {
     }
 }
 
-/// How one gets from one node to the next.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-pub enum WalkKind {
-    Walk,
-    Stairs,
-    Escalator,
-    Lift,
-    Ramp,
-}
+/// How one gets from one node to the next (the walkway graph's own edge kind).
+pub use crate::wayfinding::graph::WalkKind;
 
 config_type! {
     /// A two-way connection. `length` in metres defaults to the straight distance on one
@@ -477,5 +468,18 @@ config_type! {
         /// The walkway node at its entrance; routes lead there.
         #[serde(default)]
         pub node: Option<String>,
+    }
+}
+
+impl WalkEdge {
+    /// Length of this connection between `a` and `b` in metres: as configured, else the
+    /// straight distance on one floor; `None` between floors without a configured length
+    /// (a config error).
+    pub fn length_between(&self, a: &WalkNode, b: &WalkNode) -> Option<f64> {
+        match self.length {
+            Some(l) => Some(l),
+            None if a.floor == b.floor => Some((a.x - b.x).hypot(a.y - b.y)),
+            None => None,
+        }
     }
 }

@@ -348,7 +348,7 @@ fn check_walkways(k: &mut Checker, c: &Config) {
         if a.floor != b.floor && e.kind == WalkKind::Walk {
             k.push(format!("map.edges[{i}].kind"), K::FloorChangeWithoutConnector);
         }
-        let Some(length) = crate::wayfinding::edge_length(a, b, e) else {
+        let Some(length) = e.length_between(a, b) else {
             k.push(format!("map.edges[{i}].length"), K::LengthNeeded);
             continue;
         };

@@ -168,7 +168,7 @@ impl Form {
 mod tests {
     use super::*;
     use crate::config::Mode;
-    use crate::i18n::Lang;
+    use crate::lang::Lang;
     use proptest::prelude::*;
 
     const ID: &str = "6f1c1b7e-8d3c-4a53-9a51-2f0d1c2b3a4e";

@@ -6,7 +6,7 @@ use super::contact::Contact;
 use super::issue::Issue;
 use super::reference;
 use crate::config::Mode;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

@@ -52,7 +52,7 @@ pub fn batch_body<'a>(events: impl IntoIterator<Item = &'a str>) -> String {
 mod tests {
     use super::*;
     use crate::config::Mode;
-    use crate::i18n::Lang;
+    use crate::lang::Lang;
     use crate::survey::scoring::Scores;
     use crate::survey::SurveyResponse;
 

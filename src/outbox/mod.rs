@@ -21,7 +21,7 @@ use crate::survey::SurveyResponse;
 pub struct Context<'a> {
     pub store_id: &'a str,
     pub touchpoint: &'a str,
-    pub language: crate::i18n::Lang,
+    pub language: crate::lang::Lang,
     pub mode: crate::config::Mode,
 }
 

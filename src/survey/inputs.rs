@@ -14,7 +14,7 @@ use crate::app::components::Radio;
 use crate::app::hooks::use_pointer_flag;
 use crate::app::components::HEADING_ID;
 use crate::config::{Question, QuestionKind};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct InputProps {

@@ -6,7 +6,7 @@ use super::answer::Answer;
 use super::engine::Questionnaire;
 use super::scoring::{csi, nps_category, Scores};
 use crate::config::{Mode, QuestionKind};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::time::rfc3339_from_millis;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use super::directions::Spot;
 use super::graph::{Graph, Path, Profile};
 use super::search::{Hit, Index, SearchDoc};
-use super::edge_length;
 use crate::config::{Config, Place};
 
 pub struct Directory {
@@ -40,7 +39,7 @@ impl Directory {
         let mut graph = Graph::new(c.map.nodes.len());
         for e in &c.map.edges {
             let (Some(&a), Some(&b)) = (node_index.get(&e.from), node_index.get(&e.to)) else { continue };
-            if let Some(length) = edge_length(&c.map.nodes[a], &c.map.nodes[b], e) {
+            if let Some(length) = e.length_between(&c.map.nodes[a], &c.map.nodes[b]) {
                 graph.connect(a, b, length, e.kind);
             }
         }

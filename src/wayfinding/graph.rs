@@ -4,7 +4,17 @@
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
-pub use crate::config::WalkKind;
+/// How one gets from one node to the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum WalkKind {
+    Walk,
+    Stairs,
+    Escalator,
+    Lift,
+    Ramp,
+}
 
 impl WalkKind {
     /// Whether a wheelchair, pram or someone who cannot climb can use it.

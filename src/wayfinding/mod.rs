@@ -10,7 +10,7 @@ pub mod directions;
 #[cfg(target_arch = "wasm32")]
 pub mod view;
 
-use crate::config::{PlaceKind, WalkEdge, WalkNode};
+use crate::config::PlaceKind;
 
 /// The kinds of place offered as one-tap search shortcuts, in screen order.
 pub const SHORTCUTS: [PlaceKind; 8] = [
@@ -23,13 +23,3 @@ pub const SHORTCUTS: [PlaceKind; 8] = [
     PlaceKind::Exit,
     PlaceKind::Food,
 ];
-
-/// Length of a walkway connection in metres: as configured, else the straight distance on
-/// one floor; `None` between floors without a configured length (a config error).
-pub fn edge_length(a: &WalkNode, b: &WalkNode, e: &WalkEdge) -> Option<f64> {
-    match e.length {
-        Some(l) => Some(l),
-        None if a.floor == b.floor => Some((a.x - b.x).hypot(a.y - b.y)),
-        None => None,
-    }
-}

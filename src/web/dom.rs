@@ -1,7 +1,7 @@
 //! The document: `<html lang>`, theme attributes, focus, the URL.
 
 use crate::config::Mode;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 fn root() -> Option<web_sys::Element> {
     web_sys::window()?.document()?.document_element()

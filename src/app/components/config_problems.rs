@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::config::Unusable;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct ConfigProblemsProps {

@@ -147,7 +147,7 @@ fn record_of_a_complete_detractor_survey() {
     q.next().expect("next");
     q.set_answer(Answer::FreeText { text: "更多收银台 🙏".into() }).expect("fits");
     assert_eq!(q.next(), Ok(Step::Done));
-    let ctx = Context { store_id: "lanting-xuhui", touchpoint: "exit-kiosk-1", language: crate::i18n::Lang::ZhHans, mode: crate::config::Mode::Standard };
+    let ctx = Context { store_id: "lanting-xuhui", touchpoint: "exit-kiosk-1", language: crate::lang::Lang::ZhHans, mode: crate::config::Mode::Standard };
     let r = SurveyResponse::from_questionnaire(&q, &ctx, "id-1".into(), 61_000.0).expect("record");
     assert_eq!(r.answers.len(), 5);
     assert_eq!(r.scores.nps, Some(4));
@@ -168,7 +168,7 @@ fn record_of_a_complete_detractor_survey() {
 fn no_record_before_the_end() {
     let mut q = sample();
     q.set_answer(Answer::Nps { score: 9 }).expect("fits");
-    let ctx = Context { store_id: "s", touchpoint: "t", language: crate::i18n::Lang::En, mode: crate::config::Mode::Large };
+    let ctx = Context { store_id: "s", touchpoint: "t", language: crate::lang::Lang::En, mode: crate::config::Mode::Large };
     assert!(SurveyResponse::from_questionnaire(&q, &ctx, "x".into(), 0.0).is_none());
 }
 
