@@ -87,3 +87,49 @@ async fn invalid_config_lists_its_problems() {
     assert!(paths.contains(&"colour".to_string()), "{paths:?}");
     assert!(paths.contains(&"store.brand.color".to_string()), "{paths:?}");
 }
+
+/// For every endpoint address the config accepts, the browser's own URL parser (WHATWG)
+/// goes to the same host; plain http only ever to this machine.
+#[wasm_bindgen_test]
+fn accepted_endpoints_mean_the_same_host_to_the_browser() {
+    use storevoice::config::endpoint_origin;
+    let candidates = [
+        "https://feedback.example.com/api/events",
+        "HTTPS://Feedback.Example.COM:8443/x?y=@z#w",
+        "http://127.0.0.1:8080/api/events",
+        "http://localhost/api",
+        "http://[::1]:9000/",
+        "http://evil.example\\@localhost/",
+        "http://localhost@evil.example/",
+        "http://evil.example#@localhost/",
+        "http://127.1/",
+        "http://0x7f.0.0.1/",
+        "http://%6c%6fcalhost/",
+        "http://ｌｏｃａｌｈｏｓｔ/",
+        "http://local\thost/",
+        "http:localhost/",
+        "http:\\\\evil.example/",
+        "https://u:p@example.com/",
+        "https://例子.中国/api",
+    ];
+    let mut accepted = 0;
+    for url in candidates {
+        let Ok(ours) = endpoint_origin(url) else { continue };
+        accepted += 1;
+        let theirs = web_sys::Url::new(url).expect("the browser parses what we accept");
+        let host = theirs.hostname();
+        let ours_host = ours.host.trim_start_matches('[').trim_end_matches(']').to_string();
+        let theirs_host = host.trim_start_matches('[').trim_end_matches(']').to_string();
+        if ours_host.is_ascii() {
+            assert_eq!(theirs_host, ours_host, "{url}");
+        } else {
+            assert!(theirs_host.starts_with("xn--"), "{url}: an IDN host becomes punycode ({theirs_host})");
+        }
+        assert_eq!(theirs.protocol(), if ours.secure { "https:" } else { "http:" }, "{url}");
+        assert!(theirs.username().is_empty() && theirs.password().is_empty(), "{url}");
+        if !ours.secure {
+            assert!(["localhost", "127.0.0.1", "::1"].contains(&theirs_host.as_str()), "{url} -> {theirs_host}");
+        }
+    }
+    assert_eq!(accepted, 6, "the ordinary addresses are accepted");
+}
