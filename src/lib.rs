@@ -18,6 +18,9 @@ pub mod outbox;
 pub mod feedback;
 pub mod wayfinding;
 
+/// The operators' command line (`storevoice check`), native only.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]

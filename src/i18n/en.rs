@@ -1,4 +1,5 @@
 use super::Strings;
+use crate::wayfinding::warnings::WarningKind;
 use crate::number::decimal;
 use crate::config::PlaceKind;
 use crate::feedback::FeedbackKind;
@@ -32,6 +33,11 @@ pub const STRINGS: Strings = Strings {
     config_error_title: "This device can't start",
     config_error_intro: "Its settings file, config.json, has these problems:",
     config_error_staff_hint: "Staff: correct config.json and reload this page. Customers: please ask at the service desk.",
+    config_warning: |w| match w {
+        WarningKind::NoStepFreeRoute { from } => format!("No step-free route from {}: only stairs or escalators lead here.", from.join(", ")),
+    },
+    config_ok: "No problems found.",
+    config_warnings_intro: "Worth a look (not errors):",
     config_load_failed: |why| format!("The settings file config.json could not be loaded ({why})."),
     problem,
     launch_warning,

@@ -55,6 +55,10 @@ pub struct Strings {
     pub config_error_title: &'static str,
     pub config_error_intro: &'static str,
     pub config_error_staff_hint: &'static str,
+    /// A warning about a valid config (`storevoice check`).
+    pub config_warning: fn(&crate::wayfinding::warnings::WarningKind) -> String,
+    pub config_ok: &'static str,
+    pub config_warnings_intro: &'static str,
     pub config_load_failed: fn(&str) -> String,
     pub problem: fn(&ProblemKind) -> String,
     pub launch_warning: fn(&LaunchWarning) -> String,

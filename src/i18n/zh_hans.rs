@@ -1,4 +1,5 @@
 use super::Strings;
+use crate::wayfinding::warnings::WarningKind;
 use crate::number::decimal;
 use crate::config::PlaceKind;
 use crate::feedback::FeedbackKind;
@@ -32,6 +33,11 @@ pub const STRINGS: Strings = Strings {
     config_error_title: "本设备暂时无法使用",
     config_error_intro: "设置文件 config.json 有以下问题：",
     config_error_staff_hint: "请工作人员修改 config.json 后重新加载页面。顾客请到服务台寻求帮助。",
+    config_warning: |w| match w {
+        WarningKind::NoStepFreeRoute { from } => format!("从 {} 没有无障碍路线：只能经楼梯或自动扶梯到达。", from.join("、")),
+    },
+    config_ok: "没有发现问题。",
+    config_warnings_intro: "值得留意（不是错误）：",
     config_load_failed: |why| format!("无法读取设置文件 config.json（{why}）。"),
     problem,
     launch_warning,

@@ -1,4 +1,5 @@
 use super::Strings;
+use crate::wayfinding::warnings::WarningKind;
 use crate::number::decimal;
 use crate::config::PlaceKind;
 use crate::feedback::FeedbackKind;
@@ -32,6 +33,11 @@ pub const STRINGS: Strings = Strings {
     config_error_title: "本裝置暫時無法使用",
     config_error_intro: "設定檔 config.json 有以下問題：",
     config_error_staff_hint: "請工作人員修改 config.json 後重新載入頁面。顧客請到服務台尋求協助。",
+    config_warning: |w| match w {
+        WarningKind::NoStepFreeRoute { from } => format!("從 {} 沒有無障礙路線：只能經樓梯或自動扶梯到達。", from.join("、")),
+    },
+    config_ok: "沒有發現問題。",
+    config_warnings_intro: "值得留意（不是錯誤）：",
     config_load_failed: |why| format!("無法讀取設定檔 config.json（{why}）。"),
     problem,
     launch_warning,

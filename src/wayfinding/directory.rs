@@ -53,6 +53,12 @@ impl Directory {
         Directory { index: Index::build(&docs), graph, node_index, nodes }
     }
 
+    /// Which nodes can be reached from node `from` in `profile` (by node index); `None` for
+    /// an unknown node.
+    pub fn reachable(&self, from: &str, profile: Profile) -> Option<Vec<bool>> {
+        self.node_index.get(from).map(|&n| self.graph.reachable(n, profile))
+    }
+
     /// Floor id and position of node `i`.
     pub fn node(&self, i: usize) -> Option<&(String, Spot)> {
         self.nodes.get(i)

@@ -6,6 +6,7 @@ pub mod graph;
 pub mod search;
 pub mod directory;
 pub mod directions;
+pub mod warnings;
 
 #[cfg(target_arch = "wasm32")]
 pub mod view;
