@@ -1,9 +1,14 @@
 //! The durable outbox in real IndexedDB (headless Chromium): put, peek, acknowledge,
-//! reject; data surviving a closed and reopened database; the upgrade from schema v1; and
-//! the browser's refusals arriving as typed errors.
+//! reject; data surviving a closed and reopened database; the upgrade from schema v1; the
+//! browser's refusals arriving as typed errors; and the sender against a damaged queue
+//! (an unreadable contact row, a database that refuses deletes). The sender's endpoint is
+//! a stand-in `fetch` for one path (test code only); the storage failures are real.
 #![cfg(target_arch = "wasm32")]
 
-use storevoice::outbox::idb::{Counts, Db, Pending, Rejected};
+use std::rc::Rc;
+
+use storevoice::outbox::idb::{ContactRow, Counts, Db, IdbOutbox, Pending, Rejected};
+use storevoice::outbox::sender::Sender;
 use storevoice::outbox::StorageErrorKind;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -41,6 +46,75 @@ export async function tinyBucket(name, quota) {
   const bucket = await navigator.storageBuckets.open(name, { quota, persisted: false });
   return bucket.indexedDB;
 }
+// A stand-in endpoint for the sender: POSTs to `path` (on this page's origin) are recorded
+// and answered `status`; any other request goes to the real fetch.
+const endpoints = new Map();
+export function stubEndpoint(path, status) {
+  endpoints.set(path, { status, bodies: [] });
+  if (!globalThis.__storevoiceStub) {
+    const realFetch = globalThis.fetch.bind(globalThis);
+    globalThis.__storevoiceStub = true;
+    globalThis.fetch = async (url, init) => {
+      const ep = endpoints.get(new URL(String(url), location.href).pathname);
+      if (!ep) return realFetch(url, init);
+      ep.bodies.push(String(init?.body ?? ''));
+      return new Response('{"stored":1}', { status: ep.status, headers: { 'Content-Type': 'application/json' } });
+    };
+  }
+}
+export function postedBodies(path) {
+  return (endpoints.get(path)?.bodies ?? []).slice();
+}
+function openRaw(name) {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(name);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+function txDone(tx) {
+  return new Promise((resolve, reject) => { tx.oncomplete = () => resolve(); tx.onerror = tx.onabort = () => reject(tx.error); });
+}
+// Damages the stored contact row of `id` the way a bad disk sector or a bug would: the sealed
+// bytes are overwritten, so AES-GCM refuses them.
+export async function corruptContact(name, id) {
+  const db = await openRaw(name);
+  const tx = db.transaction(['contacts'], 'readwrite');
+  const store = tx.objectStore('contacts');
+  const row = await new Promise((res, rej) => { const r = store.get(id); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+  const sealed = new Uint8Array(row.sealed.byteLength);
+  crypto.getRandomValues(sealed);
+  store.put({ ...row, sealed: sealed.buffer });
+  await txDone(tx);
+  db.close();
+}
+// The contact key is gone (e.g. deleted by a storage clean-up that spared the rows).
+export async function deleteContactKey(name) {
+  const db = await openRaw(name);
+  const tx = db.transaction(['keys'], 'readwrite');
+  tx.objectStore('keys').delete('contact-key');
+  await txDone(tx);
+  db.close();
+}
+// A database at the current schema version whose "contacts" store is missing (damaged, or
+// left by a faulty build): reads of "pending" work, every delete of a record (which also
+// deletes its contact details) fails with a real NotFoundError.
+export function makeWithoutContacts(name, version) {
+  return new Promise((resolve, reject) => {
+    const del = indexedDB.deleteDatabase(name);
+    del.onsuccess = del.onerror = () => {
+      const req = indexedDB.open(name, version);
+      req.onupgradeneeded = () => {
+        const db = req.result;
+        db.createObjectStore('pending', { keyPath: 'id' }).createIndex('queued_at', 'queued_at');
+        db.createObjectStore('rejected', { keyPath: 'id' });
+        db.createObjectStore('keys');
+      };
+      req.onsuccess = () => { req.result.close(); resolve(); };
+      req.onerror = () => reject(req.error);
+    };
+  });
+}
 export function dbVersion(name) {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(name);
@@ -58,6 +132,36 @@ extern "C" {
     fn tiny_bucket(name: &str, quota: f64) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_name = dbVersion)]
     fn db_version(name: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = stubEndpoint)]
+    fn stub_endpoint(path: &str, status: u16);
+    #[wasm_bindgen(js_name = postedBodies)]
+    fn posted_bodies(path: &str) -> js_sys::Array;
+    #[wasm_bindgen(js_name = corruptContact)]
+    fn corrupt_contact(name: &str, id: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = deleteContactKey)]
+    fn delete_contact_key(name: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = makeWithoutContacts)]
+    fn make_without_contacts(name: &str, version: u32) -> js_sys::Promise;
+}
+
+async fn sleep(ms: u32) {
+    gloo_timers::future::TimeoutFuture::new(ms).await;
+}
+
+/// The events POSTed to a stand-in endpoint, every request's batch flattened.
+fn posted_events(path: &str) -> Vec<serde_json::Value> {
+    posted_bodies(path)
+        .iter()
+        .filter_map(|b| b.as_string())
+        .filter_map(|b| serde_json::from_str::<Vec<serde_json::Value>>(&b).ok())
+        .flatten()
+        .collect()
+}
+
+fn with_contact(id: &str, at: f64) -> Pending {
+    let mut p = pending(id, at);
+    p.has_contact = true;
+    p
 }
 
 fn pending(id: &str, at: f64) -> Pending {
@@ -146,8 +250,14 @@ async fn contact_details_are_stored_apart_encrypted_and_deleted_with_the_record(
     assert!(peeked[0].has_contact && !peeked[1].has_contact);
     assert!(!peeked[0].event.contains("13812345678"));
     let contacts = db.contacts(&["with-contact".into(), "plain".into()]).await.expect("decrypt");
-    assert_eq!(contacts, vec![("with-contact".to_string(), r#"{"phone":"13812345678"}"#.to_string())]);
-    let joined = peeked[0].event_with_contact(Some(&contacts[0].1));
+    assert_eq!(
+        contacts,
+        vec![
+            ContactRow { id: "with-contact".into(), json: Some(r#"{"phone":"13812345678"}"#.into()) },
+            ContactRow { id: "plain".into(), json: None },
+        ]
+    );
+    let joined = peeked[0].event_to_send(Some(&contacts[0]));
     assert!(joined.contains(r#""contact":{"phone":"13812345678"}"#), "{joined}");
     db.acknowledge(&["with-contact".into()]).await.expect("ack");
     assert_eq!(db.count("contacts").await.expect("count"), 0);
@@ -200,5 +310,116 @@ async fn full_storage_is_a_quota_exceeded_error_by_kind() {
     // a small record still fits, and the refused one left nothing behind
     db.put(&pending("small", 2.0)).await.expect("put small");
     assert_eq!(db.ids("pending").await.expect("ids"), vec!["small"]);
+    db.close();
+}
+
+/// docs/cloudevents.md: a refused record is kept in "rejected" without its contact details;
+/// moving it there deletes its contacts row in the same transaction.
+#[wasm_bindgen_test]
+async fn rejecting_a_record_deletes_its_contact_details() {
+    let db = fresh("t-reject-contact").await;
+    db.put_with_contact(&with_contact("refused", 1.0), r#"{"phone":"13812345678"}"#).await.expect("put");
+    db.put_with_contact(&with_contact("kept", 2.0), r#"{"phone":"13900000000"}"#).await.expect("put");
+    let r = Rejected { pending: with_contact("refused", 1.0), status: 422, body: "{}".into() };
+    db.reject(&[r]).await.expect("reject");
+    assert_eq!(db.ids("rejected").await.expect("ids"), vec!["refused"]);
+    assert_eq!(db.ids("contacts").await.expect("ids"), vec!["kept"], "no contact row left for the rejected record");
+    let rows = db.contacts(&["kept".into()]).await.expect("read");
+    assert_eq!(rows[0].json.as_deref(), Some(r#"{"phone":"13900000000"}"#));
+    db.close();
+}
+
+/// One damaged row, or a lost key, makes those rows unreadable: never an error for the batch.
+#[wasm_bindgen_test]
+async fn an_unreadable_contact_row_does_not_fail_the_others() {
+    let name = "t-unreadable-rows";
+    let db = fresh(name).await;
+    for (i, id) in ["a", "b", "c"].iter().enumerate() {
+        db.put_with_contact(&with_contact(id, i as f64), &format!(r#"{{"phone":"1380000000{i}"}}"#)).await.expect("put");
+    }
+    JsFuture::from(corrupt_contact(name, "b")).await.expect("corrupt");
+    let ids: Vec<String> = ["a", "b", "c", "missing"].iter().map(|s| s.to_string()).collect();
+    let rows = db.contacts(&ids).await.expect("a damaged row is not a storage error");
+    let json: Vec<Option<&str>> = rows.iter().map(|r| r.json.as_deref()).collect();
+    assert_eq!(json, vec![Some(r#"{"phone":"13800000000"}"#), None, Some(r#"{"phone":"13800000002"}"#), None]);
+    // the event goes out without the details, marked so the store knows they were lost
+    let event: serde_json::Value =
+        serde_json::from_str(&with_contact("b", 1.0).event_to_send(Some(&rows[1]))).expect("json");
+    assert_eq!(event["data"]["contact_unreadable"], true);
+    assert!(event["data"].get("contact").is_none());
+    // the key gone: every row unreadable, still no error
+    JsFuture::from(delete_contact_key(name)).await.expect("delete key");
+    let rows = db.contacts(&ids).await.expect("a lost key is not a storage error");
+    assert!(rows.iter().all(|r| r.json.is_none()), "{rows:?}");
+    db.close();
+}
+
+/// The queue still drains when one contact row cannot be decrypted: that record is delivered
+/// marked `contact_unreadable`, the others keep their contact details, no row is left.
+#[wasm_bindgen_test]
+async fn a_damaged_contact_row_does_not_stall_the_queue() {
+    let name = "t-drain-damaged";
+    let path = "/t-drain-damaged/api/events";
+    let db = fresh(name).await;
+    for (i, id) in ["d1", "d2", "d3"].iter().enumerate() {
+        let p = Pending {
+            id: id.to_string(),
+            event: format!(r#"{{"specversion":"1.0","id":"{id}","source":"/s","type":"t","data":{{"kind":"feedback","consent":true}}}}"#),
+            queued_at: i as f64,
+            has_contact: true,
+        };
+        db.put_with_contact(&p, &format!(r#"{{"phone":"1380000000{i}"}}"#)).await.expect("put");
+    }
+    JsFuture::from(corrupt_contact(name, "d2")).await.expect("corrupt");
+    stub_endpoint(path, 200);
+    let sender = Sender::new(IdbOutbox::new(name), path.to_string(), None);
+    sender.start("t-drain-damaged-lock");
+    let mut left = u32::MAX;
+    for _ in 0..50 {
+        sleep(200).await;
+        left = db.count("pending").await.expect("count");
+        if left == 0 {
+            break;
+        }
+    }
+    assert_eq!(left, 0, "the queue drained; status {:?}", sender.status());
+    assert_eq!(db.count("contacts").await.expect("count"), 0, "the unreadable row is deleted with its record");
+    let events = posted_events(path);
+    let by_id = |id: &str| events.iter().find(|e| e["id"] == id).cloned().unwrap_or_default();
+    assert_eq!(by_id("d1")["data"]["contact"]["phone"], "13800000000");
+    assert_eq!(by_id("d3")["data"]["contact"]["phone"], "13800000002");
+    assert_eq!(by_id("d2")["data"]["contact_unreadable"], true);
+    assert!(by_id("d2")["data"].get("contact").is_none());
+    assert!(by_id("d1")["data"].get("contact_unreadable").is_none());
+    assert_eq!(sender.status().storage_error, None);
+    db.close();
+}
+
+/// A database that accepts the POST's records but refuses to delete them after the 2xx
+/// (a real NotFoundError: its "contacts" store is missing) must not make the sender re-POST
+/// in a loop: it backs off and tells staff why.
+#[wasm_bindgen_test]
+async fn failing_deletes_after_a_2xx_back_off_instead_of_reposting() {
+    let name = "t-hot-loop";
+    let path = "/t-hot-loop/api/events";
+    JsFuture::from(make_without_contacts(name, 3)).await.expect("damaged database");
+    let db = Db::open(name).await.expect("open: no upgrade, the schema version is current");
+    db.put(&pending("h1", 1.0)).await.expect("put");
+    db.put(&pending("h2", 2.0)).await.expect("put");
+    assert_eq!(db.acknowledge(&["nope".into()]).await.expect_err("deletes fail").kind, StorageErrorKind::NotFound);
+    stub_endpoint(path, 200);
+    let outbox: Rc<IdbOutbox> = IdbOutbox::new(name);
+    let sender = Sender::new(outbox, path.to_string(), None);
+    sender.start("t-hot-loop-lock");
+    sleep(4_000).await;
+    let posts = posted_bodies(path).length();
+    assert!((1..=2).contains(&posts), "{posts} POSTs in 4 s while deletes fail");
+    let st = sender.status();
+    let e = st.storage_error.clone().expect("staff see the storage error");
+    assert_eq!(e.kind, StorageErrorKind::NotFound, "{e}");
+    assert_eq!(st.last_status, Some(200));
+    assert!(st.next_attempt_at.is_some());
+    // nothing was lost: both records are still queued, to be sent again after the backoff
+    assert_eq!(db.ids("pending").await.expect("ids"), vec!["h1", "h2"]);
     db.close();
 }

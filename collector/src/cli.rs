@@ -20,7 +20,7 @@ FLAGS:
     --token TOKEN        require `Authorization: Bearer TOKEN` on POST /api/events
     --max-body BYTES     largest accepted request body (default 1048576)
     --faults SPEC        inject faults into POST /api/events, e.g.
-                         503=0.2,429=0.1,reset=0.1,delay=0-300
+                         503=0.2,429=0.1,reset=0.1,redirect=0.1,delay=0-300
     --seed N             seed of the fault PRNG (default 1)
     -h, --help           print this help
 

@@ -343,6 +343,16 @@ mod tests {
             .all(|p| p.index == Some(3) && !p.reason.is_empty()));
     }
 
+    /// `data` is the app's business: a feedback event whose contact details were lost on the
+    /// device (`data.contact_unreadable`, docs/cloudevents.md) is stored like any other.
+    #[test]
+    fn accepts_an_event_marked_contact_unreadable() {
+        let mut v = good();
+        v["type"] = json!("storevoice.feedback.v1");
+        v["data"] = json!({"kind": "feedback", "consent": true, "contact_unreadable": true});
+        assert!(validate(0, &v).is_ok());
+    }
+
     #[test]
     fn extension_names() {
         assert!(is_extension_name("storeid"));

@@ -1,7 +1,8 @@
 //! Fault injection for end-to-end tests of a client's retry logic: `--faults` makes
 //! `POST /api/events` slow, unavailable (503), rate-limited (429 with `Retry-After`), or
 //! store the events and then break the connection, so the client retries what was already
-//! stored. The draws come from a seeded PRNG, so a test run can be replayed exactly.
+//! stored, or redirect it (302 to a page that answers 200, as a proxy's sign-in page would),
+//! which a client must not take for a delivery. The draws come from a seeded PRNG, so a test run can be replayed exactly.
 
 use std::sync::Mutex;
 use std::time::Duration;
@@ -14,14 +15,16 @@ pub struct FaultSpec {
     pub reset: f64,
     /// Inclusive range of milliseconds to sleep before answering.
     pub delay_ms: Option<(u64, u64)>,
+    /// Share of requests answered `302 Found` with `Location:` [`REDIRECT_TO`] (nothing stored).
+    pub redirect: f64,
     /// Share of events refused on their own (400), chosen by a hash of the event id, so the
     /// same event is refused on every attempt: a client must isolate it and send the rest.
     pub refuse: f64,
 }
 
 impl FaultSpec {
-    /// Parses a comma list of `key=value`; keys `503`, `429`, `reset` take a probability in
-    /// 0..=1, `delay` takes `MIN-MAX` or `MS` milliseconds.
+    /// Parses a comma list of `key=value`; keys `503`, `429`, `reset`, `redirect` and
+    /// `refuse` take a probability in 0..=1, `delay` takes `MIN-MAX` or `MS` milliseconds.
     pub fn parse(spec: &str) -> Result<FaultSpec, String> {
         let mut out = FaultSpec::default();
         let mut seen: Vec<&str> = Vec::new();
@@ -43,14 +46,15 @@ impl FaultSpec {
                 "reset" => out.reset = probability(key, value)?,
                 "delay" => out.delay_ms = Some(delay(value)?),
                 "refuse" => out.refuse = probability(key, value)?,
+                "redirect" => out.redirect = probability(key, value)?,
                 _ => {
                     return Err(format!(
-                        "unknown fault {key:?}; known faults are 503, 429, reset, delay and refuse"
+                        "unknown fault {key:?}; known faults are 503, 429, reset, redirect, delay and refuse"
                     ))
                 }
             }
         }
-        let total = out.p503 + out.p429 + out.reset;
+        let total = out.p503 + out.p429 + out.reset + out.redirect;
         if total > 1.0 + 1e-9 {
             return Err(format!(
                 "fault probabilities add up to {total}, more than 1"
@@ -135,7 +139,13 @@ pub enum Decision {
     TooManyRequests(RetryAfter),
     /// Store the events, then break the connection instead of answering.
     Reset,
+    /// Store nothing; answer `302 Found` to [`REDIRECT_TO`], which answers 200.
+    Redirect,
 }
+
+/// Where the `redirect` fault sends the client: a page that answers `200 OK` to a GET, as a
+/// sign-in page would, so a client that follows redirects sees a 2xx with nothing stored.
+pub const REDIRECT_TO: &str = "/api/health";
 
 /// The faults in force and the PRNG state shared by all requests.
 #[derive(Debug)]
@@ -190,6 +200,8 @@ impl Faults {
             Decision::TooManyRequests(form)
         } else if u < s.p503 + s.p429 + s.reset {
             Decision::Reset
+        } else if u < s.p503 + s.p429 + s.reset + s.redirect {
+            Decision::Redirect
         } else {
             Decision::Normal
         };
@@ -221,7 +233,15 @@ mod tests {
                 p429: 0.1,
                 reset: 0.1,
                 delay_ms: Some((0, 300)),
+                redirect: 0.0,
                 refuse: 0.0,
+            })
+        );
+        assert_eq!(
+            FaultSpec::parse("redirect=1"),
+            Ok(FaultSpec {
+                redirect: 1.0,
+                ..FaultSpec::default()
             })
         );
         assert_eq!(
@@ -246,6 +266,8 @@ mod tests {
             "503=NaN",
             "503=0.1,503=0.2",
             "503=0.6,429=0.6",
+            "503=0.5,redirect=0.6",
+            "redirect=2",
             "delay=300-0",
             "delay=a-b",
             "delay=",
@@ -287,6 +309,16 @@ mod tests {
             } else {
                 RetryAfter::HttpDate
             }));
+    }
+
+    #[test]
+    fn redirect_always_when_certain() {
+        let f = Faults::new(FaultSpec::parse("redirect=1").unwrap_or_default(), 1);
+        assert!((0..100).all(|_| f.draw() == (Duration::ZERO, Decision::Redirect)));
+        let spec = FaultSpec::parse("503=0.25,redirect=0.25").unwrap_or_default();
+        let f = Faults::new(spec, 3);
+        let n = (0..2000).filter(|_| f.draw().1 == Decision::Redirect).count();
+        assert!((400..600).contains(&n), "{n}");
     }
 
     #[test]

@@ -10,8 +10,8 @@ use std::time::Duration;
 use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::header::{
-    AUTHORIZATION, CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_LENGTH, CONTENT_TYPE, RETRY_AFTER,
-    WWW_AUTHENTICATE,
+    AUTHORIZATION, CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_LENGTH, CONTENT_TYPE, LOCATION,
+    RETRY_AFTER, WWW_AUTHENTICATE,
 };
 use axum::http::{HeaderMap, HeaderValue, Method, Request, StatusCode};
 use axum::middleware::{self, Next};
@@ -26,7 +26,7 @@ use tower_http::services::ServeDir;
 
 use crate::cloudevents::{mode_for_content_type, parse_request, problems_body, Problem, Rejection};
 use crate::export;
-use crate::faults::{Decision, Faults, RetryAfter};
+use crate::faults::{Decision, Faults, RetryAfter, REDIRECT_TO};
 use crate::store::Store;
 use crate::time::{format_imf_fixdate, now_unix_millis};
 
@@ -174,6 +174,10 @@ async fn post_events(State(st): State<AppState>, headers: HeaderMap, body: Body)
                 resp.headers_mut().insert(RETRY_AFTER, v);
             }
             return resp;
+        }
+        Decision::Redirect => {
+            // As a proxy or sign-in page would: nothing is stored, the page answers 200.
+            return (StatusCode::FOUND, [(LOCATION, REDIRECT_TO)]).into_response();
         }
         Decision::Normal | Decision::Reset => {}
     }

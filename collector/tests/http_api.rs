@@ -595,6 +595,32 @@ fn reset_stores_the_events_but_the_client_sees_an_error() {
 }
 
 #[test]
+fn redirect_fault_answers_302_to_a_page_that_answers_200_and_stores_nothing() {
+    let s = start(&["--faults", "redirect=1"]);
+    // a client that does not follow redirects sees the 302 and where it leads
+    let manual = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .proxy(None)
+        .max_redirects(0)
+        .build()
+        .new_agent();
+    let r = manual
+        .post(s.url("/api/events"))
+        .header("Content-Type", BATCH)
+        .send(format!("[{}]", event("a")))
+        .expect("answered");
+    assert_eq!(r.status().as_u16(), 302);
+    assert_eq!(
+        r.headers().get("location").and_then(|v| v.to_str().ok()),
+        Some("/api/health")
+    );
+    // one that follows them ends at a 200 although nothing was stored: the trap
+    let followed = s.post_batch(&[event("b")]);
+    assert_eq!((followed.status, followed.body.as_str()), (200, "ok"));
+    assert!(s.stored_ids().is_empty());
+}
+
+#[test]
 fn delay_fault_slows_the_answer() {
     let s = start(&["--faults", "delay=150-200"]);
     let t = Instant::now();

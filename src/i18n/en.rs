@@ -1,5 +1,6 @@
 use super::Strings;
 use crate::wayfinding::warnings::WarningKind;
+use crate::outbox::policy::Failure as F;
 use crate::number::decimal;
 use crate::config::PlaceKind;
 use crate::feedback::FeedbackKind;
@@ -167,6 +168,17 @@ pub const STRINGS: Strings = Strings {
     staff_sender: "This page is the sender",
     staff_last_result: "Last send",
     staff_next_attempt: |s| format!("retry in {s} s"),
+    staff_send_problem: "Why sending fails",
+    staff_failure: |f| match f {
+        F::Network => "The endpoint cannot be reached (offline, or the connection broke). Answers are kept and sent when it is back.",
+        F::Redirect => "The endpoint address redirects elsewhere (a proxy or sign-in page?). Answers are kept; check endpoint.url.",
+        F::Unauthorized => "The endpoint refused this device's token. Answers are kept; check the touchpoint's token.",
+        F::WrongAddress => "Nothing at the endpoint address (wrong path?). Answers are kept; check endpoint.url.",
+        F::RateLimited => "The endpoint asked the device to slow down. Answers are kept and sent later.",
+        F::Server => "The endpoint has a problem of its own. Answers are kept and sent later.",
+        F::Refused => "The endpoint refused some answers as invalid; those are kept under \"Refused by the endpoint\".",
+        F::Other => "The endpoint gave an unexpected answer. Answers are kept and sent later.",
+    },
     yes: "yes",
     no: "no",
     unknown: "unknown",

@@ -142,6 +142,9 @@ pub struct Strings {
     pub staff_sender: &'static str,
     pub staff_last_result: &'static str,
     pub staff_next_attempt: fn(u32) -> String,
+    /// Why sending fails, in plain words, by the policy's failure class.
+    pub staff_send_problem: &'static str,
+    pub staff_failure: fn(crate::outbox::policy::Failure) -> &'static str,
     pub yes: &'static str,
     pub no: &'static str,
     pub unknown: &'static str,

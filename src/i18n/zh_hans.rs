@@ -1,5 +1,6 @@
 use super::Strings;
 use crate::wayfinding::warnings::WarningKind;
+use crate::outbox::policy::Failure as F;
 use crate::number::decimal;
 use crate::config::PlaceKind;
 use crate::feedback::FeedbackKind;
@@ -167,6 +168,17 @@ pub const STRINGS: Strings = Strings {
     staff_sender: "由本页面负责发送",
     staff_last_result: "上次发送结果",
     staff_next_attempt: |s| format!("{s} 秒后重试"),
+    staff_send_problem: "发送失败原因",
+    staff_failure: |f| match f {
+        F::Network => "无法连接到接收端（离线或连接中断）。回答已保留，恢复后发送。",
+        F::Redirect => "接收端地址被重定向到别处（代理或登录页？）。回答已保留，请检查 endpoint.url。",
+        F::Unauthorized => "接收端拒绝了本设备的令牌。回答已保留，请检查触点的令牌。",
+        F::WrongAddress => "接收端地址不存在（路径错误？）。回答已保留，请检查 endpoint.url。",
+        F::RateLimited => "接收端要求设备放慢发送。回答已保留，稍后发送。",
+        F::Server => "接收端自身出现问题。回答已保留，稍后发送。",
+        F::Refused => "接收端认为部分回答无效而拒收，这些回答保存在“被接收端拒收”中。",
+        F::Other => "接收端的回应出乎意料。回答已保留，稍后发送。",
+    },
     yes: "是",
     no: "否",
     unknown: "未知",

@@ -1,5 +1,6 @@
 use super::Strings;
 use crate::wayfinding::warnings::WarningKind;
+use crate::outbox::policy::Failure as F;
 use crate::number::decimal;
 use crate::config::PlaceKind;
 use crate::feedback::FeedbackKind;
@@ -167,6 +168,17 @@ pub const STRINGS: Strings = Strings {
     staff_sender: "由本頁面負責傳送",
     staff_last_result: "上次傳送結果",
     staff_next_attempt: |s| format!("{s} 秒後重試"),
+    staff_send_problem: "傳送失敗原因",
+    staff_failure: |f| match f {
+        F::Network => "無法連線到接收端（離線或連線中斷）。回答已保留，恢復後傳送。",
+        F::Redirect => "接收端位址被重新導向到別處（代理或登入頁？）。回答已保留，請檢查 endpoint.url。",
+        F::Unauthorized => "接收端拒絕了本裝置的權杖。回答已保留，請檢查觸點的權杖。",
+        F::WrongAddress => "接收端位址不存在（路徑錯誤？）。回答已保留，請檢查 endpoint.url。",
+        F::RateLimited => "接收端要求裝置放慢傳送。回答已保留，稍後傳送。",
+        F::Server => "接收端本身出現問題。回答已保留，稍後傳送。",
+        F::Refused => "接收端認為部分回答無效而拒收，這些回答保存在「被接收端拒收」中。",
+        F::Other => "接收端的回應出乎意料。回答已保留，稍後傳送。",
+    },
     yes: "是",
     no: "否",
     unknown: "未知",

@@ -76,22 +76,37 @@ export async function putPendingWithContact(db, id, event, queuedAt, contactJson
   }
 }
 
-/** Decrypted contact details (JSON text) for these ids, as [id, json] pairs. */
+/**
+ * The contact details of these ids, as [id, json] pairs: `json` is the decrypted JSON text, or
+ * null when the record's contact details cannot be read any more (no row, the key is gone,
+ * the row is damaged: AES-GCM refuses it). Rows are decrypted one by one, so one unreadable
+ * row never holds back the others. Only a failure to read the database itself rejects.
+ */
 export async function loadContacts(db, ids) {
+  let rows;
+  let key = null;
   try {
     const store = db.transaction(['contacts'], 'readonly').objectStore('contacts');
-    const rows = await Promise.all(ids.map((id) => reqPromise(store.get(id))));
-    const key = rows.some(Boolean) ? await contactKey(db) : null;
-    const out = [];
-    for (const row of rows) {
-      if (!row) continue;
-      const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: row.iv }, key, row.sealed);
-      out.push([row.id, new TextDecoder().decode(plain)]);
-    }
-    return out;
+    rows = await Promise.all(ids.map((id) => reqPromise(store.get(id))));
+    if (rows.some(Boolean)) key = await contactKey(db);
   } catch (e) {
     throw failure(e);
   }
+  const out = [];
+  for (let i = 0; i < ids.length; i++) {
+    const row = rows[i];
+    let json = null;
+    if (row) {
+      try {
+        const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: row.iv }, key, row.sealed);
+        json = new TextDecoder().decode(plain);
+      } catch {
+        json = null; // damaged or sealed with a key that is gone: permanently unreadable
+      }
+    }
+    out.push([ids[i], json]);
+  }
+  return out;
 }
 
 function reqPromise(req) {
@@ -194,13 +209,17 @@ export function rejectedEntry(id, event, queuedAt, status, response, rejectedAt)
   return { id, event, queued_at: queuedAt, status, response, rejected_at: rejectedAt };
 }
 
-/** Moves entries (made by `rejectedEntry`) from pending to rejected in one transaction. */
+/**
+ * Moves entries (made by `rejectedEntry`) from pending to rejected in one transaction, and
+ * deletes their contact details: a refused record is kept for staff without them.
+ */
 export async function rejectPending(db, entries) {
   try {
-    const tx = strictTx(db, ['pending', 'rejected']);
+    const tx = strictTx(db, ['pending', 'rejected', 'contacts']);
     for (const e of entries) {
       tx.objectStore('rejected').put(e);
       tx.objectStore('pending').delete(e.id);
+      tx.objectStore('contacts').delete(e.id);
     }
     await done(tx);
   } catch (e) {
@@ -292,19 +311,25 @@ export function becomeSender(name, leaseMs, renewMs, settleMs, retryMs) {
 }
 
 /**
- * POSTs a CloudEvents batch. Resolves to { status, body, retryAfter } once the whole body
- * has been read; a connection that fails before that (offline, reset, cut-off body)
- * resolves to { status: 0 } — a 2xx whose body never arrived is not an acknowledgement.
+ * POSTs a CloudEvents batch. Resolves to { status, body, retryAfter, redirected } once the
+ * whole body has been read; a connection that fails before that (offline, reset, cut-off
+ * body) resolves to { status: 0 } — a 2xx whose body never arrived is not an acknowledgement.
+ * Redirects are not followed (`redirect: 'manual'`): a proxy's or sign-in page's 302 would
+ * otherwise end in that page's 200 with nothing stored. A redirect resolves to
+ * { redirected: true } (status 0 for the opaque redirect fetch reports), never to a 2xx.
  */
 export async function postBatch(url, body, token, keepalive) {
   const headers = { 'Content-Type': 'application/cloudevents-batch+json' };
   if (token) headers.Authorization = `Bearer ${token}`;
   try {
-    const resp = await fetch(url, { method: 'POST', headers, body, keepalive, cache: 'no-store', credentials: 'omit' });
+    const resp = await fetch(url, { method: 'POST', headers, body, keepalive, cache: 'no-store', credentials: 'omit', redirect: 'manual' });
+    if (resp.type === 'opaqueredirect' || resp.redirected || (resp.status >= 300 && resp.status < 400)) {
+      return { status: resp.status, body: `redirected (HTTP ${resp.status || '3xx'}); redirects are not followed`, retryAfter: null, redirected: true };
+    }
     const text = await resp.text();
-    return { status: resp.status, body: text, retryAfter: resp.headers.get('Retry-After') };
+    return { status: resp.status, body: text, retryAfter: resp.headers.get('Retry-After'), redirected: false };
   } catch (e) {
     const f = failure(e);
-    return { status: 0, body: `${f.name}: ${f.message}`, retryAfter: null };
+    return { status: 0, body: `${f.name}: ${f.message}`, retryAfter: null, redirected: false };
   }
 }

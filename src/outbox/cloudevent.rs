@@ -35,6 +35,50 @@ pub fn to_cloudevent(record: &Record) -> Value {
     })
 }
 
+/// A record's contact details as the sender found them on the device (they are stored apart
+/// from the event, encrypted; see docs/cloudevents.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Contact<'a> {
+    /// The record has none.
+    None,
+    /// Decrypted: the contact object as JSON text.
+    Readable(&'a str),
+    /// The record had contact details that cannot be read any more (the key is gone, the
+    /// stored row is damaged or missing).
+    Unreadable,
+}
+
+/// `data` field set on an event whose contact details were lost on the device: the answer is
+/// still delivered, and the store knows the customer asked to be contacted but the details
+/// are gone.
+pub const CONTACT_UNREADABLE: &str = "contact_unreadable";
+
+/// The event (JSON text, without contact details) as it goes on the wire: readable contact
+/// details joined into `data.contact`, unreadable ones marked `data.contact_unreadable: true`.
+/// Contact details that are not a JSON object count as unreadable.
+pub fn with_contact(event: &str, contact: Contact<'_>) -> String {
+    if contact == Contact::None {
+        return event.to_string();
+    }
+    let Ok(mut ev) = serde_json::from_str::<Value>(event) else { return event.to_string() };
+    let Some(data) = ev.get_mut("data").and_then(|d| d.as_object_mut()) else { return event.to_string() };
+    match contact {
+        Contact::Readable(c) => match serde_json::from_str::<Value>(c) {
+            Ok(c @ Value::Object(_)) => {
+                data.insert("contact".into(), c);
+            }
+            _ => {
+                data.insert(CONTACT_UNREADABLE.into(), Value::Bool(true));
+            }
+        },
+        Contact::Unreadable => {
+            data.insert(CONTACT_UNREADABLE.into(), Value::Bool(true));
+        }
+        Contact::None => {}
+    }
+    ev.to_string()
+}
+
 /// A batch body (`application/cloudevents-batch+json`) from events already serialised.
 pub fn batch_body<'a>(events: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::from("[");
@@ -88,6 +132,23 @@ mod tests {
     #[test]
     fn same_record_same_event() {
         assert_eq!(to_cloudevent(&record()), to_cloudevent(&record()));
+    }
+
+    #[test]
+    fn contact_details_are_joined_or_marked_unreadable() {
+        let e = to_cloudevent(&record()).to_string();
+        assert_eq!(with_contact(&e, Contact::None), e);
+        let joined: Value = serde_json::from_str(&with_contact(&e, Contact::Readable(r#"{"phone":"13812345678"}"#))).unwrap_or(Value::Null);
+        assert_eq!(joined["data"]["contact"]["phone"], "13812345678");
+        assert!(joined["data"].get(CONTACT_UNREADABLE).is_none());
+        for lost in [Contact::Unreadable, Contact::Readable("not json"), Contact::Readable("[1]")] {
+            let v: Value = serde_json::from_str(&with_contact(&e, lost)).unwrap_or(Value::Null);
+            assert_eq!(v["data"][CONTACT_UNREADABLE], true, "{lost:?}");
+            assert!(v["data"].get("contact").is_none(), "{lost:?}");
+            assert_eq!(v["data"]["kind"], "survey-response", "the rest of the answer is kept");
+        }
+        // not an event: left as it is
+        assert_eq!(with_contact("[]", Contact::Unreadable), "[]");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use super::cloudevent::to_cloudevent;
+use super::cloudevent::{to_cloudevent, with_contact, Contact};
 use super::error::StorageError;
 use super::Record;
 use crate::web::platform::now_ms;
@@ -83,6 +83,15 @@ pub struct Pending {
     pub has_contact: bool,
 }
 
+/// A record's contact details as read from the "contacts" store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactRow {
+    pub id: String,
+    /// The decrypted JSON text; `None` when the row is missing or cannot be decrypted (the
+    /// key is gone, the row is damaged).
+    pub json: Option<String>,
+}
+
 /// A record the endpoint refused, kept for staff with the endpoint's answer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rejected {
@@ -128,15 +137,22 @@ impl Pending {
 
     /// The event to send, with the decrypted contact details joined back into `data`.
     pub fn event_with_contact(&self, contact_json: Option<&str>) -> String {
-        let Some(c) = contact_json else { return self.event.clone() };
-        match (serde_json::from_str::<serde_json::Value>(&self.event), serde_json::from_str::<serde_json::Value>(c)) {
-            (Ok(mut ev), Ok(contact)) => {
-                if let Some(data) = ev.get_mut("data").and_then(|d| d.as_object_mut()) {
-                    data.insert("contact".into(), contact);
-                }
-                ev.to_string()
-            }
-            _ => self.event.clone(),
+        match contact_json {
+            Some(c) => with_contact(&self.event, Contact::Readable(c)),
+            None => self.event.clone(),
+        }
+    }
+
+    /// The event to send, given what `Db::contacts` found for this record: its contact
+    /// details joined in, or, if it has some that cannot be read (or none were found),
+    /// marked `contact_unreadable` so the store knows they were lost.
+    pub fn event_to_send(&self, found: Option<&ContactRow>) -> String {
+        if !self.has_contact {
+            return self.event.clone();
+        }
+        match found.and_then(|c| c.json.as_deref()) {
+            Some(json) => with_contact(&self.event, Contact::Readable(json)),
+            None => with_contact(&self.event, Contact::Unreadable),
         }
     }
 
@@ -173,14 +189,16 @@ impl Db {
         call(js_put_pending_with_contact(&self.0, &p.id, &p.event, p.queued_at, contact_json)).await.map(|_| ())
     }
 
-    /// Decrypted contact details of these records, by id.
-    pub async fn contacts(&self, ids: &[String]) -> Result<Vec<(String, String)>, StorageError> {
+    /// The contact details of these records, one row per id, decrypted one by one: a row
+    /// that cannot be read is `json: None` and never fails the others. Only a failure to read
+    /// the database is an error.
+    pub async fn contacts(&self, ids: &[String]) -> Result<Vec<ContactRow>, StorageError> {
         let pairs = call(js_load_contacts(&self.0, &id_array(ids))).await?;
         Ok(Array::from(&pairs)
             .iter()
             .filter_map(|pair| {
                 let pair = Array::from(&pair);
-                Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+                Some(ContactRow { id: pair.get(0).as_string()?, json: pair.get(1).as_string() })
             })
             .collect())
     }
@@ -195,6 +213,8 @@ impl Db {
         call(js_delete_pending(&self.0, &id_array(ids))).await.map(|_| ())
     }
 
+    /// Moves refused records to "rejected" and deletes their contact details, in one
+    /// transaction.
     pub async fn reject(&self, rejected: &[Rejected]) -> Result<(), StorageError> {
         let at = now_ms();
         let arr: Array = rejected
@@ -289,6 +309,14 @@ impl IdbOutbox {
         Ok(db)
     }
 
+    /// After a storage error: if the connection is gone (storage cleared, another tab
+    /// upgrading the schema), forget it so the next `db()` opens a new one.
+    pub fn storage_failed(&self, e: &StorageError) {
+        if e.connection_lost() {
+            *self.db.borrow_mut() = None;
+        }
+    }
+
     async fn write(&self, p: &Pending, contact: Option<&str>) -> Result<(), StorageError> {
         let db = self.db().await?;
         let written = match contact {
@@ -299,9 +327,7 @@ impl IdbOutbox {
             Ok(()) => Ok(()),
             Err(e) => {
                 // The connection may be gone (e.g. storage cleared): reopen next time.
-                if e.connection_lost() {
-                    *self.db.borrow_mut() = None;
-                }
+                self.storage_failed(&e);
                 Err(e)
             }
         }

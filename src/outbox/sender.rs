@@ -13,8 +13,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use super::cloudevent::batch_body;
+use super::error::StorageError;
 use super::idb::{IdbOutbox, Pending, Rejected};
-use super::policy::{decide, parse_retry_after, Decision, Outcome, RetryState};
+use super::policy::{decide, parse_retry_after, storage_backoff_ms, Failure, Outcome, RetryState, Round, Settled};
 use crate::web::platform::now_ms;
 
 #[wasm_bindgen(module = "/src/outbox/browser.js")]
@@ -28,7 +29,8 @@ extern "C" {
 // What `postBatch` resolves to, read through typed getters.
 #[wasm_bindgen]
 extern "C" {
-    /// `{status, body, retryAfter}`; `status` 0 when no complete answer arrived.
+    /// `{status, body, retryAfter, redirected}`; `status` 0 when no complete answer arrived
+    /// (and for an opaque redirect, which `redirected` tells apart).
     type PostResultJs;
     #[wasm_bindgen(method, getter)]
     fn status(this: &PostResultJs) -> Option<f64>;
@@ -36,6 +38,8 @@ extern "C" {
     fn body(this: &PostResultJs) -> Option<String>;
     #[wasm_bindgen(method, getter = retryAfter)]
     fn retry_after(this: &PostResultJs) -> Option<String>;
+    #[wasm_bindgen(method, getter)]
+    fn redirected(this: &PostResultJs) -> Option<bool>;
 }
 
 /// The HTTP status of a `postBatch` result; 0 (no answer) for anything unexpected.
@@ -60,7 +64,8 @@ pub const LEASE_SETTLE_MS: u32 = 150;
 /// How often a tab that is not the sender looks whether the lease has become free.
 pub const LEASE_RETRY_MS: u32 = 1_000;
 /// How long the sender waits before trying again after storage failed it (the database
-/// could not be opened or read).
+/// could not be opened or read, or delivered records could not be deleted); it doubles with
+/// each consecutive storage failure, up to `policy::CAP_MS` (`policy::storage_backoff_ms`).
 pub const STORAGE_RETRY_MS: f64 = 5_000.0;
 
 /// Records per POST.
@@ -76,8 +81,16 @@ pub struct SendStatus {
     pub is_sender: bool,
     pub last_attempt_at: Option<f64>,
     pub last_status: Option<u16>,
+    /// The browser's text when no (complete) answer arrived, or why a redirect was refused.
     pub last_error: Option<String>,
+    /// Why the last send failed, as a class staff can be told in plain words (token refused,
+    /// wrong address, redirect, …); `None` after a delivery.
+    pub last_failure: Option<Failure>,
+    /// The device's storage failed the sender (reading the queue, deleting delivered records,
+    /// moving refused ones); kept until a write succeeds again.
+    pub storage_error: Option<StorageError>,
     pub next_attempt_at: Option<f64>,
+    /// Consecutive failed sends.
     pub failures: u32,
 }
 
@@ -119,6 +132,8 @@ pub struct Sender {
     endpoint: String,
     token: Option<String>,
     retry: Cell<RetryState>,
+    /// Consecutive storage failures, for `storage_backoff_ms`.
+    storage_failures: Cell<u32>,
     next_at: Cell<f64>,
     wake: Wake,
     busy: Cell<bool>,
@@ -142,6 +157,7 @@ impl Sender {
             endpoint,
             token,
             retry: Cell::new(RetryState::default()),
+            storage_failures: Cell::new(0),
             next_at: Cell::new(0.0),
             wake: Wake::default(),
             busy: Cell::new(false),
@@ -234,25 +250,47 @@ impl Sender {
         result
     }
 
+    /// Storage failed the sender: no send before the storage backoff (growing with each
+    /// consecutive failure), a lost connection is reopened next time, staff see the error.
+    fn storage_failed(&self, e: StorageError) {
+        self.outbox.storage_failed(&e);
+        let n = self.storage_failures.get().saturating_add(1);
+        self.storage_failures.set(n);
+        let at = now_ms() + storage_backoff_ms(n, STORAGE_RETRY_MS);
+        self.next_at.set(at);
+        let mut st = self.status.borrow_mut();
+        st.storage_error = Some(e);
+        st.next_attempt_at = Some(at);
+    }
+
+    /// A write after an answer succeeded: storage works again.
+    fn storage_ok(&self) {
+        self.storage_failures.set(0);
+        self.status.borrow_mut().storage_error = None;
+    }
+
     async fn send_round(&self, limit: u32) -> bool {
         let db = match self.outbox.db().await {
             Ok(db) => db,
             Err(e) => {
-                self.status.borrow_mut().last_error = Some(e.to_string());
-                self.next_at.set(now_ms() + STORAGE_RETRY_MS);
+                self.storage_failed(e);
                 return false;
             }
         };
         let batch = match db.peek(limit).await {
             Ok(b) if !b.is_empty() => b,
-            Ok(_) => return false,
+            Ok(_) => {
+                self.storage_ok();
+                return false;
+            }
             Err(e) => {
-                self.status.borrow_mut().last_error = Some(e.to_string());
-                self.next_at.set(now_ms() + STORAGE_RETRY_MS);
+                self.storage_failed(e);
                 return false;
             }
         };
-        // Contact details are stored apart, encrypted: join them in only now, in memory.
+        // Contact details are stored apart, encrypted: join them in only now, in memory. A
+        // record whose details cannot be read any more is sent without them, marked
+        // `contact_unreadable`, instead of holding back the queue.
         let with_contact: Vec<String> = batch.iter().filter(|p| p.has_contact).map(|p| p.id.clone()).collect();
         let contacts = if with_contact.is_empty() {
             Vec::new()
@@ -260,8 +298,7 @@ impl Sender {
             match db.contacts(&with_contact).await {
                 Ok(c) => c,
                 Err(e) => {
-                    self.status.borrow_mut().last_error = Some(e.to_string());
-                    self.next_at.set(now_ms() + STORAGE_RETRY_MS);
+                    self.storage_failed(e);
                     return false;
                 }
             }
@@ -270,10 +307,7 @@ impl Sender {
         // so a refused record is kept in `rejected` without them.
         let wire: std::collections::HashMap<String, String> = batch
             .iter()
-            .map(|p| {
-                let c = contacts.iter().find(|(id, _)| *id == p.id).map(|(_, c)| c.as_str());
-                (p.id.clone(), p.event_with_contact(c))
-            })
+            .map(|p| (p.id.clone(), p.event_to_send(contacts.iter().find(|c| c.id == p.id))))
             .collect();
         for p in batch.iter().take(KEEPALIVE_BATCH as usize) {
             if let Some(w) = wire.get(&p.id) {
@@ -281,8 +315,8 @@ impl Sender {
             }
         }
         let mut progressed = false;
-        let mut work: Vec<Vec<Pending>> = vec![batch];
-        while let Some(part) = work.pop() {
+        let mut round = Round::new(batch);
+        while let Some(part) = round.next_part() {
             let attempt = self.post(&part, &wire).await;
             let (next, decision) = decide(self.retry.get(), attempt.outcome, now_ms(), js_sys::Math::random());
             self.retry.set(next);
@@ -291,38 +325,42 @@ impl Sender {
                 st.failures = next.failures;
                 st.last_attempt_at = Some(now_ms());
                 st.last_status = (attempt.status != 0).then_some(attempt.status);
-                st.last_error = (attempt.status == 0).then(|| attempt.body.clone());
+                st.last_error = (attempt.status == 0 || attempt.outcome == Outcome::Redirect).then(|| attempt.body.clone());
+                st.last_failure = attempt.outcome.failure();
                 st.next_attempt_at = None;
             }
-            match decision {
-                Decision::Acknowledge => {
+            match round.settle(part, decision) {
+                Settled::Acknowledged(part) => {
                     let ids: Vec<String> = part.iter().map(|p| p.id.clone()).collect();
                     self.forget(&ids);
                     if let Err(e) = db.acknowledge(&ids).await {
-                        // Sent but not deleted: it will be sent again and de-duplicated.
-                        self.status.borrow_mut().last_error = Some(e.to_string());
+                        // Delivered but not deleted: they will be sent again (the endpoint
+                        // stores each event once), but only after the storage backoff: never
+                        // straight away, or a database that refuses deletes would make this
+                        // a loop of POSTs.
+                        self.storage_failed(e);
+                        return progressed;
                     }
+                    self.storage_ok();
                     progressed = true;
                     self.next_at.set(0.0);
                 }
-                Decision::RetryAt(at) => {
+                Settled::Rejected(one) => {
+                    self.forget(std::slice::from_ref(&one.id));
+                    let r = Rejected { pending: one, status: attempt.status, body: attempt.body };
+                    if let Err(e) = db.reject(&[r]).await {
+                        // Still pending: refused again later, after the storage backoff.
+                        self.storage_failed(e);
+                        return progressed;
+                    }
+                    self.storage_ok();
+                    progressed = true;
+                }
+                Settled::Split => {}
+                Settled::Retry(at) => {
                     self.next_at.set(at);
                     self.status.borrow_mut().next_attempt_at = Some(at);
                     return progressed;
-                }
-                Decision::Isolate if part.len() == 1 => {
-                    self.forget(&[part[0].id.clone()]);
-                    let r = Rejected { pending: part[0].clone(), status: attempt.status, body: attempt.body };
-                    if let Err(e) = db.reject(&[r]).await {
-                        self.status.borrow_mut().last_error = Some(e.to_string());
-                    }
-                    progressed = true;
-                }
-                Decision::Isolate => {
-                    let mut left = part;
-                    let right = left.split_off(left.len() / 2);
-                    work.push(right);
-                    work.push(left);
                 }
             }
         }
@@ -332,15 +370,17 @@ impl Sender {
     async fn post(&self, part: &[Pending], wire: &std::collections::HashMap<String, String>) -> Attempt {
         let body = batch_body(part.iter().map(|p| wire.get(&p.id).map_or(p.event.as_str(), String::as_str)));
         let res = JsFuture::from(js_post_batch(&self.endpoint, &body, self.token.clone(), false)).await;
-        let (status, text, retry_after) = match res {
+        let (status, text, retry_after, redirected) = match res {
             Ok(v) if v.is_object() => {
                 let r: &PostResultJs = v.unchecked_ref();
-                (post_status(&v), r.body().unwrap_or_default(), r.retry_after())
+                (post_status(&v), r.body().unwrap_or_default(), r.retry_after(), r.redirected().unwrap_or(false))
             }
-            Ok(_) => (0, String::new(), None),
-            Err(e) => (0, format!("{e:?}"), None),
+            Ok(_) => (0, String::new(), None, false),
+            Err(e) => (0, format!("{e:?}"), None, false),
         };
         let outcome = match status {
+            // A redirect is a failed send, whatever the page it leads to answers.
+            _ if redirected => Outcome::Redirect,
             0 => Outcome::Network,
             code => Outcome::Status { code, retry_after_ms: retry_after.and_then(|r| parse_retry_after(&r, now_ms())) },
         };
@@ -365,7 +405,8 @@ impl Sender {
         let ids: Vec<String> = recent.into_iter().map(|(i, _)| i).collect();
         wasm_bindgen_futures::spawn_local(async move {
             let Ok(v) = JsFuture::from(promise).await else { return };
-            if (200..300).contains(&post_status(&v)) {
+            let redirected = v.is_object() && v.unchecked_ref::<PostResultJs>().redirected().unwrap_or(false);
+            if !redirected && (200..300).contains(&post_status(&v)) {
                 me.forget(&ids);
                 if let Ok(db) = me.outbox.db().await {
                     let _ = db.acknowledge(&ids).await;

@@ -32,6 +32,8 @@ pub fn staff() -> Html {
     }
     let health = delivery.health();
     let send = delivery.send_status();
+    // A failed write of the queue (a record not stored) first, else one the sender met.
+    let storage_error = health.storage_error.as_ref().or(send.storage_error.as_ref());
     let n = |v: Option<u32>| v.map(|x| x.to_string()).unwrap_or_else(|| s.unknown.to_string());
     let yn = |b: Option<bool>| match b {
         Some(true) => s.yes,
@@ -64,12 +66,15 @@ pub fn staff() -> Html {
                     <dt>{ s.staff_pending }</dt><dd data-field="pending">{ n(counts.map(|c| c.pending)) }</dd>
                     <dt>{ s.staff_rejected }</dt><dd data-field="rejected">{ n(counts.map(|c| c.rejected)) }</dd>
                     <dt>{ s.staff_unsaved }</dt><dd data-field="unsaved">{ health.unsaved }</dd>
-                    if let Some(e) = &health.storage_error {
+                    if let Some(e) = storage_error {
                         <dt>{ s.staff_storage_error }</dt><dd data-field="storage-error" lang="en">{ e.to_string() }</dd>
                     }
                     <dt>{ s.staff_persisted }</dt><dd data-field="persisted">{ yn(health.persisted) }</dd>
                     <dt>{ s.staff_sender }</dt><dd data-field="sender">{ yn(Some(send.is_sender)) }</dd>
                     <dt>{ s.staff_last_result }</dt><dd data-field="last">{ last }{ next }</dd>
+                    if let Some(f) = send.last_failure {
+                        <dt>{ s.staff_send_problem }</dt><dd data-field="send-problem" data-class={format!("{f:?}")}>{ (s.staff_failure)(f) }</dd>
+                    }
                 </dl>
             </div>
             <div class="panel">
