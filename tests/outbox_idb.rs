@@ -372,7 +372,7 @@ async fn a_damaged_contact_row_does_not_stall_the_queue() {
     }
     JsFuture::from(corrupt_contact(name, "d2")).await.expect("corrupt");
     stub_endpoint(path, 200);
-    let sender = Sender::new(IdbOutbox::new(name), path.to_string(), None);
+    let sender = Sender::new(IdbOutbox::new(name), path.to_string(), storevoice::config::EndpointFormat::Batch, None);
     sender.start("t-drain-damaged-lock");
     let mut left = u32::MAX;
     for _ in 0..50 {
@@ -409,7 +409,7 @@ async fn failing_deletes_after_a_2xx_back_off_instead_of_reposting() {
     assert_eq!(db.acknowledge(&["nope".into()]).await.expect_err("deletes fail").kind, StorageErrorKind::NotFound);
     stub_endpoint(path, 200);
     let outbox: Rc<IdbOutbox> = IdbOutbox::new(name);
-    let sender = Sender::new(outbox, path.to_string(), None);
+    let sender = Sender::new(outbox, path.to_string(), storevoice::config::EndpointFormat::Batch, None);
     sender.start("t-hot-loop-lock");
     sleep(4_000).await;
     let posts = posted_bodies(path).length();

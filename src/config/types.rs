@@ -174,7 +174,23 @@ config_type! {
         /// Must be https, except for localhost / 127.0.0.1 / [::1].
         #[cfg_attr(not(target_arch = "wasm32"), schemars(pattern(r"^(?i:https://[^/?#\s]+|http://(localhost|127\.0\.0\.1|\[::1\])([:/?#]|$))")))]
         pub url: String,
+        /// `batch` (default): CloudEvents batches of up to 100 events per POST
+        /// (`application/cloudevents-batch+json`). `single`: one structured-mode event per POST
+        /// (`application/cloudevents+json`), for sinks that take no batches, such as a Knative
+        /// Eventing broker.
+        #[serde(default)]
+        pub format: EndpointFormat,
     }
+}
+
+/// How events are posted to the endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum EndpointFormat {
+    #[default]
+    Batch,
+    Single,
 }
 
 config_type! {

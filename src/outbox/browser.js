@@ -311,15 +311,15 @@ export function becomeSender(name, leaseMs, renewMs, settleMs, retryMs) {
 }
 
 /**
- * POSTs a CloudEvents batch. Resolves to { status, body, retryAfter, redirected } once the
+ * POSTs CloudEvents (a batch, or one structured-mode event: `contentType` says which). Resolves to { status, body, retryAfter, redirected } once the
  * whole body has been read; a connection that fails before that (offline, reset, cut-off
  * body) resolves to { status: 0 } — a 2xx whose body never arrived is not an acknowledgement.
  * Redirects are not followed (`redirect: 'manual'`): a proxy's or sign-in page's 302 would
  * otherwise end in that page's 200 with nothing stored. A redirect resolves to
  * { redirected: true } (status 0 for the opaque redirect fetch reports), never to a 2xx.
  */
-export async function postBatch(url, body, token, keepalive) {
-  const headers = { 'Content-Type': 'application/cloudevents-batch+json' };
+export async function postEvents(url, body, contentType, token, keepalive) {
+  const headers = { 'Content-Type': contentType };
   if (token) headers.Authorization = `Bearer ${token}`;
   try {
     const resp = await fetch(url, { method: 'POST', headers, body, keepalive, cache: 'no-store', credentials: 'omit', redirect: 'manual' });

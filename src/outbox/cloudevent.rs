@@ -1,5 +1,6 @@
 //! Records as CloudEvents 1.0 in structured JSON mode (docs/cloudevents.md).
 
+use crate::config::EndpointFormat;
 use serde_json::{json, Value};
 
 use super::Record;
@@ -79,6 +80,23 @@ pub fn with_contact(event: &str, contact: Contact<'_>) -> String {
     ev.to_string()
 }
 
+/// The body and `Content-Type` of one POST of `events` (already serialised) in `format`.
+/// `Single` posts exactly one event; the sender never hands it more (`max_events`).
+pub fn request_body<'a>(format: EndpointFormat, events: impl IntoIterator<Item = &'a str>) -> (String, &'static str) {
+    match format {
+        EndpointFormat::Batch => (batch_body(events), "application/cloudevents-batch+json"),
+        EndpointFormat::Single => (events.into_iter().next().unwrap_or("{}").to_string(), "application/cloudevents+json"),
+    }
+}
+
+/// How many events one POST carries in `format`.
+pub fn max_events(format: EndpointFormat, batch: u32) -> u32 {
+    match format {
+        EndpointFormat::Batch => batch,
+        EndpointFormat::Single => 1,
+    }
+}
+
 /// A batch body (`application/cloudevents-batch+json`) from events already serialised.
 pub fn batch_body<'a>(events: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::from("[");
@@ -114,6 +132,15 @@ mod tests {
             answers: vec![],
             scores: Scores::default(),
         })
+    }
+
+    #[test]
+    fn single_mode_posts_one_structured_event() {
+        let (body, ty) = request_body(EndpointFormat::Single, [r#"{"id":"a"}"#]);
+        assert_eq!((body.as_str(), ty), (r#"{"id":"a"}"#, "application/cloudevents+json"));
+        let (body, ty) = request_body(EndpointFormat::Batch, [r#"{"id":"a"}"#, r#"{"id":"b"}"#]);
+        assert_eq!((body.as_str(), ty), (r#"[{"id":"a"},{"id":"b"}]"#, "application/cloudevents-batch+json"));
+        assert_eq!((max_events(EndpointFormat::Single, 100), max_events(EndpointFormat::Batch, 100)), (1, 100));
     }
 
     #[test]

@@ -29,7 +29,7 @@ impl Delivery {
     pub fn start(config: &Config, touchpoint: &str) -> Rc<Delivery> {
         let queue = IdbOutbox::new(DEFAULT_DB_NAME);
         let token = config.touchpoint(touchpoint).and_then(|t| t.token.clone());
-        let sender = Sender::new(queue.clone(), config.endpoint.url.clone(), token);
+        let sender = Sender::new(queue.clone(), config.endpoint.url.clone(), config.endpoint.format, token);
         {
             let s = sender.clone();
             queue.set_on_queued(Rc::new(move |id: &str, event: &str| {

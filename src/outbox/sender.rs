@@ -12,7 +12,8 @@ use gloo::events::EventListener;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use super::cloudevent::batch_body;
+use super::cloudevent::{max_events, request_body};
+use crate::config::EndpointFormat;
 use super::error::StorageError;
 use super::idb::{IdbOutbox, Pending, Rejected};
 use super::policy::{decide, parse_retry_after, storage_backoff_ms, Failure, Outcome, RetryState, Round, Settled};
@@ -22,11 +23,11 @@ use crate::web::platform::now_ms;
 extern "C" {
     #[wasm_bindgen(js_name = becomeSender)]
     fn js_become_sender(name: &str, lease_ms: u32, renew_ms: u32, settle_ms: u32, retry_ms: u32) -> js_sys::Promise;
-    #[wasm_bindgen(js_name = postBatch)]
-    fn js_post_batch(url: &str, body: &str, token: Option<String>, keepalive: bool) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = postEvents)]
+    fn js_post_events(url: &str, body: &str, content_type: &str, token: Option<String>, keepalive: bool) -> js_sys::Promise;
 }
 
-// What `postBatch` resolves to, read through typed getters.
+// What `postEvents` resolves to, read through typed getters.
 #[wasm_bindgen]
 extern "C" {
     /// `{status, body, retryAfter, redirected}`; `status` 0 when no complete answer arrived
@@ -42,7 +43,7 @@ extern "C" {
     fn redirected(this: &PostResultJs) -> Option<bool>;
 }
 
-/// The HTTP status of a `postBatch` result; 0 (no answer) for anything unexpected.
+/// The HTTP status of a `postEvents` result; 0 (no answer) for anything unexpected.
 fn post_status(v: &JsValue) -> u16 {
     if !v.is_object() {
         return 0;
@@ -130,6 +131,8 @@ impl Wake {
 pub struct Sender {
     outbox: Rc<IdbOutbox>,
     endpoint: String,
+    /// Batches, or one event per POST (`endpoint.format`).
+    format: EndpointFormat,
     token: Option<String>,
     retry: Cell<RetryState>,
     /// Consecutive storage failures, for `storage_backoff_ms`.
@@ -151,10 +154,11 @@ struct Attempt {
 }
 
 impl Sender {
-    pub fn new(outbox: Rc<IdbOutbox>, endpoint: String, token: Option<String>) -> Rc<Self> {
+    pub fn new(outbox: Rc<IdbOutbox>, endpoint: String, format: EndpointFormat, token: Option<String>) -> Rc<Self> {
         Rc::new(Sender {
             outbox,
             endpoint,
+            format,
             token,
             retry: Cell::new(RetryState::default()),
             storage_failures: Cell::new(0),
@@ -232,7 +236,7 @@ impl Sender {
                     continue;
                 }
             }
-            let sent_any = self.send_once(BATCH).await;
+            let sent_any = self.send_once(max_events(self.format, BATCH)).await;
             if !sent_any && self.next_at.get() <= now_ms() {
                 self.next_at.set(now_ms() + IDLE_POLL_MS);
             }
@@ -368,8 +372,9 @@ impl Sender {
     }
 
     async fn post(&self, part: &[Pending], wire: &std::collections::HashMap<String, String>) -> Attempt {
-        let body = batch_body(part.iter().map(|p| wire.get(&p.id).map_or(p.event.as_str(), String::as_str)));
-        let res = JsFuture::from(js_post_batch(&self.endpoint, &body, self.token.clone(), false)).await;
+        let (body, content_type) =
+            request_body(self.format, part.iter().map(|p| wire.get(&p.id).map_or(p.event.as_str(), String::as_str)));
+        let res = JsFuture::from(js_post_events(&self.endpoint, &body, content_type, self.token.clone(), false)).await;
         let (status, text, retry_after, redirected) = match res {
             Ok(v) if v.is_object() => {
                 let r: &PostResultJs = v.unchecked_ref();
@@ -399,19 +404,33 @@ impl Sender {
         if recent.is_empty() {
             return;
         }
-        let body = batch_body(recent.iter().map(|(_, e)| e.as_str()));
-        let promise = js_post_batch(&self.endpoint, &body, self.token.clone(), true);
-        let me = self.clone();
-        let ids: Vec<String> = recent.into_iter().map(|(i, _)| i).collect();
-        wasm_bindgen_futures::spawn_local(async move {
-            let Ok(v) = JsFuture::from(promise).await else { return };
-            let redirected = v.is_object() && v.unchecked_ref::<PostResultJs>().redirected().unwrap_or(false);
-            if !redirected && (200..300).contains(&post_status(&v)) {
-                me.forget(&ids);
-                if let Ok(db) = me.outbox.db().await {
-                    let _ = db.acknowledge(&ids).await;
-                }
+        // One POST of all of them, or (single-event endpoints) one POST each, all started now.
+        let posts: Vec<(Vec<String>, js_sys::Promise)> = match self.format {
+            EndpointFormat::Batch => {
+                let (body, ty) = request_body(self.format, recent.iter().map(|(_, e)| e.as_str()));
+                let ids = recent.iter().map(|(i, _)| i.clone()).collect();
+                vec![(ids, js_post_events(&self.endpoint, &body, ty, self.token.clone(), true))]
             }
-        });
+            EndpointFormat::Single => recent
+                .iter()
+                .map(|(i, e)| {
+                    let (body, ty) = request_body(self.format, [e.as_str()]);
+                    (vec![i.clone()], js_post_events(&self.endpoint, &body, ty, self.token.clone(), true))
+                })
+                .collect(),
+        };
+        for (ids, promise) in posts {
+            let me = self.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let Ok(v) = JsFuture::from(promise).await else { return };
+                let redirected = v.is_object() && v.unchecked_ref::<PostResultJs>().redirected().unwrap_or(false);
+                if !redirected && (200..300).contains(&post_status(&v)) {
+                    me.forget(&ids);
+                    if let Ok(db) = me.outbox.db().await {
+                        let _ = db.acknowledge(&ids).await;
+                    }
+                }
+            });
+        }
     }
 }

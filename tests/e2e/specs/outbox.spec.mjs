@@ -309,6 +309,33 @@ test('a redirect (302 to a page that answers 200) is a failed send: nothing is d
   }
 });
 
+test('single-event mode: one structured CloudEvent per POST, accepted by the CloudEvents SDK, each stored once', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const c = await startCollector({ editConfig: (cfg) => { cfg.endpoint.format = 'single'; return cfg; } });
+  try {
+    const page = await (await browser.newContext()).newPage();
+    const posted = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/events')) posted.push({ body: r.postData(), headers: r.headers() });
+    });
+    const ids = [];
+    for (const score of [10, 3, 7]) ids.push(await quickSurvey(page, c.url, score));
+    const events = await c.waitFor((evs) => ids.every((id) => evs.some((e) => e.id === id)), 30_000);
+    for (const id of ids) expect(events.filter((e) => e.id === id)).toHaveLength(1);
+    expect(posted.length).toBeGreaterThanOrEqual(3);
+    for (const req of posted) {
+      expect(req.headers['content-type']).toBe('application/cloudevents+json');
+      expect(JSON.parse(req.body)).toHaveProperty('specversion', '1.0');
+      const sdk = spawnSync('python3', [SDK_CHECK, req.headers['content-type']], { input: req.body, encoding: 'utf8' });
+      expect(sdk.stderr).toBe('');
+      expect(sdk.stdout).toMatch(/cloudevents SDK accepted 1 events/);
+    }
+    await expect.poll(() => outboxIds(page), { timeout: 15_000 }).toEqual([]);
+  } finally {
+    await c.stop();
+  }
+});
+
 test('the device token is sent as a bearer token, and the CloudEvents SDK accepts the batch the app posts', async ({ browser }) => {
   const c = await startCollector({
     token: 'kiosk-1-secret',
