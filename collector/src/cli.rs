@@ -17,7 +17,15 @@ FLAGS:
                          :memory: keeps events in memory only)
     --dist DIR           also serve the built app from DIR at /
     --config FILE        serve FILE at /config.json instead of DIR/config.json
-    --token TOKEN        require `Authorization: Bearer TOKEN` on POST /api/events
+    --token TOKEN        compatibility mode: one shared ingest token, `Authorization: Bearer
+                         TOKEN` on POST /api/events (weaker than device tokens: see README)
+    --admin-token-file FILE
+                         the admin token that reads the exports (first line of FILE; else
+                         the STOREVOICE_ADMIN_TOKEN environment variable; without either
+                         the exports are disabled)
+    --allow-origin ORIGIN
+                         let the app at ORIGIN (e.g. https://kiosk.example) post events
+                         cross-origin (CORS); repeatable; default: same origin only
     --max-body BYTES     largest accepted request body (default 1048576)
     --faults SPEC        inject faults into POST /api/events, e.g.
                          503=0.2,429=0.1,reset=0.1,delay=0-300
@@ -37,6 +45,8 @@ pub struct Options {
     pub dist: Option<PathBuf>,
     pub config: Option<PathBuf>,
     pub token: Option<String>,
+    pub admin_token_file: Option<PathBuf>,
+    pub allow_origins: Vec<String>,
     pub max_body: usize,
     pub faults: Option<FaultSpec>,
     pub seed: u64,
@@ -50,6 +60,8 @@ impl Default for Options {
             dist: None,
             config: None,
             token: None,
+            admin_token_file: None,
+            allow_origins: Vec::new(),
             max_body: 1_048_576,
             faults: None,
             seed: 1,
@@ -88,6 +100,8 @@ where
                 | "--dist"
                 | "--config"
                 | "--token"
+                | "--admin-token-file"
+                | "--allow-origin"
                 | "--max-body"
                 | "--faults"
                 | "--seed"
@@ -98,7 +112,7 @@ where
                 format!("unexpected argument {arg:?}")
             });
         }
-        if seen.contains(&flag) {
+        if seen.contains(&flag) && flag != "--allow-origin" {
             return Err(format!("{flag} is given twice"));
         }
         seen.push(flag.clone());
@@ -115,6 +129,8 @@ where
             "--dist" => opts.dist = Some(PathBuf::from(value)),
             "--config" => opts.config = Some(PathBuf::from(value)),
             "--token" => opts.token = Some(check_token(&value)?),
+            "--admin-token-file" => opts.admin_token_file = Some(PathBuf::from(value)),
+            "--allow-origin" => opts.allow_origins.push(check_origin(&value)?),
             "--max-body" => {
                 opts.max_body = match value.parse::<usize>() {
                     Ok(n) if n > 0 => n,
@@ -163,6 +179,25 @@ fn check_token(value: &str) -> Result<String, String> {
     }
 }
 
+/// An origin as browsers send it: `scheme://host[:port]`, no path, no trailing slash.
+fn check_origin(value: &str) -> Result<String, String> {
+    let bad = || {
+        format!(
+            "--allow-origin needs an origin such as https://kiosk.example or http://127.0.0.1:8080 \
+             (scheme, host and optional port; no path), not {value:?}"
+        )
+    };
+    let (scheme, rest) = value.split_once("://").ok_or_else(bad)?;
+    if !matches!(scheme, "http" | "https")
+        || rest.is_empty()
+        || rest.contains(['/', '?', '#', '*', ' '])
+        || !value.is_ascii()
+    {
+        return Err(bad());
+    }
+    Ok(value.to_ascii_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,6 +226,11 @@ mod tests {
             "c.json",
             "--token",
             "s3cret",
+            "--admin-token-file",
+            "admin.token",
+            "--allow-origin",
+            "https://kiosk.example",
+            "--allow-origin=http://127.0.0.1:8080",
             "--max-body",
             "10",
             "--faults",
@@ -206,6 +246,11 @@ mod tests {
                 dist: Some("dist".into()),
                 config: Some("c.json".into()),
                 token: Some("s3cret".into()),
+                admin_token_file: Some("admin.token".into()),
+                allow_origins: vec![
+                    "https://kiosk.example".into(),
+                    "http://127.0.0.1:8080".into()
+                ],
                 max_body: 10,
                 faults: Some(FaultSpec {
                     p503: 0.5,
@@ -238,6 +283,9 @@ mod tests {
             (&["--faults", "503=2"][..], "from 0 to 1"),
             (&["--token", "a b"][..], "--token"),
             (&["--db", "a", "--db", "b"][..], "twice"),
+            (&["--allow-origin", "*"][..], "--allow-origin"),
+            (&["--allow-origin", "https://a.example/"][..], "no path"),
+            (&["--allow-origin", "kiosk.example"][..], "--allow-origin"),
         ] {
             match run(args) {
                 Err(e) => assert!(e.contains(needle), "{args:?}: {e}"),

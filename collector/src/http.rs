@@ -21,7 +21,7 @@ use axum::{Json, Router};
 use futures_util::StreamExt;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use serde_json::json;
-use tower_http::cors::{Any, CorsLayer};
+use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
 
 use crate::cloudevents::{mode_for_content_type, parse_request, problems_body, Problem, Rejection};
@@ -34,23 +34,39 @@ use crate::time::{format_imf_fixdate, now_unix_millis};
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
+    /// The shared ingest token of the compatibility mode (`--token`).
     pub token: Option<Arc<str>>,
+    /// The token that reads the exports; `None` disables them.
+    pub admin_token: Option<Arc<str>>,
+    /// Origins whose pages may post events cross-origin.
+    pub allow_origins: Arc<[String]>,
     pub max_body: usize,
     pub faults: Option<Arc<Faults>>,
     pub config: Option<PathBuf>,
 }
 
-/// All routes: `/api/…` with CORS, then `/config.json` and the static app.
+/// All routes: `/api/…`, then `/config.json` and the static app. Only `POST /api/events`
+/// answers CORS, and only for the configured app origins; the exports never do, so no page
+/// on another origin can read them even with a stolen token in hand.
 pub fn router(state: AppState, dist: Option<PathBuf>) -> Router {
-    let cors = CorsLayer::new()
-        .allow_origin(Any)
-        .allow_methods([Method::GET, Method::POST, Method::OPTIONS])
-        .allow_headers([CONTENT_TYPE, AUTHORIZATION])
-        // Browsers hide other response headers from scripts; the retry logic needs these.
-        .expose_headers([RETRY_AFTER, WWW_AUTHENTICATE])
-        .max_age(Duration::from_secs(600));
+    let mut ingest = post(post_events);
+    if !state.allow_origins.is_empty() {
+        let origins: Vec<HeaderValue> = state
+            .allow_origins
+            .iter()
+            .filter_map(|o| HeaderValue::from_str(o).ok())
+            .collect();
+        let cors = CorsLayer::new()
+            .allow_origin(AllowOrigin::list(origins))
+            .allow_methods([Method::POST, Method::OPTIONS])
+            .allow_headers([CONTENT_TYPE, AUTHORIZATION])
+            // Browsers hide other response headers from scripts; the retry logic needs these.
+            .expose_headers([RETRY_AFTER, WWW_AUTHENTICATE])
+            .max_age(Duration::from_secs(600));
+        ingest = ingest.layer(cors);
+    }
     let api = Router::new()
-        .route("/api/events", post(post_events))
+        .route("/api/events", ingest)
         .route("/api/events.ndjson", get(get_ndjson))
         .route("/api/events.csv", get(get_csv))
         .route("/api/summary", get(get_summary))
@@ -59,8 +75,7 @@ pub fn router(state: AppState, dist: Option<PathBuf>) -> Router {
             "/api/{*rest}",
             any(|| async { error(StatusCode::NOT_FOUND, "no such API endpoint") }),
         )
-        .with_state(state.clone())
-        .layer(cors);
+        .with_state(state.clone());
     let mut site: Router<AppState> = Router::new();
     if state.config.is_some() {
         site = site.route("/config.json", get(get_config));
@@ -121,22 +136,64 @@ async fn get_config(State(st): State<AppState>) -> Response {
     }
 }
 
-/// `Authorization: Bearer TOKEN`, compared without an early exit on the first difference.
+/// Compares two secrets in time that depends only on their lengths, never on where they
+/// first differ (an early exit would let a client find a token byte by byte).
+pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    let mut diff = u8::from(a.len() != b.len());
+    for i in 0..a.len().max(b.len()) {
+        let x = a.get(i).copied().unwrap_or(0);
+        let y = b.get(i).copied().unwrap_or(0);
+        diff |= std::hint::black_box(x ^ y);
+    }
+    diff == 0
+}
+
+/// The token of an `Authorization: Bearer TOKEN` header, if there is one.
+pub fn bearer(headers: &HeaderMap) -> Option<&str> {
+    let value = headers.get(AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, given) = value.trim().split_once(' ')?;
+    let given = given.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !given.is_empty()).then_some(given)
+}
+
+/// `Authorization: Bearer TOKEN` with exactly `token`, compared in constant time.
 fn authorized(headers: &HeaderMap, token: &str) -> bool {
-    let Some(value) = headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok()) else {
-        return false;
+    bearer(headers).is_some_and(|given| constant_time_eq(given.as_bytes(), token.as_bytes()))
+}
+
+/// 401 with `WWW-Authenticate: Bearer` and a reason.
+fn unauthorized(reason: &str) -> Response {
+    let mut resp = error(StatusCode::UNAUTHORIZED, reason);
+    resp.headers_mut()
+        .insert(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+    resp
+}
+
+/// The exports hold customers' contact details: only the admin token reads them.
+fn require_admin(st: &AppState, headers: &HeaderMap) -> Result<(), Response> {
+    let Some(admin) = &st.admin_token else {
+        return Err(error(
+            StatusCode::FORBIDDEN,
+            "reading the events is disabled: start the collector with --admin-token-file FILE \
+             or the STOREVOICE_ADMIN_TOKEN environment variable",
+        ));
     };
-    let Some((scheme, given)) = value.trim().split_once(' ') else {
-        return false;
-    };
-    let given = given.trim().as_bytes();
-    scheme.eq_ignore_ascii_case("bearer")
-        && given.len() == token.len()
-        && given
-            .iter()
-            .zip(token.as_bytes())
-            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-            == 0
+    if authorized(headers, admin) {
+        Ok(())
+    } else if bearer(headers).is_some() {
+        Err(unauthorized("the admin token is wrong"))
+    } else {
+        Err(unauthorized(
+            "reading the events needs the admin token: send `Authorization: Bearer <admin token>`",
+        ))
+    }
+}
+
+/// Personal data must not stay in shared caches or the browser's disk cache.
+fn private(mut resp: Response) -> Response {
+    resp.headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    resp
 }
 
 async fn post_events(State(st): State<AppState>, headers: HeaderMap, body: Body) -> Response {
@@ -189,13 +246,7 @@ async fn post_events(State(st): State<AppState>, headers: HeaderMap, body: Body)
 async fn accept(st: &AppState, headers: &HeaderMap, body: Body) -> Response {
     if let Some(token) = &st.token {
         if !authorized(headers, token) {
-            let mut resp = error(
-                StatusCode::UNAUTHORIZED,
-                "a valid `Authorization: Bearer` token is required",
-            );
-            resp.headers_mut()
-                .insert(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
-            return resp;
+            return unauthorized("a valid `Authorization: Bearer` device token is required");
         }
     }
     let mode = headers
@@ -299,19 +350,25 @@ async fn stored_events(st: &AppState) -> Result<Vec<crate::store::StoredEvent>, 
     })
 }
 
-async fn get_ndjson(State(st): State<AppState>) -> Response {
-    match stored_events(&st).await {
+async fn get_ndjson(State(st): State<AppState>, headers: HeaderMap) -> Response {
+    if let Err(resp) = require_admin(&st, &headers) {
+        return resp;
+    }
+    private(match stored_events(&st).await {
         Ok(events) => (
             [(CONTENT_TYPE, "application/x-ndjson")],
             export::ndjson(&events),
         )
             .into_response(),
         Err(resp) => resp,
-    }
+    })
 }
 
-async fn get_csv(State(st): State<AppState>) -> Response {
-    match stored_events(&st).await {
+async fn get_csv(State(st): State<AppState>, headers: HeaderMap) -> Response {
+    if let Err(resp) = require_admin(&st, &headers) {
+        return resp;
+    }
+    private(match stored_events(&st).await {
         Ok(events) => (
             [
                 (CONTENT_TYPE, "text/csv; charset=utf-8; header=present"),
@@ -324,14 +381,17 @@ async fn get_csv(State(st): State<AppState>) -> Response {
         )
             .into_response(),
         Err(resp) => resp,
-    }
+    })
 }
 
-async fn get_summary(State(st): State<AppState>) -> Response {
-    match stored_events(&st).await {
+async fn get_summary(State(st): State<AppState>, headers: HeaderMap) -> Response {
+    if let Err(resp) = require_admin(&st, &headers) {
+        return resp;
+    }
+    private(match stored_events(&st).await {
         Ok(events) => Json(export::summary(&events)).into_response(),
         Err(resp) => resp,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -369,5 +429,15 @@ mod tests {
         assert!(!with("Basic s3cret"));
         assert!(!with("s3cret"));
         assert!(!authorized(&HeaderMap::new(), "s3cret"));
+    }
+
+    #[test]
+    fn constant_time_comparison() {
+        assert!(constant_time_eq(b"", b""));
+        assert!(constant_time_eq(b"abc", b"abc"));
+        assert!(!constant_time_eq(b"abc", b"abd"));
+        assert!(!constant_time_eq(b"abc", b"ab"));
+        assert!(!constant_time_eq(b"ab", b"abc"));
+        assert!(!constant_time_eq(b"", b"a"));
     }
 }

@@ -461,50 +461,107 @@ fn empty_summary() {
     );
 }
 
+const READ_PATHS: [&str; 3] = ["/api/events.ndjson", "/api/events.csv", "/api/summary"];
+
+/// Was: any origin could read everything (CORS `*`) and the exports needed no token.
 #[test]
-fn cors_preflight_and_headers() {
-    let s = start(&[]);
+fn exports_need_the_admin_token() {
+    let s = start(&["--token", "ingest-token-0001"]);
+    let auth = |t: &str| format!("Bearer {t}");
+    assert_eq!(
+        s.try_post("/api/events", BATCH, &format!("[{}]", event("a")), &[("Authorization", &auth("ingest-token-0001"))])
+            .expect("answered")
+            .status,
+        200
+    );
+    for path in READ_PATHS {
+        for headers in [
+            vec![],
+            vec![("Authorization", auth("wrong-admin-token-0000"))],
+            vec![("Authorization", auth(&s.admin[..s.admin.len() - 1]))],
+            vec![("Authorization", format!("Basic {}", s.admin))],
+            // Ingest and read are separate permissions.
+            vec![("Authorization", auth("ingest-token-0001"))],
+        ] {
+            let headers: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let r = s.get_with(path, &headers);
+            assert_eq!(r.status, 401, "{path} {headers:?}");
+            assert_eq!(r.header("www-authenticate").as_deref(), Some("Bearer"));
+            let reason = r.json()["problems"][0]["reason"].as_str().unwrap_or("").to_owned();
+            assert!(reason.contains("admin token"), "{reason}");
+            assert!(!r.body.contains("\"id\":\"a\""), "no data leaks in the error");
+        }
+        let ok = s.get(path);
+        assert_eq!(ok.status, 200, "{path}");
+        assert_eq!(ok.header("cache-control").as_deref(), Some("no-store"), "{path}");
+    }
+    // The admin token does not post events.
+    let r = s
+        .try_post("/api/events", BATCH, &format!("[{}]", event("b")), &[("Authorization", &auth(&s.admin))])
+        .expect("answered");
+    assert_eq!(r.status, 401);
+    assert_eq!(s.stored_ids(), ["a"]);
+}
+
+fn preflight(s: &TestServer, path: &str, origin: &str) -> Reply {
     let resp = s
         .agent
-        .options(s.url("/api/events"))
-        .header("Origin", "https://kiosk.example")
+        .options(s.url(path))
+        .header("Origin", origin)
         .header("Access-Control-Request-Method", "POST")
-        .header(
-            "Access-Control-Request-Headers",
-            "content-type,authorization",
-        )
+        .header("Access-Control-Request-Headers", "content-type,authorization")
         .call()
         .expect("preflight answered");
-    assert!(resp.status().is_success());
-    let h = |n: &str| {
-        resp.headers()
-            .get(n)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-            .to_ascii_lowercase()
-    };
-    assert_eq!(h("access-control-allow-origin"), "*");
-    assert!(h("access-control-allow-methods").contains("post"));
-    assert!(h("access-control-allow-headers").contains("authorization"));
-    assert!(h("access-control-allow-headers").contains("content-type"));
+    let status = resp.status().as_u16();
+    let headers = resp.headers().clone();
+    Reply { status, headers, body: String::new() }
+}
+
+/// Was: `Access-Control-Allow-Origin: *` on every `/api/…` answer.
+#[test]
+fn cors_only_for_configured_app_origins_and_never_for_exports() {
+    let s = start(&["--allow-origin", "https://kiosk.example", "--allow-origin", "https://qr.example"]);
+    let r = preflight(&s, "/api/events", "https://kiosk.example");
+    assert!((200..300).contains(&r.status), "{}", r.status);
+    let h = |r: &Reply, n: &str| r.header(n).unwrap_or_default().to_ascii_lowercase();
+    assert_eq!(h(&r, "access-control-allow-origin"), "https://kiosk.example");
+    assert!(h(&r, "access-control-allow-methods").contains("post"));
+    assert!(h(&r, "access-control-allow-headers").contains("authorization"));
+    assert!(h(&r, "access-control-allow-headers").contains("content-type"));
 
     let r = s
-        .try_post(
-            "/api/events",
-            BATCH,
-            &format!("[{}]", event("a")),
-            &[("Origin", "https://kiosk.example")],
-        )
+        .try_post("/api/events", BATCH, &format!("[{}]", event("a")), &[("Origin", "https://qr.example")])
         .expect("answered");
-    assert_eq!(
-        r.header("access-control-allow-origin").as_deref(),
-        Some("*")
-    );
-    assert!(r
-        .header("access-control-expose-headers")
-        .unwrap_or_default()
-        .to_ascii_lowercase()
-        .contains("retry-after"));
+    assert_eq!(r.status, 200);
+    assert_eq!(h(&r, "access-control-allow-origin"), "https://qr.example");
+    assert!(h(&r, "access-control-expose-headers").contains("retry-after"));
+
+    // Another origin gets no CORS grant, so its pages cannot read the answer.
+    let r = preflight(&s, "/api/events", "https://evil.example");
+    assert_eq!(r.header("access-control-allow-origin"), None);
+    let r = s
+        .try_post("/api/events", BATCH, &format!("[{}]", event("b")), &[("Origin", "https://evil.example")])
+        .expect("answered");
+    assert_eq!(r.header("access-control-allow-origin"), None);
+
+    // The exports are never CORS-readable, not even by the app's own origins.
+    for path in READ_PATHS {
+        let r = preflight(&s, path, "https://kiosk.example");
+        assert_eq!(r.header("access-control-allow-origin"), None, "{path}");
+        let auth = format!("Bearer {}", s.admin);
+        let r = s.get_with(path, &[("Origin", "https://kiosk.example"), ("Authorization", &auth)]);
+        assert_eq!(r.status, 200);
+        assert_eq!(r.header("access-control-allow-origin"), None, "{path}");
+    }
+
+    // Default: no cross-origin grant at all (the app is served from the same origin).
+    let s = start(&[]);
+    let r = preflight(&s, "/api/events", "https://kiosk.example");
+    assert_eq!(r.header("access-control-allow-origin"), None);
+    let r = s
+        .try_post("/api/events", BATCH, &format!("[{}]", event("a")), &[("Origin", "https://kiosk.example")])
+        .expect("answered");
+    assert_eq!((r.status, r.header("access-control-allow-origin")), (200, None));
 }
 
 /// One POST, summarised as the client saw it: a status, or "error" when the connection broke.

@@ -14,6 +14,9 @@ pub const SINGLE: &str = "application/cloudevents+json";
 pub struct TestServer {
     pub base: String,
     pub agent: ureq::Agent,
+    /// The admin token the server was started with (`--admin-token-file`).
+    pub admin: String,
+    _admin_dir: Option<TempDir>,
     server: Option<Server>,
     rt: tokio::runtime::Runtime,
 }
@@ -47,9 +50,22 @@ pub fn agent() -> ureq::Agent {
         .new_agent()
 }
 
-/// Starts a server with `--addr 127.0.0.1:0 --db :memory:` unless `args` give them.
+static SERVERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Starts a server with `--addr 127.0.0.1:0 --db :memory:` and an admin token file unless
+/// `args` give them.
 pub fn start(args: &[&str]) -> TestServer {
     let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    let n = SERVERS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let admin = format!("admin-{n}-{:x}-0123456789abcdef", std::process::id());
+    let mut admin_dir = None;
+    if !args.iter().any(|a| a.starts_with("--admin-token-file")) {
+        let dir = temp_dir(&format!("admin-{n}"));
+        let file = dir.join("admin.token");
+        std::fs::write(&file, format!("{admin}\n")).expect("admin token file");
+        all.extend(["--admin-token-file".into(), file.to_string_lossy().into_owned()]);
+        admin_dir = Some(dir);
+    }
     if !args.iter().any(|a| a.starts_with("--addr")) {
         all.extend(["--addr".into(), "127.0.0.1:0".into()]);
     }
@@ -68,6 +84,8 @@ pub fn start(args: &[&str]) -> TestServer {
     TestServer {
         base: format!("http://{}", server.addr()),
         agent: agent(),
+        admin,
+        _admin_dir: admin_dir,
         server: Some(server),
         rt,
     }
@@ -120,8 +138,19 @@ impl TestServer {
         self.post(BATCH, &Value::from(events.to_vec()).to_string())
     }
 
+    /// GET with the admin token.
     pub fn get(&self, path: &str) -> Reply {
-        reply(self.agent.get(self.url(path)).call()).expect("GET answered")
+        let auth = format!("Bearer {}", self.admin);
+        self.get_with(path, &[("Authorization", &auth)])
+    }
+
+    /// GET with exactly these headers (no admin token unless given).
+    pub fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Reply {
+        let mut req = self.agent.get(self.url(path));
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        reply(req.call()).expect("GET answered")
     }
 
     /// The stored events, from the NDJSON export.
