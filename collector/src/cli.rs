@@ -9,12 +9,16 @@ pub const USAGE: &str = "\
 storevoice-collector — reference collector for StoreVoice survey answers (CloudEvents 1.0)
 
 USAGE:
-    storevoice-collector [FLAGS]
+    storevoice-collector [FLAGS]                  run the collector
+    storevoice-collector token add --store S --touchpoint T [--db PATH]
+                                                  provision a device token (printed once)
+    storevoice-collector token list [--db PATH]   list device tokens (never the tokens)
+    storevoice-collector token revoke ID [--db PATH]
 
 FLAGS:
     --addr HOST:PORT     address to listen on (default 127.0.0.1:8080; port 0 picks a free one)
     --db PATH            SQLite database file, created if missing (default collector.sqlite;
-                         :memory: keeps events in memory only)
+                         :memory: keeps events in memory only); --database is the same flag
     --dist DIR           also serve the built app from DIR at /
     --config FILE        serve FILE at /config.json instead of DIR/config.json
     --token TOKEN        compatibility mode: one shared ingest token, `Authorization: Bearer
@@ -74,6 +78,95 @@ impl Default for Options {
 pub enum Command {
     Help,
     Run(Options),
+    /// `token …` on the database `db`.
+    Token { db: String, action: TokenAction },
+}
+
+/// The `token` subcommands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TokenAction {
+    Add { store: String, touchpoint: String },
+    List,
+    Revoke { id: String },
+}
+
+/// `--flag VALUE` / `--flag=VALUE` pairs and bare words of a subcommand.
+fn flags_and_words(
+    args: impl Iterator<Item = String>,
+    allowed: &[&str],
+) -> Result<(Vec<(String, String)>, Vec<String>), String> {
+    let mut args = args.peekable();
+    let (mut flags, mut words): (Vec<(String, String)>, Vec<String>) = (Vec::new(), Vec::new());
+    while let Some(arg) = args.next() {
+        if !arg.starts_with("--") {
+            words.push(arg);
+            continue;
+        }
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) => (f.to_owned(), Some(v.to_owned())),
+            None => (arg.clone(), None),
+        };
+        let flag = if flag == "--database" { "--db".to_owned() } else { flag };
+        if !allowed.contains(&flag.as_str()) {
+            return Err(format!("unknown flag {flag:?}"));
+        }
+        if flags.iter().any(|(f, _)| *f == flag) {
+            return Err(format!("{flag} is given twice"));
+        }
+        let value = match inline {
+            Some(v) => v,
+            None => args.next().ok_or_else(|| format!("{flag} needs a value"))?,
+        };
+        if value.is_empty() {
+            return Err(format!("{flag} needs a non-empty value"));
+        }
+        flags.push((flag, value));
+    }
+    Ok((flags, words))
+}
+
+fn parse_token(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
+    let action = args
+        .next()
+        .ok_or("token needs an action: add, list or revoke")?;
+    let (flags, words) = flags_and_words(args, &["--db", "--store", "--touchpoint"])?;
+    let get = |name: &str| {
+        flags
+            .iter()
+            .find(|(f, _)| f == name)
+            .map(|(_, v)| v.clone())
+    };
+    let db = get("--db").unwrap_or_else(|| Options::default().db);
+    let only_db = |extra: &[String]| -> Result<(), String> {
+        match (flags.iter().find(|(f, _)| f != "--db"), extra.first()) {
+            (Some((f, _)), _) => Err(format!("token {action} does not take {f}")),
+            (None, Some(w)) => Err(format!("unexpected argument {w:?}")),
+            (None, None) => Ok(()),
+        }
+    };
+    let action = match action.as_str() {
+        "add" => {
+            if let Some(w) = words.first() {
+                return Err(format!("unexpected argument {w:?}"));
+            }
+            let store = get("--store").ok_or("token add needs --store STORE_ID")?;
+            let touchpoint = get("--touchpoint").ok_or("token add needs --touchpoint TOUCHPOINT_ID")?;
+            crate::store::check_id("--store", &store)?;
+            crate::store::check_id("--touchpoint", &touchpoint)?;
+            TokenAction::Add { store, touchpoint }
+        }
+        "list" => {
+            only_db(&words)?;
+            TokenAction::List
+        }
+        "revoke" => {
+            let (id, rest) = words.split_first().ok_or("token revoke needs the token's id (see token list)")?;
+            only_db(rest)?;
+            TokenAction::Revoke { id: id.clone() }
+        }
+        other => return Err(format!("unknown token action {other:?}: use add, list or revoke")),
+    };
+    Ok(Command::Token { db, action })
 }
 
 /// Parses the arguments after the program name. Flags take `--flag VALUE` or `--flag=VALUE`.
@@ -83,7 +176,11 @@ where
     S: Into<String>,
 {
     let mut opts = Options::default();
-    let mut args = args.into_iter().map(Into::into);
+    let mut args = args.into_iter().map(Into::into).peekable();
+    if args.peek().map(String::as_str) == Some("token") {
+        args.next();
+        return parse_token(args);
+    }
     let mut seen: Vec<String> = Vec::new();
     while let Some(arg) = args.next() {
         if arg == "-h" || arg == "--help" {
@@ -93,6 +190,7 @@ where
             Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
             _ => (arg.clone(), None),
         };
+        let flag = if flag == "--database" { "--db".to_owned() } else { flag };
         if !matches!(
             flag.as_str(),
             "--addr"
@@ -205,7 +303,7 @@ mod tests {
     fn run(args: &[&str]) -> Result<Options, String> {
         match parse(args.iter().copied())? {
             Command::Run(o) => Ok(o),
-            Command::Help => Err("help".into()),
+            other => Err(format!("{other:?}")),
         }
     }
 
@@ -259,6 +357,40 @@ mod tests {
                 seed: 42,
             })
         );
+    }
+
+    #[test]
+    fn token_commands() {
+        let p = |a: &[&str]| parse(a.iter().copied());
+        assert_eq!(
+            p(&["token", "add", "--store", "s1", "--touchpoint=t1", "--database", "x.sqlite"]),
+            Ok(Command::Token {
+                db: "x.sqlite".into(),
+                action: TokenAction::Add { store: "s1".into(), touchpoint: "t1".into() }
+            })
+        );
+        assert_eq!(
+            p(&["token", "list"]),
+            Ok(Command::Token { db: "collector.sqlite".into(), action: TokenAction::List })
+        );
+        assert_eq!(
+            p(&["token", "revoke", "dt-1", "--db", "y"]),
+            Ok(Command::Token { db: "y".into(), action: TokenAction::Revoke { id: "dt-1".into() } })
+        );
+        for (args, needle) in [
+            (&["token"][..], "needs an action"),
+            (&["token", "mint"][..], "unknown token action"),
+            (&["token", "add", "--store", "s"][..], "--touchpoint"),
+            (&["token", "add", "--store", "a/b", "--touchpoint", "t"][..], "without `/`"),
+            (&["token", "list", "--store", "s"][..], "does not take --store"),
+            (&["token", "revoke"][..], "needs the token's id"),
+            (&["token", "add", "--port", "1"][..], "unknown flag"),
+        ] {
+            match p(args) {
+                Err(e) => assert!(e.contains(needle), "{args:?}: {e}"),
+                Ok(c) => panic!("{args:?} accepted: {c:?}"),
+            }
+        }
     }
 
     #[test]

@@ -27,7 +27,7 @@ use tower_http::services::ServeDir;
 use crate::cloudevents::{mode_for_content_type, parse_request, problems_body, Problem, Rejection};
 use crate::export;
 use crate::faults::{Decision, Faults, RetryAfter};
-use crate::store::Store;
+use crate::store::{hash_token, Binding, Store};
 use crate::time::{format_imf_fixdate, now_unix_millis};
 
 /// What the handlers share.
@@ -43,6 +43,19 @@ pub struct AppState {
     pub max_body: usize,
     pub faults: Option<Arc<Faults>>,
     pub config: Option<PathBuf>,
+    /// Set once a device token is known to exist (it never becomes unset).
+    pub tokens_provisioned: Arc<std::sync::atomic::AtomicBool>,
+}
+
+/// Who is posting, as far as the collector can tell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Ingest {
+    /// No ingest token is configured at all: anyone who can reach the collector may post.
+    Open,
+    /// The shared `--token` (compatibility mode): any source.
+    Shared,
+    /// A device token: only its own store and touchpoint.
+    Device(Binding),
 }
 
 /// All routes: `/api/…`, then `/config.json` and the static app. Only `POST /api/events`
@@ -242,13 +255,108 @@ async fn post_events(State(st): State<AppState>, headers: HeaderMap, body: Body)
     }
 }
 
-/// Checks, validates and stores one request's events.
-async fn accept(st: &AppState, headers: &HeaderMap, body: Body) -> Response {
-    if let Some(token) = &st.token {
-        if !authorized(headers, token) {
-            return unauthorized("a valid `Authorization: Bearer` device token is required");
+/// Whether the store holds device tokens; cached once true.
+async fn tokens_provisioned(st: &AppState) -> Result<bool, Response> {
+    use std::sync::atomic::Ordering;
+    if st.tokens_provisioned.load(Ordering::Relaxed) {
+        return Ok(true);
+    }
+    match st.store.tokens_provisioned().await {
+        Ok(yes) => {
+            if yes {
+                st.tokens_provisioned.store(true, Ordering::Relaxed);
+            }
+            Ok(yes)
+        }
+        Err(e) => {
+            eprintln!("storevoice-collector: {e}");
+            Err(error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the device tokens could not be read",
+            ))
         }
     }
+}
+
+/// Decides who is posting: a known device token, the shared `--token`, or nobody when
+/// ingest is open (no `--token` and no device token provisioned).
+pub async fn ingest_auth(st: &AppState, headers: &HeaderMap) -> Result<Ingest, Response> {
+    if let Some(given) = bearer(headers) {
+        if st
+            .token
+            .as_deref()
+            .is_some_and(|t| constant_time_eq(given.as_bytes(), t.as_bytes()))
+        {
+            return Ok(Ingest::Shared);
+        }
+        // Looked up by hash: the hash of a wrong guess tells a timing attacker nothing.
+        match st.store.token_binding(&hash_token(given)).await {
+            Ok(Some(binding)) => return Ok(Ingest::Device(binding)),
+            Ok(None) => {}
+            Err(e) => {
+                eprintln!("storevoice-collector: {e}");
+                return Err(error(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "the device tokens could not be read",
+                ));
+            }
+        }
+    }
+    if st.token.is_none() && !tokens_provisioned(st).await? {
+        return Ok(Ingest::Open);
+    }
+    Err(unauthorized(if bearer(headers).is_some() {
+        "the device token is not valid (unknown or revoked)"
+    } else {
+        "a device token is required: send `Authorization: Bearer <device token>`"
+    }))
+}
+
+/// The events a device token may not post: each with a problem at `source`.
+pub fn outside_binding(binding: &Binding, events: &[crate::cloudevents::ValidEvent]) -> Vec<Problem> {
+    let source = binding.source();
+    let mut problems = Vec::new();
+    for (index, e) in events.iter().enumerate() {
+        let data = serde_json::from_str::<serde_json::Value>(&e.json)
+            .ok()
+            .and_then(|v| v.get("data").cloned());
+        let field = |name: &str| {
+            data.as_ref()
+                .and_then(|d| d.get(name))
+                .and_then(|v| v.as_str().map(str::to_owned))
+        };
+        let reason = if e.source != source {
+            Some(format!(
+                "this device's token is for the source {source}, not {:?}",
+                e.source
+            ))
+        } else if field("store_id").is_some_and(|s| s != binding.store) {
+            Some(format!("data.store_id must be {:?} for this device's token", binding.store))
+        } else if field("touchpoint").is_some_and(|t| t != binding.touchpoint) {
+            Some(format!(
+                "data.touchpoint must be {:?} for this device's token",
+                binding.touchpoint
+            ))
+        } else {
+            None
+        };
+        if let Some(reason) = reason {
+            problems.push(Problem {
+                index: Some(index),
+                attribute: Some("source".into()),
+                reason,
+            });
+        }
+    }
+    problems
+}
+
+/// Checks, validates and stores one request's events.
+async fn accept(st: &AppState, headers: &HeaderMap, body: Body) -> Response {
+    let who = match ingest_auth(st, headers).await {
+        Ok(who) => who,
+        Err(resp) => return resp,
+    };
     let mode = headers
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -289,6 +397,12 @@ async fn accept(st: &AppState, headers: &HeaderMap, body: Body) -> Response {
             return (StatusCode::BAD_REQUEST, Json(problems_body(&problems))).into_response()
         }
     };
+    if let Ingest::Device(binding) = &who {
+        let refused = outside_binding(binding, &events);
+        if !refused.is_empty() {
+            return (StatusCode::FORBIDDEN, Json(problems_body(&refused))).into_response();
+        }
+    }
     if let Some(faults) = &st.faults {
         let refused: Vec<Problem> = events
             .iter()

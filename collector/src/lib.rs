@@ -161,6 +161,7 @@ pub async fn serve(opts: Options) -> Result<Server, StartError> {
             .clone()
             .map(|spec| Arc::new(faults::Faults::new(spec, opts.seed))),
         config: opts.config.clone(),
+        tokens_provisioned: Arc::default(),
     };
     let app = http::router(state, opts.dist.clone());
     let (tx, rx) = oneshot::channel::<()>();

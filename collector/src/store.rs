@@ -21,6 +21,14 @@ const SCHEMA: &str = "CREATE TABLE IF NOT EXISTS events (
     received_at TEXT NOT NULL,
     event TEXT NOT NULL,
     UNIQUE(source, id)
+);
+CREATE TABLE IF NOT EXISTS device_tokens (
+    id TEXT PRIMARY KEY,
+    hash TEXT NOT NULL UNIQUE,
+    store TEXT NOT NULL,
+    touchpoint TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT
 )";
 
 /// A storage failure, reported to the client as a 500.
@@ -60,6 +68,68 @@ pub struct Inserted {
     pub duplicates: usize,
 }
 
+/// A provisioned device token as listed by `token list` (the token itself is never stored).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeviceToken {
+    pub id: String,
+    pub store: String,
+    pub touchpoint: String,
+    pub created_at: String,
+    pub revoked_at: Option<String>,
+}
+
+/// What a device token is bound to: one touchpoint of one store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub token_id: String,
+    pub store: String,
+    pub touchpoint: String,
+}
+
+impl Binding {
+    /// The CloudEvents `source` the app gives this touchpoint's events.
+    pub fn source(&self) -> String {
+        format!("/stores/{}/touchpoints/{}", self.store, self.touchpoint)
+    }
+}
+
+/// The hex SHA-256 of a token: what the database keeps instead of the token.
+pub fn hash_token(token: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// `n` bytes from the operating system's CSPRNG, as hex.
+fn random_hex(n: usize) -> Result<String, StoreError> {
+    use std::io::Read;
+    let mut buf = vec![0u8; n];
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut buf))
+        .map_err(|e| StoreError(format!("cannot read random bytes from /dev/urandom: {e}")))?;
+    Ok(buf.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// A new token and its public id: `svt_` and 64 hex digits (256 random bits), `dt-` and 8.
+pub fn new_device_token() -> Result<(String, String), StoreError> {
+    Ok((format!("dt-{}", random_hex(4)?), format!("svt_{}", random_hex(32)?)))
+}
+
+/// Store and touchpoint ids as they appear in `source`: 1–100 visible ASCII, no `/`.
+pub fn check_id(what: &str, value: &str) -> Result<(), String> {
+    if (1..=100).contains(&value.len())
+        && value.bytes().all(|b| b.is_ascii_graphic() && b != b'/')
+    {
+        Ok(())
+    } else {
+        Err(format!(
+            "{what} must be 1 to 100 visible ASCII characters without `/` (the id from config.json), not {value:?}"
+        ))
+    }
+}
+
 /// The event store; cheap to clone.
 #[derive(Clone)]
 pub struct Store {
@@ -78,6 +148,14 @@ impl Store {
         Ok(Store {
             conn: Arc::new(Mutex::new(conn)),
         })
+    }
+
+    /// [`Store::open`] on the blocking pool.
+    pub async fn open_async(path: &str) -> Result<Store, StoreError> {
+        let path = path.to_owned();
+        tokio::task::spawn_blocking(move || Store::open(&path))
+            .await
+            .map_err(|e| StoreError(format!("opening the database failed: {e}")))?
     }
 
     async fn with_conn<T, F>(&self, f: F) -> Result<T, StoreError>
@@ -103,6 +181,95 @@ impl Store {
     pub async fn all(&self) -> Result<Vec<StoredEvent>, StoreError> {
         self.with_conn(all_events).await
     }
+
+    /// Provisions a device token for one touchpoint; returns its id and the token (shown
+    /// once: only its hash is kept).
+    pub async fn token_add(
+        &self,
+        store: &str,
+        touchpoint: &str,
+    ) -> Result<(String, String), StoreError> {
+        let (store, touchpoint) = (store.to_owned(), touchpoint.to_owned());
+        self.with_conn(move |conn| {
+            let (id, token) = new_device_token()?;
+            conn.execute(
+                "INSERT INTO device_tokens (id, hash, store, touchpoint, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![id, hash_token(&token), store, touchpoint, now()],
+            )?;
+            Ok((id, token))
+        })
+        .await
+    }
+
+    /// Every token ever provisioned, revoked ones included, oldest first.
+    pub async fn token_list(&self) -> Result<Vec<DeviceToken>, StoreError> {
+        self.with_conn(|conn| {
+            let mut stmt = conn.prepare(
+                "SELECT id, store, touchpoint, created_at, revoked_at FROM device_tokens
+                 ORDER BY created_at, id",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                Ok(DeviceToken {
+                    id: r.get(0)?,
+                    store: r.get(1)?,
+                    touchpoint: r.get(2)?,
+                    created_at: r.get(3)?,
+                    revoked_at: r.get(4)?,
+                })
+            })?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
+        .await
+    }
+
+    /// Revokes a token by id; `false` when no active token has that id.
+    pub async fn token_revoke(&self, id: &str) -> Result<bool, StoreError> {
+        let id = id.to_owned();
+        self.with_conn(move |conn| {
+            Ok(conn.execute(
+                "UPDATE device_tokens SET revoked_at = ?1 WHERE id = ?2 AND revoked_at IS NULL",
+                params![now(), id],
+            )? > 0)
+        })
+        .await
+    }
+
+    /// The binding of an active token, by the token's hash.
+    pub async fn token_binding(&self, hash: &str) -> Result<Option<Binding>, StoreError> {
+        let hash = hash.to_owned();
+        self.with_conn(move |conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT id, store, touchpoint FROM device_tokens
+                 WHERE hash = ?1 AND revoked_at IS NULL",
+            )?;
+            let mut rows = stmt.query(params![hash])?;
+            match rows.next()? {
+                Some(r) => Ok(Some(Binding {
+                    token_id: r.get(0)?,
+                    store: r.get(1)?,
+                    touchpoint: r.get(2)?,
+                })),
+                None => Ok(None),
+            }
+        })
+        .await
+    }
+
+    /// Whether any device token was ever provisioned (revoked ones count: revoking the last
+    /// token must not open ingest to everyone again).
+    pub async fn tokens_provisioned(&self) -> Result<bool, StoreError> {
+        self.with_conn(|conn| {
+            Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM device_tokens)", [], |r| {
+                r.get::<_, bool>(0)
+            })?)
+        })
+        .await
+    }
+}
+
+fn now() -> String {
+    format_rfc3339_millis(now_unix_millis())
 }
 
 /// The insert itself, on a plain connection (tests use it across connections).

@@ -777,3 +777,110 @@ fn static_app_with_cache_headers() {
     );
     assert_eq!(s.get("/").status, 200);
 }
+
+fn bearer(token: &str) -> String {
+    format!("Bearer {token}")
+}
+
+#[test]
+fn device_tokens_are_stored_hashed_and_bound_to_their_touchpoint() {
+    let dir = temp_dir("device-tokens");
+    let db = dir.join("events.sqlite");
+    let db = db.to_str().unwrap_or("x");
+    let add = |tp: &str| {
+        let (code, out, err) = cli(&["token", "add", "--store", "lanting-xuhui", "--touchpoint", tp, "--db", db]);
+        assert_eq!(code, 0, "{err}");
+        assert!(err.contains("shown only now"), "{err}");
+        let token = out.trim().to_owned();
+        assert!(token.starts_with("svt_") && token.len() == 68, "{token}");
+        token
+    };
+    let checkout = add("checkout-3");
+    let kiosk = add("exit-kiosk-1");
+    let raw = raw_db_bytes(std::path::Path::new(db));
+    assert!(!contains(&raw, &checkout) && !contains(&raw, &kiosk[4..]), "tokens are kept only as hashes");
+
+    let s = start(&["--db", db]);
+    let at = |id: &str, tp: &str| survey(id, tp, Some("2026-11-30T05:18:21.123Z"), 9, 4, 80.0);
+    let post = |events: &[Value], token: Option<&str>| {
+        let auth = token.map(bearer);
+        let headers: Vec<(&str, &str)> = auth.iter().map(|a| ("Authorization", a.as_str())).collect();
+        s.try_post("/api/events", BATCH, &Value::from(events.to_vec()).to_string(), &headers)
+            .expect("answered")
+    };
+    // With device tokens provisioned, ingest is no longer open.
+    let r = post(&[at("a", "checkout-3")], None);
+    assert_eq!(r.status, 401, "{}", r.body);
+    assert!(r.json()["problems"][0]["reason"].as_str().unwrap_or("").contains("device token is required"));
+    let r = post(&[at("a", "checkout-3")], Some("svt_0000"));
+    assert_eq!(r.status, 401);
+    assert!(r.body.contains("not valid"), "{}", r.body);
+    assert_eq!(post(&[at("a", "checkout-3")], Some(&s.admin)).status, 401, "the admin token does not post");
+
+    assert_eq!(post(&[at("a", "checkout-3")], Some(&checkout)).json(), json!({"stored":1,"duplicates":0}));
+    assert_eq!(post(&[at("k", "exit-kiosk-1")], Some(&kiosk)).json(), json!({"stored":1,"duplicates":0}));
+
+    // Per event, like any refusal: the events outside the binding are named, nothing is stored.
+    let mut other_store = at("c", "checkout-3");
+    other_store["source"] = json!("/stores/elsewhere/touchpoints/checkout-3");
+    let mut lying_data = at("d", "checkout-3");
+    lying_data["data"]["touchpoint"] = json!("exit-kiosk-1");
+    let r = post(&[at("b", "checkout-3"), at("x", "exit-kiosk-1"), other_store, lying_data], Some(&checkout));
+    assert_eq!(r.status, 403, "{}", r.body);
+    let problems = r.json()["problems"].as_array().cloned().unwrap_or_default();
+    let indexes: Vec<_> = problems.iter().map(|p| p["index"].as_u64().unwrap_or(99)).collect();
+    assert_eq!(indexes, [1, 2, 3]);
+    assert!(problems.iter().all(|p| p["attribute"] == "source"));
+    assert!(problems[0]["reason"].as_str().unwrap_or("").contains("/stores/lanting-xuhui/touchpoints/checkout-3"));
+    assert_eq!(s.stored_ids(), ["a", "k"], "nothing of a refused request is stored");
+
+    // A device token reads nothing.
+    assert_eq!(s.get_with("/api/events.ndjson", &[("Authorization", &bearer(&checkout))]).status, 401);
+
+    let (code, list, _) = cli(&["token", "list", "--db", db]);
+    assert_eq!(code, 0);
+    assert_eq!(list.lines().count(), 3, "{list}");
+    assert!(list.contains("checkout-3") && list.contains("active"));
+    assert!(!list.contains("svt_"), "list never shows tokens");
+    let id = list
+        .lines()
+        .find(|l| l.contains("checkout-3"))
+        .and_then(|l| l.split('\t').next())
+        .unwrap_or("")
+        .to_owned();
+    let (code, _, err) = cli(&["token", "revoke", &id, "--db", db]);
+    assert_eq!(code, 0, "{err}");
+    let r = post(&[at("e", "checkout-3")], Some(&checkout));
+    assert_eq!(r.status, 401, "a revoked token is refused at once");
+    let (code, _, err) = cli(&["token", "revoke", &id, "--db", db]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no active device token"), "{err}");
+    let (_, list, _) = cli(&["token", "list", "--db", db]);
+    assert!(list.lines().any(|l| l.starts_with(&id) && l.contains("revoked")), "{list}");
+    assert_eq!(post(&[at("f", "exit-kiosk-1")], Some(&kiosk)).status, 200);
+}
+
+#[test]
+fn shared_token_and_device_tokens_side_by_side() {
+    let dir = temp_dir("shared-and-device");
+    let db = dir.join("events.sqlite");
+    let db = db.to_str().unwrap_or("x");
+    let (code, token, err) = cli(&["token", "add", "--store", "test", "--touchpoint", "t1", "--db", db]);
+    assert_eq!(code, 0, "{err}");
+    let s = start(&["--db", db, "--token", "shared-ingest-token"]);
+    let mut elsewhere = event("b");
+    elsewhere["source"] = json!("/stores/other/touchpoints/zz");
+    // The shared token (compatibility mode) may post for any source: that is why it is weaker.
+    let r = s
+        .try_post("/api/events", BATCH, &Value::from(vec![event("a"), elsewhere.clone()]).to_string(), &[("Authorization", "Bearer shared-ingest-token")])
+        .expect("answered");
+    assert_eq!(r.status, 200, "{}", r.body);
+    let r = s
+        .try_post("/api/events", BATCH, &Value::from(vec![event("c")]).to_string(), &[("Authorization", &bearer(token.trim()))])
+        .expect("answered");
+    assert_eq!(r.status, 200, "{}", r.body);
+    let r = s
+        .try_post("/api/events", BATCH, &Value::from(vec![elsewhere]).to_string(), &[("Authorization", &bearer(token.trim()))])
+        .expect("answered");
+    assert_eq!(r.status, 403);
+}

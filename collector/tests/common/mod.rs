@@ -231,3 +231,32 @@ pub fn temp_dir(name: &str) -> TempDir {
     std::fs::create_dir_all(&dir).expect("temp dir");
     TempDir(dir)
 }
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_storevoice-collector");
+
+/// Runs the collector binary (an operator command): exit code, stdout, stderr.
+pub fn cli(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(BIN)
+        .args(args)
+        .env_remove("STOREVOICE_ADMIN_TOKEN")
+        .output()
+        .expect("binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The raw bytes of an SQLite database and its WAL, as they are on disk.
+pub fn raw_db_bytes(db: &std::path::Path) -> Vec<u8> {
+    let mut bytes = std::fs::read(db).unwrap_or_default();
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    bytes.extend(std::fs::read(std::path::PathBuf::from(wal)).unwrap_or_default());
+    bytes
+}
+
+pub fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
