@@ -33,9 +33,19 @@ pub fn ndjson(events: &[StoredEvent]) -> String {
     out
 }
 
+/// Whether a spreadsheet would read the cell as a formula (CSV injection): it starts with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return.
+pub fn looks_like_formula(s: &str) -> bool {
+    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
 /// Quotes a CSV field when RFC 4180 requires it (comma, quote, CR or LF), doubling quotes.
+/// A cell a spreadsheet would run as a formula is defused the OWASP way: prefixed with `'`
+/// and quoted, so it shows as text (NDJSON keeps the exact value).
 pub fn csv_field(s: &str) -> Cow<'_, str> {
-    if s.contains([',', '"', '\r', '\n']) {
+    if looks_like_formula(s) {
+        Cow::Owned(format!("\"'{}\"", s.replace('"', "\"\"")))
+    } else if s.contains([',', '"', '\r', '\n']) {
         Cow::Owned(format!("\"{}\"", s.replace('"', "\"\"")))
     } else {
         Cow::Borrowed(s)
@@ -194,6 +204,21 @@ mod tests {
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
         assert_eq!(csv_field("cr\r"), "\"cr\r\"");
+    }
+
+    #[test]
+    fn csv_formulas_are_defused() {
+        assert_eq!(csv_field("=1+1"), "\"'=1+1\"");
+        assert_eq!(csv_field("+86 138"), "\"'+86 138\"");
+        assert_eq!(csv_field("-2"), "\"'-2\"");
+        assert_eq!(csv_field("@SUM(A1)"), "\"'@SUM(A1)\"");
+        assert_eq!(csv_field("\tx"), "\"'\tx\"");
+        assert_eq!(csv_field("\rx"), "\"'\rx\"");
+        assert_eq!(
+            csv_field("=HYPERLINK(\"http://x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
+        );
+        assert_eq!(csv_field("a=b"), "a=b", "only a leading character counts");
     }
 
     #[test]

