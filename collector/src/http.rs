@@ -24,7 +24,9 @@ use serde_json::json;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
 
-use crate::cloudevents::{mode_for_content_type, parse_request, problems_body, Problem, Rejection};
+use crate::cloudevents::{
+    mode_for_content_type, parse_request, problems_body, Problem, Problems, Rejection,
+};
 use crate::export;
 use crate::faults::{Decision, Faults, RetryAfter};
 use crate::store::{hash_token, Binding, Store};
@@ -313,9 +315,9 @@ pub async fn ingest_auth(st: &AppState, headers: &HeaderMap) -> Result<Ingest, R
 }
 
 /// The events a device token may not post: each with a problem at `source`.
-pub fn outside_binding(binding: &Binding, events: &[crate::cloudevents::ValidEvent]) -> Vec<Problem> {
+pub fn outside_binding(binding: &Binding, events: &[crate::cloudevents::ValidEvent]) -> Problems {
     let source = binding.source();
-    let mut problems = Vec::new();
+    let mut problems = Problems::default();
     for (index, e) in events.iter().enumerate() {
         let data = serde_json::from_str::<serde_json::Value>(&e.json)
             .ok()
@@ -394,25 +396,25 @@ async fn accept(st: &AppState, headers: &HeaderMap, body: Body) -> Response {
         Ok(events) => events,
         Err(Rejection::Malformed(reason)) => return error(StatusCode::BAD_REQUEST, reason),
         Err(Rejection::Invalid(problems)) => {
-            return (StatusCode::BAD_REQUEST, Json(problems_body(&problems))).into_response()
+            return (StatusCode::BAD_REQUEST, Json(problems.body())).into_response()
         }
     };
     if let Ingest::Device(binding) = &who {
         let refused = outside_binding(binding, &events);
         if !refused.is_empty() {
-            return (StatusCode::FORBIDDEN, Json(problems_body(&refused))).into_response();
+            return (StatusCode::FORBIDDEN, Json(refused.body())).into_response();
         }
     }
     if let Some(faults) = &st.faults {
-        let refused: Vec<Problem> = events
+        let refused: Problems = events
             .iter()
             .enumerate()
             .filter(|(_, e)| faults.refuses(&e.id))
             .map(|(i, _)| Problem { index: Some(i), attribute: Some("id".into()), reason: "injected fault: this event is refused".into() })
             .collect();
         if !refused.is_empty() {
-            eprintln!("fault: refused {} of {} events", refused.len(), events.len());
-            return (StatusCode::BAD_REQUEST, Json(problems_body(&refused))).into_response();
+            eprintln!("fault: refused {} of {} events", refused.total, events.len());
+            return (StatusCode::BAD_REQUEST, Json(refused.body())).into_response();
         }
     }
     if events.is_empty() {

@@ -928,3 +928,27 @@ fn csv_defuses_formulas_and_ndjson_stays_exact() {
     expected.push(formula_id);
     assert_eq!(s.stored(), expected);
 }
+
+#[test]
+fn a_megabyte_of_empty_events_gets_a_short_answer() {
+    let s = start(&[]);
+    let n = (1_048_576 - 2) / 3; // "[" + "{}," * n + "]" fits in the 1 MiB limit
+    let mut body = String::with_capacity(1_048_576);
+    body.push('[');
+    for i in 0..n {
+        body.push_str(if i + 1 == n { "{}" } else { "{}," });
+    }
+    body.push(']');
+    assert!(body.len() <= 1_048_576);
+    let r = s.post(BATCH, &body);
+    assert_eq!(r.status, 400);
+    let json = r.json();
+    let listed = json["problems"].as_array().map(Vec::len).unwrap_or(0);
+    // specversion, id, source and type are missing in each.
+    assert_eq!((listed, json["problem_count"].as_u64()), (100, Some(4 * n as u64)));
+    assert_eq!(json["problems_truncated"], json!(true));
+    assert_eq!(json["problems"][0], json!({"index":0,"attribute":"specversion","reason":"specversion is required and must be \"1.0\""}));
+    assert!(r.body.len() < 16_384, "answer of {} bytes to a {} byte request", r.body.len(), body.len());
+    println!("1 MiB of {n} empty events: answer {} bytes", r.body.len());
+    assert!(s.stored().is_empty());
+}
