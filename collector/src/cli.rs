@@ -79,7 +79,10 @@ pub enum Command {
     Help,
     Run(Options),
     /// `token …` on the database `db`.
-    Token { db: String, action: TokenAction },
+    Token {
+        db: String,
+        action: TokenAction,
+    },
 }
 
 /// The `token` subcommands.
@@ -106,7 +109,11 @@ fn flags_and_words(
             Some((f, v)) => (f.to_owned(), Some(v.to_owned())),
             None => (arg.clone(), None),
         };
-        let flag = if flag == "--database" { "--db".to_owned() } else { flag };
+        let flag = if flag == "--database" {
+            "--db".to_owned()
+        } else {
+            flag
+        };
         if !allowed.contains(&flag.as_str()) {
             return Err(format!("unknown flag {flag:?}"));
         }
@@ -150,7 +157,8 @@ fn parse_token(mut args: impl Iterator<Item = String>) -> Result<Command, String
                 return Err(format!("unexpected argument {w:?}"));
             }
             let store = get("--store").ok_or("token add needs --store STORE_ID")?;
-            let touchpoint = get("--touchpoint").ok_or("token add needs --touchpoint TOUCHPOINT_ID")?;
+            let touchpoint =
+                get("--touchpoint").ok_or("token add needs --touchpoint TOUCHPOINT_ID")?;
             crate::store::check_id("--store", &store)?;
             crate::store::check_id("--touchpoint", &touchpoint)?;
             TokenAction::Add { store, touchpoint }
@@ -160,11 +168,17 @@ fn parse_token(mut args: impl Iterator<Item = String>) -> Result<Command, String
             TokenAction::List
         }
         "revoke" => {
-            let (id, rest) = words.split_first().ok_or("token revoke needs the token's id (see token list)")?;
+            let (id, rest) = words
+                .split_first()
+                .ok_or("token revoke needs the token's id (see token list)")?;
             only_db(rest)?;
             TokenAction::Revoke { id: id.clone() }
         }
-        other => return Err(format!("unknown token action {other:?}: use add, list or revoke")),
+        other => {
+            return Err(format!(
+                "unknown token action {other:?}: use add, list or revoke"
+            ))
+        }
     };
     Ok(Command::Token { db, action })
 }
@@ -190,7 +204,11 @@ where
             Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
             _ => (arg.clone(), None),
         };
-        let flag = if flag == "--database" { "--db".to_owned() } else { flag };
+        let flag = if flag == "--database" {
+            "--db".to_owned()
+        } else {
+            flag
+        };
         if !matches!(
             flag.as_str(),
             "--addr"
@@ -363,26 +381,49 @@ mod tests {
     fn token_commands() {
         let p = |a: &[&str]| parse(a.iter().copied());
         assert_eq!(
-            p(&["token", "add", "--store", "s1", "--touchpoint=t1", "--database", "x.sqlite"]),
+            p(&[
+                "token",
+                "add",
+                "--store",
+                "s1",
+                "--touchpoint=t1",
+                "--database",
+                "x.sqlite"
+            ]),
             Ok(Command::Token {
                 db: "x.sqlite".into(),
-                action: TokenAction::Add { store: "s1".into(), touchpoint: "t1".into() }
+                action: TokenAction::Add {
+                    store: "s1".into(),
+                    touchpoint: "t1".into()
+                }
             })
         );
         assert_eq!(
             p(&["token", "list"]),
-            Ok(Command::Token { db: "collector.sqlite".into(), action: TokenAction::List })
+            Ok(Command::Token {
+                db: "collector.sqlite".into(),
+                action: TokenAction::List
+            })
         );
         assert_eq!(
             p(&["token", "revoke", "dt-1", "--db", "y"]),
-            Ok(Command::Token { db: "y".into(), action: TokenAction::Revoke { id: "dt-1".into() } })
+            Ok(Command::Token {
+                db: "y".into(),
+                action: TokenAction::Revoke { id: "dt-1".into() }
+            })
         );
         for (args, needle) in [
             (&["token"][..], "needs an action"),
             (&["token", "mint"][..], "unknown token action"),
             (&["token", "add", "--store", "s"][..], "--touchpoint"),
-            (&["token", "add", "--store", "a/b", "--touchpoint", "t"][..], "without `/`"),
-            (&["token", "list", "--store", "s"][..], "does not take --store"),
+            (
+                &["token", "add", "--store", "a/b", "--touchpoint", "t"][..],
+                "without `/`",
+            ),
+            (
+                &["token", "list", "--store", "s"][..],
+                "does not take --store",
+            ),
             (&["token", "revoke"][..], "needs the token's id"),
             (&["token", "add", "--port", "1"][..], "unknown flag"),
         ] {

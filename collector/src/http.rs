@@ -29,7 +29,7 @@ use crate::cloudevents::{
 };
 use crate::export;
 use crate::faults::{Decision, Faults, RetryAfter};
-use crate::store::{hash_token, Binding, Store};
+use crate::store::{hash_token, Binding, Store, StoreError, StoredEvent, PAGE_ROWS};
 use crate::time::{format_imf_fixdate, now_unix_millis};
 
 /// What the handlers share.
@@ -333,7 +333,10 @@ pub fn outside_binding(binding: &Binding, events: &[crate::cloudevents::ValidEve
                 e.source
             ))
         } else if field("store_id").is_some_and(|s| s != binding.store) {
-            Some(format!("data.store_id must be {:?} for this device's token", binding.store))
+            Some(format!(
+                "data.store_id must be {:?} for this device's token",
+                binding.store
+            ))
         } else if field("touchpoint").is_some_and(|t| t != binding.touchpoint) {
             Some(format!(
                 "data.touchpoint must be {:?} for this device's token",
@@ -410,10 +413,18 @@ async fn accept(st: &AppState, headers: &HeaderMap, body: Body) -> Response {
             .iter()
             .enumerate()
             .filter(|(_, e)| faults.refuses(&e.id))
-            .map(|(i, _)| Problem { index: Some(i), attribute: Some("id".into()), reason: "injected fault: this event is refused".into() })
+            .map(|(i, _)| Problem {
+                index: Some(i),
+                attribute: Some("id".into()),
+                reason: "injected fault: this event is refused".into(),
+            })
             .collect();
         if !refused.is_empty() {
-            eprintln!("fault: refused {} of {} events", refused.total, events.len());
+            eprintln!(
+                "fault: refused {} of {} events",
+                refused.total,
+                events.len()
+            );
             return (StatusCode::BAD_REQUEST, Json(refused.body())).into_response();
         }
     }
@@ -456,27 +467,72 @@ async fn break_connection(resp: Response) -> Response {
     Response::from_parts(parts, Body::from_stream(stream))
 }
 
-async fn stored_events(st: &AppState) -> Result<Vec<crate::store::StoredEvent>, Response> {
-    st.store.all().await.map_err(|e| {
-        eprintln!("storevoice-collector: {e}");
-        error(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "the events could not be read",
-        )
+fn read_failed(e: StoreError) -> Response {
+    eprintln!("storevoice-collector: {e}");
+    error(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "the events could not be read",
+    )
+}
+
+/// The events committed when the export started, read page by page (by `seq`, from a read
+/// connection): an export holds no lock between pages and never the whole table in memory,
+/// so four exports of 200,000 events do not hold up a POST.
+fn pages(
+    store: Store,
+    upto: i64,
+) -> impl futures_util::Stream<Item = Result<Vec<StoredEvent>, StoreError>> + Send {
+    futures_util::stream::try_unfold((store, 0i64), move |(store, after)| async move {
+        let page = store.page(after, upto, PAGE_ROWS).await?;
+        Ok(page
+            .last()
+            .map(|last| last.seq)
+            .map(|last| (page, (store, last))))
     })
+}
+
+/// A streamed export body: `head`, then `render` of each page.
+fn streamed(
+    store: Store,
+    upto: i64,
+    head: &'static str,
+    render: fn(&[StoredEvent]) -> String,
+) -> Body {
+    let head =
+        futures_util::stream::iter([Ok::<Bytes, io::Error>(Bytes::from_static(head.as_bytes()))]);
+    let rest = pages(store, upto).then(move |page| async move {
+        // Rendering a page (the CSV parses each event) is CPU work: off the async workers,
+        // so the runtime stays free to answer POSTs.
+        let page = match page {
+            Ok(page) => tokio::task::spawn_blocking(move || render(&page))
+                .await
+                .map_err(|e| StoreError::from_task(&e)),
+            Err(e) => Err(e),
+        };
+        match page {
+            Ok(text) => Ok(Bytes::from(text)),
+            Err(e) => {
+                eprintln!("storevoice-collector: export stopped: {e}");
+                // Failing the body makes hyper cut the connection: the client sees an incomplete
+                // transfer, never a short export that looks complete.
+                Err(io::Error::other(e.to_string()))
+            }
+        }
+    });
+    Body::from_stream(head.chain(rest))
 }
 
 async fn get_ndjson(State(st): State<AppState>, headers: HeaderMap) -> Response {
     if let Err(resp) = require_admin(&st, &headers) {
         return resp;
     }
-    private(match stored_events(&st).await {
-        Ok(events) => (
+    private(match st.store.last_seq().await {
+        Ok(upto) => (
             [(CONTENT_TYPE, "application/x-ndjson")],
-            export::ndjson(&events),
+            streamed(st.store.clone(), upto, "", export::ndjson),
         )
             .into_response(),
-        Err(resp) => resp,
+        Err(e) => read_failed(e),
     })
 }
 
@@ -484,8 +540,8 @@ async fn get_csv(State(st): State<AppState>, headers: HeaderMap) -> Response {
     if let Err(resp) = require_admin(&st, &headers) {
         return resp;
     }
-    private(match stored_events(&st).await {
-        Ok(events) => (
+    private(match st.store.last_seq().await {
+        Ok(upto) => (
             [
                 (CONTENT_TYPE, "text/csv; charset=utf-8; header=present"),
                 (
@@ -493,26 +549,53 @@ async fn get_csv(State(st): State<AppState>, headers: HeaderMap) -> Response {
                     "attachment; filename=\"storevoice-events.csv\"",
                 ),
             ],
-            export::csv(&events),
+            streamed(st.store.clone(), upto, CSV_HEAD, export::csv_rows),
         )
             .into_response(),
-        Err(resp) => resp,
+        Err(e) => read_failed(e),
     })
 }
+
+const CSV_HEAD: &str = concat!(
+    "received_at,source,id,type,time,touchpoint,kind,nps,csat,csi,data",
+    "\r\n"
+);
 
 async fn get_summary(State(st): State<AppState>, headers: HeaderMap) -> Response {
     if let Err(resp) = require_admin(&st, &headers) {
         return resp;
     }
-    private(match stored_events(&st).await {
-        Ok(events) => Json(export::summary(&events)).into_response(),
-        Err(resp) => resp,
+    let summary = async {
+        let upto = st.store.last_seq().await?;
+        let mut summary = export::Summary::default();
+        let mut pages = std::pin::pin!(pages(st.store.clone(), upto));
+        while let Some(page) = pages.next().await {
+            let page = page?;
+            summary = tokio::task::spawn_blocking(move || {
+                for e in &page {
+                    summary.add(e);
+                }
+                summary
+            })
+            .await
+            .map_err(|e| StoreError::from_task(&e))?;
+        }
+        Ok::<_, StoreError>(summary.to_json())
+    };
+    private(match summary.await {
+        Ok(json) => Json(json).into_response(),
+        Err(e) => read_failed(e),
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn csv_head_is_the_export_header() {
+        assert_eq!(CSV_HEAD, format!("{}\r\n", export::CSV_HEADER));
+    }
 
     #[test]
     fn content_hashes() {

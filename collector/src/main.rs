@@ -48,16 +48,17 @@ async fn token(db: String, action: TokenAction) -> ExitCode {
         }
     };
     let result = match action {
-        TokenAction::Add { store: s, touchpoint } => {
-            store.token_add(&s, &touchpoint).await.map(|(id, token)| {
-                eprintln!(
-                    "device token {id} for /stores/{s}/touchpoints/{touchpoint}; it is shown \
+        TokenAction::Add {
+            store: s,
+            touchpoint,
+        } => store.token_add(&s, &touchpoint).await.map(|(id, token)| {
+            eprintln!(
+                "device token {id} for /stores/{s}/touchpoints/{touchpoint}; it is shown \
                      only now (the collector keeps its SHA-256): put it on that device"
-                );
-                println!("{token}");
-                ExitCode::SUCCESS
-            })
-        }
+            );
+            println!("{token}");
+            ExitCode::SUCCESS
+        }),
         TokenAction::List => store.token_list().await.map(|tokens| {
             println!("id\tstore\ttouchpoint\tcreated_at\tstatus");
             for t in tokens {
@@ -65,7 +66,10 @@ async fn token(db: String, action: TokenAction) -> ExitCode {
                     Some(at) => format!("revoked {at}"),
                     None => "active".to_owned(),
                 };
-                println!("{}\t{}\t{}\t{}\t{status}", t.id, t.store, t.touchpoint, t.created_at);
+                println!(
+                    "{}\t{}\t{}\t{}\t{status}",
+                    t.id, t.store, t.touchpoint, t.created_at
+                );
             }
             ExitCode::SUCCESS
         }),

@@ -51,7 +51,14 @@ fn bad_flags_exit_two_with_a_message() {
         (&["--seed", "x"][..], "--seed"),
         (&["--allow-origin", "*"][..], "--allow-origin"),
         (
-            &["--db", ":memory:", "--addr", "127.0.0.1:0", "--admin-token-file", "/nonexistent/admin.token"][..],
+            &[
+                "--db",
+                ":memory:",
+                "--addr",
+                "127.0.0.1:0",
+                "--admin-token-file",
+                "/nonexistent/admin.token",
+            ][..],
             "cannot read --admin-token-file",
         ),
         (
@@ -183,7 +190,10 @@ fn admin_token_from_the_environment_and_exports_off_without_one() {
     let without = status_of(&addr, "/api/summary", Some("anything-at-all-0000"));
     let _ = child.kill();
     let _ = child.wait();
-    assert_eq!(without, 403, "no admin token configured: exports are disabled");
+    assert_eq!(
+        without, 403,
+        "no admin token configured: exports are disabled"
+    );
 
     let token = "env-admin-token-0123456789";
     let (addr, mut child) = spawn(&base, &[("STOREVOICE_ADMIN_TOKEN", token)]);
@@ -199,7 +209,13 @@ fn admin_token_from_the_environment_and_exports_off_without_one() {
         .args(base)
         .env("STOREVOICE_ADMIN_TOKEN", "short")
         .output()
-        .map(|o| (o.status.code().unwrap_or(-1), (), String::from_utf8_lossy(&o.stderr).into_owned()))
+        .map(|o| {
+            (
+                o.status.code().unwrap_or(-1),
+                (),
+                String::from_utf8_lossy(&o.stderr).into_owned(),
+            )
+        })
         .expect("runs");
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("at least 16"), "{err}");

@@ -469,9 +469,14 @@ fn exports_need_the_admin_token() {
     let s = start(&["--token", "ingest-token-0001"]);
     let auth = |t: &str| format!("Bearer {t}");
     assert_eq!(
-        s.try_post("/api/events", BATCH, &format!("[{}]", event("a")), &[("Authorization", &auth("ingest-token-0001"))])
-            .expect("answered")
-            .status,
+        s.try_post(
+            "/api/events",
+            BATCH,
+            &format!("[{}]", event("a")),
+            &[("Authorization", &auth("ingest-token-0001"))]
+        )
+        .expect("answered")
+        .status,
         200
     );
     for path in READ_PATHS {
@@ -483,21 +488,37 @@ fn exports_need_the_admin_token() {
             // Ingest and read are separate permissions.
             vec![("Authorization", auth("ingest-token-0001"))],
         ] {
-            let headers: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let headers: Vec<(&str, &str)> =
+                headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
             let r = s.get_with(path, &headers);
             assert_eq!(r.status, 401, "{path} {headers:?}");
             assert_eq!(r.header("www-authenticate").as_deref(), Some("Bearer"));
-            let reason = r.json()["problems"][0]["reason"].as_str().unwrap_or("").to_owned();
+            let reason = r.json()["problems"][0]["reason"]
+                .as_str()
+                .unwrap_or("")
+                .to_owned();
             assert!(reason.contains("admin token"), "{reason}");
-            assert!(!r.body.contains("\"id\":\"a\""), "no data leaks in the error");
+            assert!(
+                !r.body.contains("\"id\":\"a\""),
+                "no data leaks in the error"
+            );
         }
         let ok = s.get(path);
         assert_eq!(ok.status, 200, "{path}");
-        assert_eq!(ok.header("cache-control").as_deref(), Some("no-store"), "{path}");
+        assert_eq!(
+            ok.header("cache-control").as_deref(),
+            Some("no-store"),
+            "{path}"
+        );
     }
     // The admin token does not post events.
     let r = s
-        .try_post("/api/events", BATCH, &format!("[{}]", event("b")), &[("Authorization", &auth(&s.admin))])
+        .try_post(
+            "/api/events",
+            BATCH,
+            &format!("[{}]", event("b")),
+            &[("Authorization", &auth(&s.admin))],
+        )
         .expect("answered");
     assert_eq!(r.status, 401);
     assert_eq!(s.stored_ids(), ["a"]);
@@ -509,28 +530,48 @@ fn preflight(s: &TestServer, path: &str, origin: &str) -> Reply {
         .options(s.url(path))
         .header("Origin", origin)
         .header("Access-Control-Request-Method", "POST")
-        .header("Access-Control-Request-Headers", "content-type,authorization")
+        .header(
+            "Access-Control-Request-Headers",
+            "content-type,authorization",
+        )
         .call()
         .expect("preflight answered");
     let status = resp.status().as_u16();
     let headers = resp.headers().clone();
-    Reply { status, headers, body: String::new() }
+    Reply {
+        status,
+        headers,
+        body: String::new(),
+    }
 }
 
 /// Was: `Access-Control-Allow-Origin: *` on every `/api/…` answer.
 #[test]
 fn cors_only_for_configured_app_origins_and_never_for_exports() {
-    let s = start(&["--allow-origin", "https://kiosk.example", "--allow-origin", "https://qr.example"]);
+    let s = start(&[
+        "--allow-origin",
+        "https://kiosk.example",
+        "--allow-origin",
+        "https://qr.example",
+    ]);
     let r = preflight(&s, "/api/events", "https://kiosk.example");
     assert!((200..300).contains(&r.status), "{}", r.status);
     let h = |r: &Reply, n: &str| r.header(n).unwrap_or_default().to_ascii_lowercase();
-    assert_eq!(h(&r, "access-control-allow-origin"), "https://kiosk.example");
+    assert_eq!(
+        h(&r, "access-control-allow-origin"),
+        "https://kiosk.example"
+    );
     assert!(h(&r, "access-control-allow-methods").contains("post"));
     assert!(h(&r, "access-control-allow-headers").contains("authorization"));
     assert!(h(&r, "access-control-allow-headers").contains("content-type"));
 
     let r = s
-        .try_post("/api/events", BATCH, &format!("[{}]", event("a")), &[("Origin", "https://qr.example")])
+        .try_post(
+            "/api/events",
+            BATCH,
+            &format!("[{}]", event("a")),
+            &[("Origin", "https://qr.example")],
+        )
         .expect("answered");
     assert_eq!(r.status, 200);
     assert_eq!(h(&r, "access-control-allow-origin"), "https://qr.example");
@@ -540,7 +581,12 @@ fn cors_only_for_configured_app_origins_and_never_for_exports() {
     let r = preflight(&s, "/api/events", "https://evil.example");
     assert_eq!(r.header("access-control-allow-origin"), None);
     let r = s
-        .try_post("/api/events", BATCH, &format!("[{}]", event("b")), &[("Origin", "https://evil.example")])
+        .try_post(
+            "/api/events",
+            BATCH,
+            &format!("[{}]", event("b")),
+            &[("Origin", "https://evil.example")],
+        )
         .expect("answered");
     assert_eq!(r.header("access-control-allow-origin"), None);
 
@@ -549,7 +595,13 @@ fn cors_only_for_configured_app_origins_and_never_for_exports() {
         let r = preflight(&s, path, "https://kiosk.example");
         assert_eq!(r.header("access-control-allow-origin"), None, "{path}");
         let auth = format!("Bearer {}", s.admin);
-        let r = s.get_with(path, &[("Origin", "https://kiosk.example"), ("Authorization", &auth)]);
+        let r = s.get_with(
+            path,
+            &[
+                ("Origin", "https://kiosk.example"),
+                ("Authorization", &auth),
+            ],
+        );
         assert_eq!(r.status, 200);
         assert_eq!(r.header("access-control-allow-origin"), None, "{path}");
     }
@@ -559,9 +611,17 @@ fn cors_only_for_configured_app_origins_and_never_for_exports() {
     let r = preflight(&s, "/api/events", "https://kiosk.example");
     assert_eq!(r.header("access-control-allow-origin"), None);
     let r = s
-        .try_post("/api/events", BATCH, &format!("[{}]", event("a")), &[("Origin", "https://kiosk.example")])
+        .try_post(
+            "/api/events",
+            BATCH,
+            &format!("[{}]", event("a")),
+            &[("Origin", "https://kiosk.example")],
+        )
         .expect("answered");
-    assert_eq!((r.status, r.header("access-control-allow-origin")), (200, None));
+    assert_eq!(
+        (r.status, r.header("access-control-allow-origin")),
+        (200, None)
+    );
 }
 
 /// One POST, summarised as the client saw it: a status, or "error" when the connection broke.
@@ -788,7 +848,16 @@ fn device_tokens_are_stored_hashed_and_bound_to_their_touchpoint() {
     let db = dir.join("events.sqlite");
     let db = db.to_str().unwrap_or("x");
     let add = |tp: &str| {
-        let (code, out, err) = cli(&["token", "add", "--store", "lanting-xuhui", "--touchpoint", tp, "--db", db]);
+        let (code, out, err) = cli(&[
+            "token",
+            "add",
+            "--store",
+            "lanting-xuhui",
+            "--touchpoint",
+            tp,
+            "--db",
+            db,
+        ]);
         assert_eq!(code, 0, "{err}");
         assert!(err.contains("shown only now"), "{err}");
         let token = out.trim().to_owned();
@@ -798,44 +867,91 @@ fn device_tokens_are_stored_hashed_and_bound_to_their_touchpoint() {
     let checkout = add("checkout-3");
     let kiosk = add("exit-kiosk-1");
     let raw = raw_db_bytes(std::path::Path::new(db));
-    assert!(!contains(&raw, &checkout) && !contains(&raw, &kiosk[4..]), "tokens are kept only as hashes");
+    assert!(
+        !contains(&raw, &checkout) && !contains(&raw, &kiosk[4..]),
+        "tokens are kept only as hashes"
+    );
 
     let s = start(&["--db", db]);
     let at = |id: &str, tp: &str| survey(id, tp, Some("2026-11-30T05:18:21.123Z"), 9, 4, 80.0);
     let post = |events: &[Value], token: Option<&str>| {
         let auth = token.map(bearer);
-        let headers: Vec<(&str, &str)> = auth.iter().map(|a| ("Authorization", a.as_str())).collect();
-        s.try_post("/api/events", BATCH, &Value::from(events.to_vec()).to_string(), &headers)
-            .expect("answered")
+        let headers: Vec<(&str, &str)> =
+            auth.iter().map(|a| ("Authorization", a.as_str())).collect();
+        s.try_post(
+            "/api/events",
+            BATCH,
+            &Value::from(events.to_vec()).to_string(),
+            &headers,
+        )
+        .expect("answered")
     };
     // With device tokens provisioned, ingest is no longer open.
     let r = post(&[at("a", "checkout-3")], None);
     assert_eq!(r.status, 401, "{}", r.body);
-    assert!(r.json()["problems"][0]["reason"].as_str().unwrap_or("").contains("device token is required"));
+    assert!(r.json()["problems"][0]["reason"]
+        .as_str()
+        .unwrap_or("")
+        .contains("device token is required"));
     let r = post(&[at("a", "checkout-3")], Some("svt_0000"));
     assert_eq!(r.status, 401);
     assert!(r.body.contains("not valid"), "{}", r.body);
-    assert_eq!(post(&[at("a", "checkout-3")], Some(&s.admin)).status, 401, "the admin token does not post");
+    assert_eq!(
+        post(&[at("a", "checkout-3")], Some(&s.admin)).status,
+        401,
+        "the admin token does not post"
+    );
 
-    assert_eq!(post(&[at("a", "checkout-3")], Some(&checkout)).json(), json!({"stored":1,"duplicates":0}));
-    assert_eq!(post(&[at("k", "exit-kiosk-1")], Some(&kiosk)).json(), json!({"stored":1,"duplicates":0}));
+    assert_eq!(
+        post(&[at("a", "checkout-3")], Some(&checkout)).json(),
+        json!({"stored":1,"duplicates":0})
+    );
+    assert_eq!(
+        post(&[at("k", "exit-kiosk-1")], Some(&kiosk)).json(),
+        json!({"stored":1,"duplicates":0})
+    );
 
     // Per event, like any refusal: the events outside the binding are named, nothing is stored.
     let mut other_store = at("c", "checkout-3");
     other_store["source"] = json!("/stores/elsewhere/touchpoints/checkout-3");
     let mut lying_data = at("d", "checkout-3");
     lying_data["data"]["touchpoint"] = json!("exit-kiosk-1");
-    let r = post(&[at("b", "checkout-3"), at("x", "exit-kiosk-1"), other_store, lying_data], Some(&checkout));
+    let r = post(
+        &[
+            at("b", "checkout-3"),
+            at("x", "exit-kiosk-1"),
+            other_store,
+            lying_data,
+        ],
+        Some(&checkout),
+    );
     assert_eq!(r.status, 403, "{}", r.body);
     let problems = r.json()["problems"].as_array().cloned().unwrap_or_default();
-    let indexes: Vec<_> = problems.iter().map(|p| p["index"].as_u64().unwrap_or(99)).collect();
+    let indexes: Vec<_> = problems
+        .iter()
+        .map(|p| p["index"].as_u64().unwrap_or(99))
+        .collect();
     assert_eq!(indexes, [1, 2, 3]);
     assert!(problems.iter().all(|p| p["attribute"] == "source"));
-    assert!(problems[0]["reason"].as_str().unwrap_or("").contains("/stores/lanting-xuhui/touchpoints/checkout-3"));
-    assert_eq!(s.stored_ids(), ["a", "k"], "nothing of a refused request is stored");
+    assert!(problems[0]["reason"]
+        .as_str()
+        .unwrap_or("")
+        .contains("/stores/lanting-xuhui/touchpoints/checkout-3"));
+    assert_eq!(
+        s.stored_ids(),
+        ["a", "k"],
+        "nothing of a refused request is stored"
+    );
 
     // A device token reads nothing.
-    assert_eq!(s.get_with("/api/events.ndjson", &[("Authorization", &bearer(&checkout))]).status, 401);
+    assert_eq!(
+        s.get_with(
+            "/api/events.ndjson",
+            &[("Authorization", &bearer(&checkout))]
+        )
+        .status,
+        401
+    );
 
     let (code, list, _) = cli(&["token", "list", "--db", db]);
     assert_eq!(code, 0);
@@ -856,7 +972,11 @@ fn device_tokens_are_stored_hashed_and_bound_to_their_touchpoint() {
     assert_eq!(code, 1);
     assert!(err.contains("no active device token"), "{err}");
     let (_, list, _) = cli(&["token", "list", "--db", db]);
-    assert!(list.lines().any(|l| l.starts_with(&id) && l.contains("revoked")), "{list}");
+    assert!(
+        list.lines()
+            .any(|l| l.starts_with(&id) && l.contains("revoked")),
+        "{list}"
+    );
     assert_eq!(post(&[at("f", "exit-kiosk-1")], Some(&kiosk)).status, 200);
 }
 
@@ -865,22 +985,46 @@ fn shared_token_and_device_tokens_side_by_side() {
     let dir = temp_dir("shared-and-device");
     let db = dir.join("events.sqlite");
     let db = db.to_str().unwrap_or("x");
-    let (code, token, err) = cli(&["token", "add", "--store", "test", "--touchpoint", "t1", "--db", db]);
+    let (code, token, err) = cli(&[
+        "token",
+        "add",
+        "--store",
+        "test",
+        "--touchpoint",
+        "t1",
+        "--db",
+        db,
+    ]);
     assert_eq!(code, 0, "{err}");
     let s = start(&["--db", db, "--token", "shared-ingest-token"]);
     let mut elsewhere = event("b");
     elsewhere["source"] = json!("/stores/other/touchpoints/zz");
     // The shared token (compatibility mode) may post for any source: that is why it is weaker.
     let r = s
-        .try_post("/api/events", BATCH, &Value::from(vec![event("a"), elsewhere.clone()]).to_string(), &[("Authorization", "Bearer shared-ingest-token")])
+        .try_post(
+            "/api/events",
+            BATCH,
+            &Value::from(vec![event("a"), elsewhere.clone()]).to_string(),
+            &[("Authorization", "Bearer shared-ingest-token")],
+        )
         .expect("answered");
     assert_eq!(r.status, 200, "{}", r.body);
     let r = s
-        .try_post("/api/events", BATCH, &Value::from(vec![event("c")]).to_string(), &[("Authorization", &bearer(token.trim()))])
+        .try_post(
+            "/api/events",
+            BATCH,
+            &Value::from(vec![event("c")]).to_string(),
+            &[("Authorization", &bearer(token.trim()))],
+        )
         .expect("answered");
     assert_eq!(r.status, 200, "{}", r.body);
     let r = s
-        .try_post("/api/events", BATCH, &Value::from(vec![elsewhere]).to_string(), &[("Authorization", &bearer(token.trim()))])
+        .try_post(
+            "/api/events",
+            BATCH,
+            &Value::from(vec![elsewhere]).to_string(),
+            &[("Authorization", &bearer(token.trim()))],
+        )
         .expect("answered");
     assert_eq!(r.status, 403);
 }
@@ -900,7 +1044,14 @@ fn csv_defuses_formulas_and_ndjson_stays_exact() {
         .iter()
         .enumerate()
         .map(|(i, text)| {
-            let mut e = survey(&format!("f{i}"), text, Some("2026-11-30T05:18:21.123Z"), 9, 4, 80.0);
+            let mut e = survey(
+                &format!("f{i}"),
+                text,
+                Some("2026-11-30T05:18:21.123Z"),
+                9,
+                4,
+                80.0,
+            );
             e["source"] = json!(format!("/stores/lanting-xuhui/touchpoints/t{i}"));
             e
         })
@@ -913,14 +1064,21 @@ fn csv_defuses_formulas_and_ndjson_stays_exact() {
 
     let rows = parse_csv(&s.get("/api/events.csv").body);
     for (i, text) in nasty.iter().enumerate() {
-        assert_eq!(rows[i + 1][5], format!("'{text}"), "touchpoint column of row {i}");
+        assert_eq!(
+            rows[i + 1][5],
+            format!("'{text}"),
+            "touchpoint column of row {i}"
+        );
     }
     let last = &rows[nasty.len() + 1];
     assert_eq!((last[2].as_str(), last[3].as_str()), ("'=1+2", "'@type"));
     // Every cell of the file: none starts with a formula character once parsed.
     for row in &rows {
         for cell in row {
-            assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell:?}");
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell:?}"
+            );
         }
     }
     // NDJSON keeps the exact values.
@@ -945,10 +1103,138 @@ fn a_megabyte_of_empty_events_gets_a_short_answer() {
     let json = r.json();
     let listed = json["problems"].as_array().map(Vec::len).unwrap_or(0);
     // specversion, id, source and type are missing in each.
-    assert_eq!((listed, json["problem_count"].as_u64()), (100, Some(4 * n as u64)));
+    assert_eq!(
+        (listed, json["problem_count"].as_u64()),
+        (100, Some(4 * n as u64))
+    );
     assert_eq!(json["problems_truncated"], json!(true));
-    assert_eq!(json["problems"][0], json!({"index":0,"attribute":"specversion","reason":"specversion is required and must be \"1.0\""}));
-    assert!(r.body.len() < 16_384, "answer of {} bytes to a {} byte request", r.body.len(), body.len());
+    assert_eq!(
+        json["problems"][0],
+        json!({"index":0,"attribute":"specversion","reason":"specversion is required and must be \"1.0\""})
+    );
+    assert!(
+        r.body.len() < 16_384,
+        "answer of {} bytes to a {} byte request",
+        r.body.len(),
+        body.len()
+    );
     println!("1 MiB of {n} empty events: answer {} bytes", r.body.len());
     assert!(s.stored().is_empty());
+}
+
+/// Fills a database file with `n` small events through the store itself (real SQLite).
+fn fill(db: &std::path::Path, n: usize) {
+    use storevoice_collector::cloudevents::{parse_request, Mode};
+    use storevoice_collector::store::Store;
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let store = Store::open(db.to_str().unwrap_or("x")).expect("store");
+    for chunk in 0..n.div_ceil(10_000) {
+        let batch: Vec<Value> = (chunk * 10_000..n.min((chunk + 1) * 10_000))
+            .map(|i| event(&format!("bulk-{i:06}")))
+            .collect();
+        let events = parse_request(Mode::Batch, Value::from(batch).to_string().as_bytes())
+            .expect("valid events");
+        rt.block_on(store.insert(events)).expect("inserted");
+    }
+}
+
+#[test]
+fn a_post_during_four_big_exports_answers_in_milliseconds() {
+    use std::io::Read;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    const ROWS: usize = 200_000;
+    let dir = temp_dir("exports-vs-ingest");
+    let db = dir.join("events.sqlite");
+    let t = Instant::now();
+    fill(&db, ROWS);
+    println!("filled {ROWS} events in {:?}", t.elapsed());
+    let s = Arc::new(start(&["--db", db.to_str().unwrap_or("x")]));
+    let started = Arc::new(AtomicUsize::new(0));
+    let finished = Arc::new(AtomicUsize::new(0));
+    let exports: Vec<_> = [
+        "/api/events.ndjson",
+        "/api/events.csv",
+        "/api/events.ndjson",
+        "/api/events.csv",
+    ]
+    .into_iter()
+    .map(|path| {
+        let (s, started, finished) = (Arc::clone(&s), Arc::clone(&started), Arc::clone(&finished));
+        std::thread::spawn(move || {
+            let slow = ureq::Agent::config_builder()
+                .proxy(None)
+                .timeout_global(Some(Duration::from_secs(300)))
+                .build()
+                .new_agent();
+            let resp = slow
+                .get(s.url(path))
+                .header("Authorization", &format!("Bearer {}", s.admin))
+                .call()
+                .expect("export answered");
+            assert_eq!(resp.status().as_u16(), 200);
+            let mut reader = resp.into_body().into_reader();
+            let (mut buf, mut lines, mut first) = (vec![0u8; 64 * 1024], 0usize, true);
+            loop {
+                let n = reader.read(&mut buf).expect("export body");
+                if n == 0 {
+                    break;
+                }
+                if first {
+                    started.fetch_add(1, Ordering::SeqCst);
+                    first = false;
+                }
+                lines += buf[..n].iter().filter(|b| **b == b'\n').count();
+            }
+            finished.fetch_add(1, Ordering::SeqCst);
+            lines
+        })
+    })
+    .collect();
+    let t_exports = Instant::now();
+    while started.load(Ordering::SeqCst) < 4 {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let mut during = Vec::new();
+    let mut i = 0;
+    while finished.load(Ordering::SeqCst) == 0 {
+        let t = Instant::now();
+        let r = s.post_batch(&[event(&format!("during-{i}"))]);
+        let took = t.elapsed();
+        assert_eq!(r.status, 200, "{}", r.body);
+        if finished.load(Ordering::SeqCst) == 0 {
+            during.push(took);
+        }
+        i += 1;
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let lines: Vec<usize> = exports
+        .into_iter()
+        .map(|h| h.join().expect("export thread"))
+        .collect();
+    println!("4 exports of {ROWS} rows took {:?}", t_exports.elapsed());
+    // NDJSON: one line per event; CSV: a header and one line per event (no line breaks in
+    // these small events).
+    assert_eq!(
+        lines,
+        [ROWS, ROWS + 1, ROWS, ROWS + 1],
+        "each export has every event committed when it started"
+    );
+    during.sort();
+    let max = during.last().copied().unwrap_or_default();
+    let median = during.get(during.len() / 2).copied().unwrap_or_default();
+    println!(
+        "POST during 4 exports of {ROWS} rows: {} posts, median {median:?}, max {max:?}",
+        during.len()
+    );
+    assert!(
+        during.len() >= 3,
+        "the exports ended before the POSTs could overlap them"
+    );
+    assert!(
+        max < Duration::from_millis(500),
+        "a POST took {max:?} during the exports"
+    );
 }

@@ -63,7 +63,10 @@ pub fn start(args: &[&str]) -> TestServer {
         let dir = temp_dir(&format!("admin-{n}"));
         let file = dir.join("admin.token");
         std::fs::write(&file, format!("{admin}\n")).expect("admin token file");
-        all.extend(["--admin-token-file".into(), file.to_string_lossy().into_owned()]);
+        all.extend([
+            "--admin-token-file".into(),
+            file.to_string_lossy().into_owned(),
+        ]);
         admin_dir = Some(dir);
     }
     if !args.iter().any(|a| a.starts_with("--addr")) {
@@ -258,5 +261,7 @@ pub fn raw_db_bytes(db: &std::path::Path) -> Vec<u8> {
 }
 
 pub fn contains(haystack: &[u8], needle: &str) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
+    haystack
+        .windows(needle.len())
+        .any(|w| w == needle.as_bytes())
 }
