@@ -85,6 +85,7 @@ pub fn router(state: AppState, dist: Option<PathBuf>) -> Router {
         .route("/api/events.ndjson", get(get_ndjson))
         .route("/api/events.csv", get(get_csv))
         .route("/api/summary", get(get_summary))
+        .route("/api/status", get(get_status))
         .route("/api/health", get(|| async { "ok" }))
         .route(
             "/api/{*rest}",
@@ -552,6 +553,28 @@ async fn get_csv(State(st): State<AppState>, headers: HeaderMap) -> Response {
             streamed(st.store.clone(), upto, CSV_HEAD, export::csv_rows),
         )
             .into_response(),
+        Err(e) => read_failed(e),
+    })
+}
+
+/// What an operator monitors: the backend, the durability settings of the live
+/// connections, and the newest `seq`. Admin only.
+async fn get_status(State(st): State<AppState>, headers: HeaderMap) -> Response {
+    if let Err(resp) = require_admin(&st, &headers) {
+        return resp;
+    }
+    let status = async {
+        let d = st.store.durability().await?;
+        let last_seq = st.store.last_seq().await?;
+        let settings: serde_json::Map<String, serde_json::Value> = d
+            .settings
+            .into_iter()
+            .map(|(k, v)| (k, serde_json::Value::String(v)))
+            .collect();
+        Ok::<_, StoreError>(json!({"backend": d.backend, "durability": settings, "last_seq": last_seq}))
+    };
+    private(match status.await {
+        Ok(json) => Json(json).into_response(),
         Err(e) => read_failed(e),
     })
 }

@@ -280,7 +280,7 @@ pub struct Sqlite {
 /// loss, after the device was told they were stored and deleted them).
 fn configure(conn: &Connection) -> Result<(), StoreError> {
     conn.busy_timeout(Duration::from_secs(10))?;
-    conn.execute_batch("PRAGMA synchronous=NORMAL;")?;
+    conn.execute_batch("PRAGMA synchronous=FULL;")?;
     Ok(())
 }
 

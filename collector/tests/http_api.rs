@@ -1238,3 +1238,24 @@ fn a_post_during_four_big_exports_answers_in_milliseconds() {
         "a POST took {max:?} during the exports"
     );
 }
+
+/// Acknowledged must mean stored, also across a power cut: the live connections commit
+/// with `synchronous=FULL` (WAL with NORMAL may lose the last commits).
+#[test]
+fn commits_are_durable_before_the_answer() {
+    let dir = temp_dir("durability");
+    let db = dir.join("events.sqlite");
+    let s = start(&["--db", db.to_str().unwrap_or("x")]);
+    assert_eq!(s.post_batch(&[event("a")]).status, 200);
+    // A read first, so a read connection is live too.
+    assert_eq!(s.stored_ids(), ["a"]);
+    assert_eq!(s.get_with("/api/status", &[]).status, 401, "status is admin only");
+    let status = s.get("/api/status").json();
+    assert_eq!(status["backend"], "sqlite");
+    assert_eq!(
+        status["durability"],
+        json!({"writer synchronous":"full","writer journal_mode":"wal",
+               "reader synchronous":"full","reader journal_mode":"wal"})
+    );
+    assert_eq!(status["last_seq"], json!(1));
+}
