@@ -14,6 +14,8 @@ USAGE:
                                                   provision a device token (printed once)
     storevoice-collector token list [--db PATH]   list device tokens (never the tokens)
     storevoice-collector token revoke ID [--db PATH]
+    storevoice-collector forget (--reference XXXX-XXXX-X | --phone P | --email E) [--db PATH]
+                                                  remove a customer's contact details
 
 FLAGS:
     --addr HOST:PORT     address to listen on (default 127.0.0.1:8080; port 0 picks a free one)
@@ -83,6 +85,34 @@ pub enum Command {
         db: String,
         action: TokenAction,
     },
+    /// `forget …` on the database `db`.
+    Forget {
+        db: String,
+        key: crate::forget::ForgetKey,
+    },
+}
+
+fn parse_forget(args: impl Iterator<Item = String>) -> Result<Command, String> {
+    use crate::forget::ForgetKey;
+    let (flags, words) = flags_and_words(args, &["--db", "--reference", "--phone", "--email"])?;
+    if let Some(w) = words.first() {
+        return Err(format!("unexpected argument {w:?}"));
+    }
+    let mut db = Options::default().db;
+    let mut keys = Vec::new();
+    for (flag, value) in flags {
+        match flag.as_str() {
+            "--db" => db = value,
+            "--reference" => keys.push(ForgetKey::Reference(value)),
+            "--phone" => keys.push(ForgetKey::Phone(value)),
+            _ => keys.push(ForgetKey::Email(value)),
+        }
+    }
+    match keys.len() {
+        1 => Ok(Command::Forget { db, key: keys.remove(0) }),
+        0 => Err("forget needs one of --reference XXXX-XXXX-X, --phone NUMBER or --email ADDRESS".into()),
+        _ => Err("forget takes one of --reference, --phone or --email at a time".into()),
+    }
 }
 
 /// The `token` subcommands.
@@ -194,6 +224,10 @@ where
     if args.peek().map(String::as_str) == Some("token") {
         args.next();
         return parse_token(args);
+    }
+    if args.peek().map(String::as_str) == Some("forget") {
+        args.next();
+        return parse_forget(args);
     }
     let mut seen: Vec<String> = Vec::new();
     while let Some(arg) = args.next() {

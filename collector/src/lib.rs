@@ -8,6 +8,7 @@ pub mod cli;
 pub mod cloudevents;
 pub mod export;
 pub mod faults;
+pub mod forget;
 pub mod http;
 pub mod store;
 pub mod time;

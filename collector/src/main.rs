@@ -16,6 +16,7 @@ fn main() -> ExitCode {
         }
         Ok(Command::Run(opts)) => opts,
         Ok(Command::Token { db, action }) => return with_runtime(token(db, action)),
+        Ok(Command::Forget { db, key }) => return with_runtime(forget(db, key)),
         Err(e) => {
             eprintln!("storevoice-collector: {e}\nTry `storevoice-collector --help`.");
             return ExitCode::from(2);
@@ -36,6 +37,35 @@ fn with_runtime(task: impl std::future::Future<Output = ExitCode>) -> ExitCode {
         }
     };
     runtime.block_on(task)
+}
+
+/// `forget`: removes a customer's contact details; logs what it did, never the data.
+async fn forget(db: String, key: storevoice_collector::forget::ForgetKey) -> ExitCode {
+    let store = match Store::open_async(&db).await {
+        Ok(store) => store,
+        Err(e) => {
+            eprintln!("storevoice-collector: cannot open database {db}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let kind = key.kind();
+    match store.forget(key).await {
+        Ok(n) => {
+            eprintln!(
+                "forget: removed the contact details of {n} {} found by {kind} in {db}; \
+                 the erasure is recorded in the erasures table (without the data)",
+                if n == 1 { "entry" } else { "entries" }
+            );
+            if n == 0 {
+                eprintln!("forget: nothing matched; check the {kind} the customer gave");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("storevoice-collector: forget failed: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// `token add | list | revoke`: operator commands on the database, no server.

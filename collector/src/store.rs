@@ -14,6 +14,7 @@ use std::time::Duration;
 use rusqlite::{params, Connection, TransactionBehavior};
 
 use crate::cloudevents::ValidEvent;
+use crate::forget::{forget_in_event, ForgetKey};
 use crate::time::{format_rfc3339_millis, now_unix_millis};
 
 const SCHEMA: &str = "CREATE TABLE IF NOT EXISTS events (
@@ -33,6 +34,11 @@ CREATE TABLE IF NOT EXISTS device_tokens (
     touchpoint TEXT NOT NULL,
     created_at TEXT NOT NULL,
     revoked_at TEXT
+);
+CREATE TABLE IF NOT EXISTS erasures (
+    at TEXT NOT NULL,
+    key_kind TEXT NOT NULL,
+    entries INTEGER NOT NULL
 )";
 
 /// A storage failure, reported to the client as a 500.
@@ -223,6 +229,15 @@ impl Store {
         }
     }
 
+    /// Removes the contact details of the entries `key` points to (see [`crate::forget`]),
+    /// records the erasure (time, kind of key, count; never the key) and rewrites the
+    /// database so the old bytes are gone from its files.
+    pub async fn forget(&self, key: ForgetKey) -> Result<usize, StoreError> {
+        match self {
+            Store::Sqlite(s) => s.forget(key).await,
+        }
+    }
+
     /// Provisions a device token for one touchpoint; returns its id and the token (shown
     /// once: only its hash is kept).
     pub async fn token_add(
@@ -280,7 +295,8 @@ pub struct Sqlite {
 /// loss, after the device was told they were stored and deleted them).
 fn configure(conn: &Connection) -> Result<(), StoreError> {
     conn.busy_timeout(Duration::from_secs(10))?;
-    conn.execute_batch("PRAGMA synchronous=FULL;")?;
+    // Deleted and overwritten content is zeroed, not left in free pages (deletion requests).
+    conn.execute_batch("PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;")?;
     Ok(())
 }
 
@@ -396,6 +412,42 @@ impl Sqlite {
         })
     }
 
+    async fn forget(&self, key: ForgetKey) -> Result<usize, StoreError> {
+        let memory = self.readers.is_none();
+        self.with_conn(move |conn| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let mut changed = Vec::new();
+            {
+                let mut stmt = tx.prepare("SELECT seq, event FROM events ORDER BY seq")?;
+                let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+                for row in rows {
+                    let (seq, event) = row?;
+                    if let Some(new) = forget_in_event(&event, &key) {
+                        changed.push((seq, new));
+                    }
+                }
+            }
+            for (seq, new) in &changed {
+                tx.execute("UPDATE events SET event = ?1 WHERE seq = ?2", params![new, seq])?;
+            }
+            tx.execute(
+                "INSERT INTO erasures (at, key_kind, entries) VALUES (?1, ?2, ?3)",
+                params![now(), key.kind(), changed.len() as i64],
+            )?;
+            tx.commit()?;
+            if !memory {
+                // secure_delete zeroed the old cells; the checkpoint moves the new pages into
+                // the file and empties the WAL (which held the old ones), VACUUM rewrites the
+                // file without free pages, and the last checkpoint empties the WAL again.
+                checkpoint(conn)?;
+                conn.execute_batch("VACUUM")?;
+                checkpoint(conn)?;
+            }
+            Ok(changed.len())
+        })
+        .await
+    }
+
     async fn token_add(
         &self,
         store: &str,
@@ -475,6 +527,17 @@ impl Sqlite {
         })
         .await
     }
+}
+
+/// `PRAGMA wal_checkpoint(TRUNCATE)`, failing if a reader kept it from finishing.
+fn checkpoint(conn: &Connection) -> Result<(), StoreError> {
+    let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+    if busy != 0 {
+        return Err(StoreError(
+            "the WAL could not be emptied because a reader kept it busy; run forget again".into(),
+        ));
+    }
+    Ok(())
 }
 
 fn now() -> String {

@@ -1259,3 +1259,65 @@ fn commits_are_durable_before_the_answer() {
     );
     assert_eq!(status["last_seq"], json!(1));
 }
+
+fn feedback(id: &str, reference: &str, phone: &str, email: &str) -> Value {
+    json!({"specversion":"1.0","id":id,"source":"/stores/lanting-xuhui/touchpoints/qr-fitting-rooms",
+           "type":"storevoice.feedback.v1","time":"2026-11-30T06:02:11.480Z","datacontenttype":"application/json",
+           "data":{"kind":"feedback","id":id,"reference":reference,"feedback_kind":"complaint","category":"service",
+                   "text":format!("Nobody came. Call me: {phone}"),"store_id":"lanting-xuhui","touchpoint":"qr-fitting-rooms",
+                   "consent":true,"contact":{"name":"Li Lei","phone":phone,"email":email,"channel":"email"}}})
+}
+
+#[test]
+fn forget_removes_contact_details_from_the_database_file() {
+    let dir = temp_dir("forget");
+    let db = dir.join("events.sqlite");
+    let dbs = db.to_str().unwrap_or("x");
+    let s = start(&["--db", dbs]);
+    let mine = feedback("f-1", "2CYM-MMKF-X", "13812345678", "li.lei@example.com");
+    let other = feedback("f-2", "7QWE-RTYP-4", "13987654321", "wang.fang@example.com");
+    let third = feedback("f-3", "8ABC-DEFG-H", "+85291234567", "chen.jie@example.com");
+    assert_eq!(s.post_batch(&[mine, other, third]).status, 200);
+    assert_eq!(s.stored().len(), 3, "a read connection is open while forget runs");
+    let raw = raw_db_bytes(&db);
+    assert!(contains(&raw, "13812345678") && contains(&raw, "li.lei@example.com"), "the test itself must see the bytes first");
+
+    // While the collector runs, as an operator would.
+    let (code, out, err) = cli(&["forget", "--phone", "138 1234 5678", "--db", dbs]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("removed the contact details of 1 entry found by phone"), "{err}");
+    assert!(!err.contains("13812345678") && !out.contains("13812345678"), "the log holds no data");
+
+    let raw = raw_db_bytes(&db);
+    for gone in ["13812345678", "li.lei@example.com"] {
+        assert!(!contains(&raw, gone), "{gone} is still in the database file");
+    }
+    for kept in ["13987654321", "wang.fang@example.com", "+85291234567"] {
+        assert!(contains(&raw, kept), "{kept} of another customer must stay");
+    }
+    let stored = s.stored();
+    assert_eq!(stored[0]["data"].get("contact"), None);
+    assert_eq!(stored[0]["data"]["contact_removed"], true);
+    assert_eq!(stored[0]["data"]["text"], "Nobody came. Call me: [removed]");
+    assert_eq!(stored[0]["data"]["reference"], "2CYM-MMKF-X", "the entry itself stays");
+    assert_eq!(stored[1]["data"]["contact"]["phone"], "13987654321");
+
+    // By reference and by e-mail.
+    let (code, _, err) = cli(&["forget", "--reference", "7qwe-rtyp-4", "--db", dbs]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = cli(&["forget", "--email", "Chen.Jie@example.com", "--db", dbs]);
+    assert_eq!(code, 0, "{err}");
+    let raw = raw_db_bytes(&db);
+    for gone in ["13987654321", "wang.fang@example.com", "+85291234567", "chen.jie@example.com", "Li Lei"] {
+        assert!(!contains(&raw, gone), "{gone} is still in the database file");
+    }
+    // Nothing matched: success, said plainly.
+    let (code, _, err) = cli(&["forget", "--reference", "2222-2222-2", "--db", dbs]);
+    assert_eq!(code, 0);
+    assert!(err.contains("nothing matched"), "{err}");
+    let (code, _, err) = cli(&["forget", "--db", dbs]);
+    assert_eq!(code, 2, "{err}");
+    // The collector still works afterwards.
+    assert_eq!(s.post_batch(&[event("after")]).status, 200);
+    assert_eq!(s.stored().len(), 4);
+}
