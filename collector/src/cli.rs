@@ -109,8 +109,13 @@ fn parse_forget(args: impl Iterator<Item = String>) -> Result<Command, String> {
         }
     }
     match keys.len() {
-        1 => Ok(Command::Forget { db, key: keys.remove(0) }),
-        0 => Err("forget needs one of --reference XXXX-XXXX-X, --phone NUMBER or --email ADDRESS".into()),
+        1 => Ok(Command::Forget {
+            db,
+            key: keys.remove(0),
+        }),
+        0 => Err(
+            "forget needs one of --reference XXXX-XXXX-X, --phone NUMBER or --email ADDRESS".into(),
+        ),
         _ => Err("forget takes one of --reference, --phone or --email at a time".into()),
     }
 }

@@ -35,7 +35,9 @@ fn norm_reference(s: &str) -> String {
 
 /// Phones compare by their digits and a leading `+` (spaces, dashes and brackets dropped).
 fn norm_phone(s: &str) -> String {
-    s.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect()
+    s.chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect()
 }
 
 fn norm_email(s: &str) -> String {
@@ -125,8 +127,14 @@ mod tests {
             ForgetKey::Phone("138 1234-5678".into()),
             ForgetKey::Email(" li.lei@EXAMPLE.com".into()),
         ] {
-            let out = forget_in_event(&entry(), &key).unwrap_or_else(|| panic!("{key:?} not found"));
-            assert!(!out.contains("13812345678") && !out.contains("Li Lei") && !out.contains("example.com"), "{out}");
+            let out =
+                forget_in_event(&entry(), &key).unwrap_or_else(|| panic!("{key:?} not found"));
+            assert!(
+                !out.contains("13812345678")
+                    && !out.contains("Li Lei")
+                    && !out.contains("example.com"),
+                "{out}"
+            );
             let v: Value = serde_json::from_str(&out).unwrap_or_default();
             assert_eq!(v["data"]["text"], "call me on [removed] please");
             assert_eq!(v["data"]["contact_removed"], true);

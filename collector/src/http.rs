@@ -571,7 +571,9 @@ async fn get_status(State(st): State<AppState>, headers: HeaderMap) -> Response 
             .into_iter()
             .map(|(k, v)| (k, serde_json::Value::String(v)))
             .collect();
-        Ok::<_, StoreError>(json!({"backend": d.backend, "durability": settings, "last_seq": last_seq}))
+        Ok::<_, StoreError>(
+            json!({"backend": d.backend, "durability": settings, "last_seq": last_seq}),
+        )
     };
     private(match status.await {
         Ok(json) => Json(json).into_response(),

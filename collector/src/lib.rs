@@ -10,6 +10,7 @@ pub mod export;
 pub mod faults;
 pub mod forget;
 pub mod http;
+pub mod pg;
 pub mod store;
 pub mod time;
 
@@ -131,14 +132,10 @@ pub async fn serve(opts: Options) -> Result<Server, StartError> {
     }
     let admin_token = admin_token(&opts)?;
     let db = opts.db.clone();
-    let store = tokio::task::spawn_blocking(move || store::Store::open(&db))
+    let store = store::Store::open_async(&db)
         .await
         .map_err(|e| StartError {
-            message: format!("opening the database failed: {e}"),
-            usage: false,
-        })?
-        .map_err(|e| StartError {
-            message: format!("cannot open database {}: {e}", opts.db),
+            message: format!("cannot open database {}: {e}", pg::redacted(&opts.db)),
             usage: false,
         })?;
     let listener = TcpListener::bind(&opts.addr)

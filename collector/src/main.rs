@@ -44,7 +44,10 @@ async fn forget(db: String, key: storevoice_collector::forget::ForgetKey) -> Exi
     let store = match Store::open_async(&db).await {
         Ok(store) => store,
         Err(e) => {
-            eprintln!("storevoice-collector: cannot open database {db}: {e}");
+            eprintln!(
+                "storevoice-collector: cannot open database {}: {e}",
+                storevoice_collector::pg::redacted(&db)
+            );
             return ExitCode::FAILURE;
         }
     };
@@ -52,7 +55,7 @@ async fn forget(db: String, key: storevoice_collector::forget::ForgetKey) -> Exi
     match store.forget(key).await {
         Ok(n) => {
             eprintln!(
-                "forget: removed the contact details of {n} {} found by {kind} in {db}; \
+                "forget: removed the contact details of {n} {} found by {kind}; \
                  the erasure is recorded in the erasures table (without the data)",
                 if n == 1 { "entry" } else { "entries" }
             );
@@ -73,7 +76,10 @@ async fn token(db: String, action: TokenAction) -> ExitCode {
     let store = match Store::open_async(&db).await {
         Ok(store) => store,
         Err(e) => {
-            eprintln!("storevoice-collector: cannot open database {db}: {e}");
+            eprintln!(
+                "storevoice-collector: cannot open database {}: {e}",
+                storevoice_collector::pg::redacted(&db)
+            );
             return ExitCode::FAILURE;
         }
     };

@@ -15,6 +15,7 @@ use rusqlite::{params, Connection, TransactionBehavior};
 
 use crate::cloudevents::ValidEvent;
 use crate::forget::{forget_in_event, ForgetKey};
+use crate::pg::{is_postgres_url, Postgres};
 use crate::time::{format_rfc3339_millis, now_unix_millis};
 
 const SCHEMA: &str = "CREATE TABLE IF NOT EXISTS events (
@@ -54,6 +55,10 @@ impl fmt::Display for StoreError {
 impl std::error::Error for StoreError {}
 
 impl StoreError {
+    pub fn new(message: String) -> Self {
+        StoreError(message)
+    }
+
     pub fn from_task(e: &tokio::task::JoinError) -> Self {
         StoreError(format!("storage task failed: {e}"))
     }
@@ -165,17 +170,27 @@ pub struct Durability {
 #[derive(Clone)]
 pub enum Store {
     Sqlite(Sqlite),
+    Postgres(Postgres),
 }
 
 impl Store {
-    /// Opens (creating the tables if needed) the database: an SQLite file path, or
-    /// `:memory:` for a throwaway one.
+    /// Opens (creating the tables if needed) an SQLite database: a file path, or
+    /// `:memory:` for a throwaway one. See [`Store::open_async`] for PostgreSQL too.
     pub fn open(db: &str) -> Result<Store, StoreError> {
+        if is_postgres_url(db) {
+            return Err(StoreError(
+                "a postgres:// database is opened with open_async".into(),
+            ));
+        }
         Ok(Store::Sqlite(Sqlite::open(db)?))
     }
 
-    /// [`Store::open`] without blocking the runtime.
+    /// Opens (creating the tables if needed) the database: `postgres://…` /
+    /// `postgresql://…` for PostgreSQL, else an SQLite file path or `:memory:`.
     pub async fn open_async(db: &str) -> Result<Store, StoreError> {
+        if is_postgres_url(db) {
+            return Ok(Store::Postgres(Postgres::open(db).await?));
+        }
         let db = db.to_owned();
         tokio::task::spawn_blocking(move || Store::open(&db))
             .await
@@ -186,6 +201,7 @@ impl Store {
     pub async fn insert(&self, events: Vec<ValidEvent>) -> Result<Inserted, StoreError> {
         match self {
             Store::Sqlite(s) => s.insert(events).await,
+            Store::Postgres(p) => p.insert(events).await,
         }
     }
 
@@ -193,6 +209,7 @@ impl Store {
     pub async fn last_seq(&self) -> Result<i64, StoreError> {
         match self {
             Store::Sqlite(s) => s.last_seq().await,
+            Store::Postgres(p) => p.last_seq().await,
         }
     }
 
@@ -205,6 +222,7 @@ impl Store {
     ) -> Result<Vec<StoredEvent>, StoreError> {
         match self {
             Store::Sqlite(s) => s.page(after, upto, limit).await,
+            Store::Postgres(p) => p.page(after, upto, limit).await,
         }
     }
 
@@ -226,6 +244,7 @@ impl Store {
     pub async fn durability(&self) -> Result<Durability, StoreError> {
         match self {
             Store::Sqlite(s) => s.durability().await,
+            Store::Postgres(p) => p.durability().await,
         }
     }
 
@@ -235,6 +254,7 @@ impl Store {
     pub async fn forget(&self, key: ForgetKey) -> Result<usize, StoreError> {
         match self {
             Store::Sqlite(s) => s.forget(key).await,
+            Store::Postgres(p) => p.forget(key).await,
         }
     }
 
@@ -247,6 +267,7 @@ impl Store {
     ) -> Result<(String, String), StoreError> {
         match self {
             Store::Sqlite(s) => s.token_add(store, touchpoint).await,
+            Store::Postgres(p) => p.token_add(store, touchpoint).await,
         }
     }
 
@@ -254,6 +275,7 @@ impl Store {
     pub async fn token_list(&self) -> Result<Vec<DeviceToken>, StoreError> {
         match self {
             Store::Sqlite(s) => s.token_list().await,
+            Store::Postgres(p) => p.token_list().await,
         }
     }
 
@@ -261,6 +283,7 @@ impl Store {
     pub async fn token_revoke(&self, id: &str) -> Result<bool, StoreError> {
         match self {
             Store::Sqlite(s) => s.token_revoke(id).await,
+            Store::Postgres(p) => p.token_revoke(id).await,
         }
     }
 
@@ -268,6 +291,7 @@ impl Store {
     pub async fn token_binding(&self, hash: &str) -> Result<Option<Binding>, StoreError> {
         match self {
             Store::Sqlite(s) => s.token_binding(hash).await,
+            Store::Postgres(p) => p.token_binding(hash).await,
         }
     }
 
@@ -276,6 +300,7 @@ impl Store {
     pub async fn tokens_provisioned(&self) -> Result<bool, StoreError> {
         match self {
             Store::Sqlite(s) => s.tokens_provisioned().await,
+            Store::Postgres(p) => p.tokens_provisioned().await,
         }
     }
 }
@@ -419,7 +444,8 @@ impl Sqlite {
             let mut changed = Vec::new();
             {
                 let mut stmt = tx.prepare("SELECT seq, event FROM events ORDER BY seq")?;
-                let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+                let rows =
+                    stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
                 for row in rows {
                     let (seq, event) = row?;
                     if let Some(new) = forget_in_event(&event, &key) {
@@ -428,7 +454,10 @@ impl Sqlite {
                 }
             }
             for (seq, new) in &changed {
-                tx.execute("UPDATE events SET event = ?1 WHERE seq = ?2", params![new, seq])?;
+                tx.execute(
+                    "UPDATE events SET event = ?1 WHERE seq = ?2",
+                    params![new, seq],
+                )?;
             }
             tx.execute(
                 "INSERT INTO erasures (at, key_kind, entries) VALUES (?1, ?2, ?3)",
