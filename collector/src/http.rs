@@ -227,13 +227,29 @@ async fn post_events(State(st): State<AppState>, headers: HeaderMap, body: Body)
         }
         None => Decision::Normal,
     };
-    match decision {
-        Decision::Unavailable => {
-            return error(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "injected fault: the collector is unavailable, try again",
-            )
-        }
+    if let Some(refused) = refusal(decision) {
+        // Read the request to its end before refusing it: hyper closes a connection whose
+        // request body was left unread, and a client that pooled it would see its next
+        // request fail without ever reaching the collector (a network error that no fault
+        // decided, which made the same seed give different outcomes).
+        let _ = Limited::new(body, st.max_body).collect().await;
+        return refused;
+    }
+    let resp = accept(&st, &headers, body).await;
+    if decision == Decision::Reset {
+        break_connection(resp).await
+    } else {
+        resp
+    }
+}
+
+/// The answer of an injected 503 or 429; `None` when the request goes on.
+fn refusal(decision: Decision) -> Option<Response> {
+    Some(match decision {
+        Decision::Unavailable => error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "injected fault: the collector is unavailable, try again",
+        ),
         Decision::TooManyRequests(form) => {
             let mut resp = error(
                 StatusCode::TOO_MANY_REQUESTS,
@@ -246,16 +262,10 @@ async fn post_events(State(st): State<AppState>, headers: HeaderMap, body: Body)
             if let Ok(v) = HeaderValue::from_str(&value) {
                 resp.headers_mut().insert(RETRY_AFTER, v);
             }
-            return resp;
+            resp
         }
-        Decision::Normal | Decision::Reset => {}
-    }
-    let resp = accept(&st, &headers, body).await;
-    if decision == Decision::Reset {
-        break_connection(resp).await
-    } else {
-        resp
-    }
+        Decision::Normal | Decision::Reset => return None,
+    })
 }
 
 /// Whether the store holds device tokens; cached once true.

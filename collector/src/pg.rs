@@ -45,6 +45,19 @@ CREATE TABLE IF NOT EXISTS erasures (
 /// How many connections one collector keeps.
 const CONNECTIONS: usize = 4;
 
+/// How often one request's insert is tried when PostgreSQL aborts it as a deadlock or a
+/// serialization failure (it is all or nothing, so trying again is safe).
+const INSERT_ATTEMPTS: usize = 3;
+
+/// Deadlock detected (40P01) or serialization failure (40001): the statement was rolled
+/// back and may simply be run again.
+fn is_transient(e: &tokio_postgres::Error) -> bool {
+    use tokio_postgres::error::SqlState;
+    e.code().is_some_and(|c| {
+        *c == SqlState::T_R_DEADLOCK_DETECTED || *c == SqlState::T_R_SERIALIZATION_FAILURE
+    })
+}
+
 impl From<tokio_postgres::Error> for StoreError {
     fn from(e: tokio_postgres::Error) -> Self {
         match e.as_db_error() {
@@ -127,6 +140,15 @@ impl Postgres {
     }
 
     /// One statement, so one atomic transaction: every event of the request or none.
+    ///
+    /// Concurrent requests may carry the same events (a retry racing its original, two
+    /// collectors behind a load balancer). `INSERT … ON CONFLICT` makes the second wait for
+    /// the first at the first shared key; if each inserted in its own order they could each
+    /// hold a key the other waits for, and PostgreSQL would abort one with "deadlock
+    /// detected" (40P01; a 500 to the device). So the rows go in sorted by `(source, id)`
+    /// (every transaction takes its keys in the same order: no cycle), while `seq` is drawn
+    /// in the request's order first, so the exports keep receipt order. Should PostgreSQL
+    /// still abort the statement as a deadlock or serialization failure, it is retried.
     pub async fn insert(&self, events: Vec<ValidEvent>) -> Result<Inserted, StoreError> {
         let received_at = now();
         let mut cols: [Vec<Option<String>>; 5] = Default::default();
@@ -137,25 +159,38 @@ impl Postgres {
             cols[3].push(e.time.clone());
             cols[4].push(Some(e.json.clone()));
         }
-        let stored = self
-            .client()
-            .execute(
-                "INSERT INTO events (source, id, type, time, received_at, event)
-                 SELECT u.source, u.id, u.type, u.time, $6, u.event
-                 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
-                      WITH ORDINALITY AS u(source, id, type, time, event, n)
-                 ORDER BY u.n
-                 ON CONFLICT (source, id) DO NOTHING",
-                &[
-                    &cols[0],
-                    &cols[1],
-                    &cols[2],
-                    &cols[3],
-                    &cols[4],
-                    &received_at,
-                ],
-            )
-            .await? as usize;
+        let mut attempt = 0;
+        let stored = loop {
+            attempt += 1;
+            let result = self
+                .client()
+                .execute(
+                    "INSERT INTO events (seq, source, id, type, time, received_at, event)
+                     SELECT r.seq, r.source, r.id, r.type, r.time, $6, r.event
+                     FROM (SELECT nextval(pg_get_serial_sequence('events', 'seq')) AS seq, u.*
+                           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+                                WITH ORDINALITY AS u(source, id, type, time, event, n)
+                           ORDER BY u.n) AS r
+                     ORDER BY r.source, r.id
+                     ON CONFLICT (source, id) DO NOTHING",
+                    &[
+                        &cols[0],
+                        &cols[1],
+                        &cols[2],
+                        &cols[3],
+                        &cols[4],
+                        &received_at,
+                    ],
+                )
+                .await;
+            match result {
+                Ok(n) => break n as usize,
+                Err(e) if attempt < INSERT_ATTEMPTS && is_transient(&e) => {
+                    eprintln!("storevoice-collector: insert retried (attempt {attempt}): {e}");
+                }
+                Err(e) => return Err(e.into()),
+            }
+        };
         Ok(Inserted {
             stored,
             duplicates: events.len() - stored,

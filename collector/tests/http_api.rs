@@ -1171,11 +1171,17 @@ fn fill(db: &std::path::Path, n: usize) {
     }
 }
 
-// SQLite only for now: on PostgreSQL this test hung (see the commit message).
-#[test]
-fn a_post_during_four_big_exports_answers_in_milliseconds() {
+// Exports stream from a read connection (SQLite) or any pooled connection (PostgreSQL),
+// one page at a time, so ingest goes on while they run. This checks the behaviour, not a
+// budget: each counted POST starts and ends while all four exports are still streaming
+// (their byte counts grow around it), and the bounds (median under 1 s, none over 5 s) are
+// generous enough for a loaded machine yet far below what a blocked ingest takes (before
+// the fix a POST waited for whole exports: tens of seconds). The latency itself is measured
+// by `scripts/bench-collector.sh` (BENCHMARKS.md, "Collector under load").
+both! {
+fn a_post_during_four_big_exports_is_not_blocked() {
     use std::io::Read;
-    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::atomic::{AtomicU64, Ordering};
     const ROWS: usize = 200_000;
     let dir = temp_dir("exports-vs-ingest");
     let db = dir.join("events.sqlite");
@@ -1183,8 +1189,8 @@ fn a_post_during_four_big_exports_answers_in_milliseconds() {
     fill(&db, ROWS);
     println!("filled {ROWS} events in {:?}", t.elapsed());
     let s = Arc::new(start(&["--db", db.to_str().unwrap_or("x")]));
-    let started = Arc::new(AtomicUsize::new(0));
-    let finished = Arc::new(AtomicUsize::new(0));
+    // Bytes received so far by each export.
+    let progress: Arc<Vec<AtomicU64>> = Arc::new((0..4).map(|_| AtomicU64::new(0)).collect());
     let exports: Vec<_> = [
         "/api/events.ndjson",
         "/api/events.csv",
@@ -1192,67 +1198,78 @@ fn a_post_during_four_big_exports_answers_in_milliseconds() {
         "/api/events.csv",
     ]
     .into_iter()
-    .map(|path| {
-        let (s, started, finished) = (Arc::clone(&s), Arc::clone(&started), Arc::clone(&finished));
-        std::thread::spawn(move || {
+    .enumerate()
+    .map(|(k, path)| {
+        let (s, progress) = (Arc::clone(&s), Arc::clone(&progress));
+        std::thread::spawn(move || -> Result<usize, String> {
             let slow = ureq::Agent::config_builder()
                 .proxy(None)
-                .timeout_global(Some(Duration::from_secs(300)))
+                .timeout_global(Some(Duration::from_secs(600)))
                 .build()
                 .new_agent();
             let resp = slow
                 .get(s.url(path))
                 .header("Authorization", &format!("Bearer {}", s.admin))
                 .call()
-                .expect("export answered");
-            assert_eq!(resp.status().as_u16(), 200);
+                .map_err(|e| format!("{path}: {e}"))?;
+            if resp.status() != 200 {
+                return Err(format!("{path}: status {}", resp.status()));
+            }
             let mut reader = resp.into_body().into_reader();
-            let (mut buf, mut lines, mut first) = (vec![0u8; 64 * 1024], 0usize, true);
+            let (mut buf, mut lines) = (vec![0u8; 64 * 1024], 0usize);
             loop {
-                let n = reader.read(&mut buf).expect("export body");
+                let n = reader.read(&mut buf).map_err(|e| format!("{path}: {e}"))?;
                 if n == 0 {
-                    break;
+                    return Ok(lines);
                 }
-                if first {
-                    started.fetch_add(1, Ordering::SeqCst);
-                    first = false;
-                }
+                progress[k].fetch_add(n as u64, Ordering::SeqCst);
                 lines += buf[..n].iter().filter(|b| **b == b'\n').count();
             }
-            finished.fetch_add(1, Ordering::SeqCst);
-            lines
         })
     })
     .collect();
+    let all_running = |exports: &[std::thread::JoinHandle<Result<usize, String>>]| {
+        exports.iter().all(|h| !h.is_finished())
+    };
+    let snapshot = |p: &[AtomicU64]| p.iter().map(|b| b.load(Ordering::SeqCst)).collect::<Vec<_>>();
     let t_exports = Instant::now();
-    while started.load(Ordering::SeqCst) < 4 {
+    // Wait until every export has sent its first bytes (or one ended: then it failed or
+    // was too quick to overlap, which the assertions below report).
+    while snapshot(&progress).contains(&0) && all_running(&exports) {
+        assert!(t_exports.elapsed() < Duration::from_secs(300), "the exports did not start");
         std::thread::sleep(Duration::from_millis(5));
     }
-    let mut during = Vec::new();
-    let mut i = 0;
-    while finished.load(Ordering::SeqCst) == 0 {
+    let (mut during, mut posted, mut i) = (Vec::new(), 0usize, 0usize);
+    let mut overlapping_progress = false;
+    while all_running(&exports) {
+        let before = snapshot(&progress);
         let t = Instant::now();
         let r = s.post_batch(&[event(&format!("during-{i}"))]);
         let took = t.elapsed();
         assert_eq!(r.status, 200, "{}", r.body);
-        if finished.load(Ordering::SeqCst) == 0 {
+        posted += 1;
+        // Counted only when all four exports were still running when it was answered.
+        if all_running(&exports) {
             during.push(took);
+            let after = snapshot(&progress);
+            overlapping_progress |= before.iter().zip(&after).any(|(b, a)| a > b);
         }
         i += 1;
         std::thread::sleep(Duration::from_millis(20));
     }
     let lines: Vec<usize> = exports
         .into_iter()
-        .map(|h| h.join().expect("export thread"))
+        .map(|h| match h.join() {
+            Ok(Ok(lines)) => lines,
+            Ok(Err(e)) => panic!("export failed: {e}"),
+            Err(_) => panic!("export thread panicked"),
+        })
         .collect();
     println!("4 exports of {ROWS} rows took {:?}", t_exports.elapsed());
     // NDJSON: one line per event; CSV: a header and one line per event (no line breaks in
-    // these small events).
-    assert_eq!(
-        lines,
-        [ROWS, ROWS + 1, ROWS, ROWS + 1],
-        "each export has every event committed when it started"
-    );
+    // these small events). The POSTs during the exports are not in them: each export has
+    // exactly the events committed when it started.
+    assert_eq!(lines, [ROWS, ROWS + 1, ROWS, ROWS + 1]);
     during.sort();
     let max = during.last().copied().unwrap_or_default();
     let median = during.get(during.len() / 2).copied().unwrap_or_default();
@@ -1262,12 +1279,25 @@ fn a_post_during_four_big_exports_answers_in_milliseconds() {
     );
     assert!(
         during.len() >= 3,
-        "the exports ended before the POSTs could overlap them"
+        "only {} POSTs were answered while all exports ran",
+        during.len()
     );
     assert!(
-        max < Duration::from_millis(500),
-        "a POST took {max:?} during the exports"
+        overlapping_progress,
+        "the exports made no progress while a POST was in flight"
     );
+    assert!(
+        median < Duration::from_secs(1) && max < Duration::from_secs(5),
+        "POSTs during the exports: median {median:?}, max {max:?}"
+    );
+    // Every POST was stored (and acknowledged = stored).
+    let status = s.get("/api/status").json();
+    if !on_postgres() {
+        assert_eq!(status["last_seq"], json!(ROWS + posted), "{status}");
+    }
+    let summary = s.get("/api/summary").json();
+    assert_eq!(summary["total"], json!(ROWS + posted), "{summary}");
+}
 }
 
 // Acknowledged must mean stored, also across a power cut: the live connections commit
@@ -1382,7 +1412,17 @@ fn two_collector_processes_store_each_event_once() {
     let token_file = dir.join("admin.token");
     let admin = "two-processes-admin-token";
     std::fs::write(&token_file, admin).expect("token file");
-    let mut children = Vec::new();
+    // Killed on every way out of the test, a failed assertion included.
+    struct Children(Vec<std::process::Child>);
+    impl Drop for Children {
+        fn drop(&mut self) {
+            for c in &mut self.0 {
+                let _ = c.kill();
+                let _ = c.wait();
+            }
+        }
+    }
+    let mut children = Children(Vec::new());
     let mut bases = Vec::new();
     for _ in 0..2 {
         let mut child = Command::new(BIN)
@@ -1398,7 +1438,7 @@ fn two_collector_processes_store_each_event_once() {
             .and_then(Result::ok)
             .unwrap_or_default();
         bases.push(line.replace("storevoice-collector listening on ", ""));
-        children.push(child);
+        children.0.push(child);
     }
     let barrier = Arc::new(Barrier::new(8));
     let threads: Vec<_> = (0..8)
@@ -1406,30 +1446,47 @@ fn two_collector_processes_store_each_event_once() {
             let (base, barrier) = (bases[t % 2].clone(), Arc::clone(&barrier));
             std::thread::spawn(move || {
                 let agent = agent();
-                let mut stored = 0;
+                let (mut stored, mut failures) = (0, Vec::new());
                 for round in 0..10 {
                     // Every thread posts the same 40 events per round, in another order.
                     let batch: Vec<Value> = (0..40)
                         .map(|i| event(&format!("r{round}-e{}", (i * 7 + t * 3) % 40)))
                         .collect();
                     barrier.wait();
-                    let body = agent
+                    // No panic before the last barrier: the other threads would wait forever.
+                    let answer = agent
                         .post(format!("{base}/api/events"))
                         .header("Content-Type", BATCH)
                         .send(Value::from(batch).to_string())
-                        .expect("answered")
-                        .into_body()
-                        .read_to_string()
-                        .expect("body");
-                    let v: Value = serde_json::from_str(&body).expect("json");
-                    assert_eq!(v["stored"].as_u64().unwrap_or(0) + v["duplicates"].as_u64().unwrap_or(0), 40, "{body}");
-                    stored += v["stored"].as_u64().unwrap_or(0);
+                        .map_err(|e| e.to_string())
+                        .and_then(|r| {
+                            let status = r.status().as_u16();
+                            let body = r.into_body().read_to_string().map_err(|e| e.to_string())?;
+                            Ok((status, body))
+                        });
+                    match answer {
+                        Ok((200, body)) => {
+                            let v: Value = serde_json::from_str(&body).unwrap_or_default();
+                            match (v["stored"].as_u64(), v["duplicates"].as_u64()) {
+                                (Some(s), Some(d)) if s + d == 40 => stored += s,
+                                _ => failures.push(format!("round {round}: {body}")),
+                            }
+                        }
+                        Ok((status, body)) => failures.push(format!("round {round}: {status} {body}")),
+                        Err(e) => failures.push(format!("round {round}: {e}")),
+                    }
                 }
-                stored
+                (stored, failures)
             })
         })
         .collect();
-    let total: u64 = threads.into_iter().map(|h| h.join().expect("thread")).sum();
+    let mut total = 0u64;
+    let mut failures = Vec::new();
+    for h in threads {
+        let (stored, f) = h.join().expect("thread");
+        total += stored;
+        failures.extend(f);
+    }
     let export = agent()
         .get(format!("{}/api/events.ndjson", bases[1]))
         .header("Authorization", &format!("Bearer {admin}"))
@@ -1438,15 +1495,15 @@ fn two_collector_processes_store_each_event_once() {
         .into_body()
         .read_to_string()
         .expect("body");
-    for mut c in children {
-        let _ = c.kill();
-        let _ = c.wait();
-    }
+    drop(children);
     let ids: Vec<String> = export
         .lines()
         .map(|l| serde_json::from_str::<Value>(l).map(|v| v["id"].as_str().unwrap_or("").to_owned()).unwrap_or_default())
         .collect();
     let distinct: BTreeSet<&String> = ids.iter().collect();
+    // Every request answered 200 (on PostgreSQL, overlapping batches in different orders
+    // used to deadlock: a 500 "deadlock detected", and this test hung at the barrier).
+    assert!(failures.is_empty(), "{failures:#?}");
     assert_eq!((ids.len(), distinct.len(), total), (400, 400, 400), "each of the 400 events stored once, and acknowledged as stored once");
 }
 }
