@@ -10,8 +10,8 @@ use std::time::Duration;
 use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::header::{
-    AUTHORIZATION, CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_LENGTH, CONTENT_TYPE, RETRY_AFTER,
-    WWW_AUTHENTICATE,
+    AUTHORIZATION, CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_LENGTH, CONTENT_SECURITY_POLICY,
+    CONTENT_TYPE, REFERRER_POLICY, RETRY_AFTER, WWW_AUTHENTICATE, X_CONTENT_TYPE_OPTIONS,
 };
 use axum::http::{HeaderMap, HeaderValue, Method, Request, StatusCode};
 use axum::middleware::{self, Next};
@@ -100,7 +100,10 @@ pub fn router(state: AppState, dist: Option<PathBuf>) -> Router {
     if let Some(dist) = dist {
         site = site.fallback_service(ServeDir::new(dist));
     }
-    api.merge(site.layer(middleware::from_fn(cache_headers)))
+    api.merge(
+        site.layer(middleware::from_fn(html_policy))
+            .layer(middleware::from_fn(cache_headers)),
+    )
 }
 
 /// An error response with the usual `{"problems":[{"reason":…}]}` body.
@@ -136,7 +139,177 @@ async fn cache_headers(req: Request<Body>, next: Next) -> Response {
         resp.headers_mut()
             .insert(CACHE_CONTROL, HeaderValue::from_static(value));
     }
+    // As scripts/serve.mjs: no type sniffing, no Referer to the endpoint or anywhere else.
+    resp.headers_mut()
+        .insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    resp.headers_mut()
+        .insert(REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     resp
+}
+
+/// HTML pages larger than this are sent without reading their policy (index.html is a few KB).
+const MAX_HTML_BYTES: usize = 1 << 20;
+
+/// Sends the page's own Content-Security-Policy (the `<meta http-equiv>` the build writes into
+/// `index.html`) as a header too, plus `frame-ancestors 'none'`, which only a header can carry
+/// (no page may frame the app). Read from the page being sent, so a redeployed `dist/` is
+/// served with its own policy. A HEAD answer has no page to read and gets no policy.
+async fn html_policy(req: Request<Body>, next: Next) -> Response {
+    let resp = next.run(req).await;
+    let html = resp
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.trim_start().to_ascii_lowercase().starts_with("text/html"));
+    if !html || !resp.status().is_success() {
+        return resp;
+    }
+    let (mut parts, body) = resp.into_parts();
+    let bytes = match Limited::new(body, MAX_HTML_BYTES).collect().await {
+        Ok(c) => c.to_bytes(),
+        Err(e) => {
+            eprintln!("storevoice-collector: cannot read the page to send its policy: {e}");
+            return error(StatusCode::INTERNAL_SERVER_ERROR, "the page could not be read");
+        }
+    };
+    if !bytes.is_empty() {
+        let meta = std::str::from_utf8(&bytes).ok().and_then(meta_csp);
+        match HeaderValue::from_str(&header_policy(meta.as_deref())) {
+            Ok(v) => {
+                parts.headers.insert(CONTENT_SECURITY_POLICY, v);
+            }
+            Err(_) => eprintln!(
+                "storevoice-collector: the page's Content-Security-Policy is not a valid header value"
+            ),
+        }
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// The header form of a page's policy: its directives (without any `frame-ancestors`, which a
+/// `<meta>` cannot carry anyway) and `frame-ancestors 'none'`.
+pub fn header_policy(meta: Option<&str>) -> String {
+    let mut directives: Vec<&str> = meta
+        .unwrap_or("")
+        .split(';')
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .filter(|d| {
+            let name = d.split_ascii_whitespace().next().unwrap_or("");
+            !name.eq_ignore_ascii_case("frame-ancestors")
+        })
+        .collect();
+    directives.push("frame-ancestors 'none'");
+    directives.join("; ")
+}
+
+/// The `content` of the first `<meta http-equiv="Content-Security-Policy">` in `html`
+/// (attribute names and the http-equiv value without case; values quoted with `"` or `'` or
+/// unquoted; character references decoded).
+pub fn meta_csp(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find("<meta") {
+        let start = from + i + "<meta".len();
+        let (attrs, end) = tag_attributes(&html[start..]);
+        from = start + end;
+        let is_csp = attrs.iter().any(|(k, v)| {
+            k == "http-equiv" && v.trim().eq_ignore_ascii_case("content-security-policy")
+        });
+        if is_csp {
+            return attrs.into_iter().find(|(k, _)| k == "content").map(|(_, v)| v);
+        }
+    }
+    None
+}
+
+/// The attributes of a start tag from just after its name, and where the tag ends.
+fn tag_attributes(s: &str) -> (Vec<(String, String)>, usize) {
+    let b = s.as_bytes();
+    let mut attrs = Vec::new();
+    let mut i = 0;
+    loop {
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            i += 1;
+        }
+        if i >= b.len() || b[i] == b'>' {
+            return (attrs, (i + 1).min(b.len()));
+        }
+        let name_start = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/') {
+            i += 1;
+        }
+        let name = s[name_start..i].to_ascii_lowercase();
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let mut value = String::new();
+        if i < b.len() && b[i] == b'=' {
+            i += 1;
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
+                let quote = b[i];
+                let v_start = i + 1;
+                i = v_start;
+                while i < b.len() && b[i] != quote {
+                    i += 1;
+                }
+                value = decode_references(&s[v_start..i]);
+                i = (i + 1).min(b.len());
+            } else {
+                let v_start = i;
+                while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' {
+                    i += 1;
+                }
+                value = decode_references(&s[v_start..i]);
+            }
+        }
+        attrs.push((name, value));
+    }
+}
+
+/// HTML character references in an attribute value: the named ones a policy may need and
+/// numeric ones; anything else stays as written.
+fn decode_references(v: &str) -> String {
+    let mut out = String::with_capacity(v.len());
+    let mut rest = v;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let decoded = rest.find(';').filter(|&semi| semi <= 10).and_then(|semi| {
+            let name = &rest[1..semi];
+            let c = match name {
+                "amp" => Some('&'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                _ => {
+                    let num = name.strip_prefix('#')?;
+                    let code = match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => num.parse::<u32>().ok()?,
+                    };
+                    char::from_u32(code)
+                }
+            }?;
+            Some((c, semi + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 async fn get_config(State(st): State<AppState>) -> Response {
@@ -645,6 +818,42 @@ mod tests {
         assert!(!is_content_hashed("name-0123456789ABCDEF.js"));
         assert!(!is_content_hashed("name-0123456789abcdefg.js"));
         assert!(!is_content_hashed("name-0123456789abcdef"));
+    }
+
+    #[test]
+    fn the_policy_of_a_page() {
+        let built = "<!doctype html><html><head><meta charset=\"utf-8\" />\n    \
+            <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; \
+            script-src 'self' 'wasm-unsafe-eval' 'sha256-AbC+/9=='\" />";
+        assert_eq!(
+            meta_csp(built).as_deref(),
+            Some("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-AbC+/9=='")
+        );
+        // Other spellings HTML allows: case, single quotes with references, no quotes.
+        assert_eq!(
+            meta_csp("<META CONTENT='img-src &#39;self&#39; data:' HTTP-EQUIV=content-security-policy>")
+                .as_deref(),
+            Some("img-src 'self' data:")
+        );
+        assert_eq!(
+            meta_csp("<meta name=x content=y><meta http-equiv=Content-Security-Policy content=default-src>")
+                .as_deref(),
+            Some("default-src")
+        );
+        assert_eq!(meta_csp("<title>no policy</title><meta charset=utf-8>"), None);
+        assert_eq!(meta_csp("<meta http-equiv=\"refresh\" content=\"5\">"), None);
+        assert_eq!(decode_references("a&amp;b&quot;&#x27;&bogus;&"), "a&b\"'&bogus;&");
+
+        assert_eq!(
+            header_policy(Some("default-src 'self'; object-src 'none';")),
+            "default-src 'self'; object-src 'none'; frame-ancestors 'none'"
+        );
+        assert_eq!(
+            header_policy(Some("default-src 'self'; frame-ancestors *")),
+            "default-src 'self'; frame-ancestors 'none'",
+            "a frame-ancestors in the meta (ignored there) does not loosen the header"
+        );
+        assert_eq!(header_policy(None), "frame-ancestors 'none'");
     }
 
     #[test]

@@ -860,6 +860,59 @@ fn static_app_with_cache_headers() {
 }
 }
 
+// The build writes the app's Content-Security-Policy into index.html as a <meta>; the
+// collector sends the same policy as a header on HTML pages, plus frame-ancestors 'none'
+// (which only a header can carry), read from the page it sends.
+#[test]
+fn html_pages_carry_their_csp_as_a_header() {
+    let dist = temp_dir("dist-csp");
+    let policy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' \
+                  'sha256-Zm9vYmFyMTIzNDU2Nzg5MDEyMzQ1Njc4OTAxMjM0NTY='; style-src 'self'; \
+                  connect-src 'self' http://127.0.0.1:*; object-src 'none'; base-uri 'none'";
+    let index = format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\" />\n    \
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />\n\
+         <title>StoreVoice</title></head><body></body></html>"
+    );
+    std::fs::write(dist.join("index.html"), &index).expect("write");
+    std::fs::write(dist.join("help.html"), "<!doctype html><title>no meta</title>").expect("write");
+    std::fs::write(dist.join("storevoice-123a49f5cb98fa82.js"), "export default 1;").expect("write");
+    std::fs::write(dist.join("config.json"), "{}").expect("write");
+    let s = start(&["--dist", dist.to_str().unwrap_or("x")]);
+    let expected = format!("{policy}; frame-ancestors 'none'");
+    for path in ["/", "/index.html"] {
+        let r = s.get_with(path, &[]);
+        assert_eq!(r.status, 200, "{path}");
+        assert_eq!(r.body, index, "{path}: the page itself is unchanged");
+        assert_eq!(
+            r.header("content-security-policy").as_deref(),
+            Some(expected.as_str()),
+            "{path}"
+        );
+        assert_eq!(r.header("cache-control").as_deref(), Some("no-cache"), "{path}");
+        assert_eq!(r.header("x-content-type-options").as_deref(), Some("nosniff"));
+        assert_eq!(r.header("referrer-policy").as_deref(), Some("no-referrer"));
+    }
+    // A page without a policy still may not be framed.
+    assert_eq!(
+        s.get_with("/help.html", &[]).header("content-security-policy").as_deref(),
+        Some("frame-ancestors 'none'")
+    );
+    // Only HTML: scripts, config and the API carry no page policy.
+    for path in ["/storevoice-123a49f5cb98fa82.js", "/config.json", "/api/health"] {
+        let r = s.get_with(path, &[]);
+        assert_eq!(r.status, 200, "{path}");
+        assert_eq!(r.header("content-security-policy"), None, "{path}");
+    }
+    // A redeployed index.html is served with its own policy at once.
+    let newer = index.replace("http://127.0.0.1:*", "https://collector.example");
+    std::fs::write(dist.join("index.html"), &newer).expect("write");
+    assert_eq!(
+        s.get_with("/", &[]).header("content-security-policy"),
+        Some(expected.replace("http://127.0.0.1:*", "https://collector.example"))
+    );
+}
+
 fn bearer(token: &str) -> String {
     format!("Bearer {token}")
 }
