@@ -7,9 +7,12 @@
 #   scripts/postgres.sh stop    stops that cluster and removes its directory
 #
 # The cluster's directory is remembered in $STOREVOICE_PG_STATE (default
-# ${TMPDIR:-/tmp}/storevoice-pg.$UID); `stop` with no cluster running does nothing.
+# ${TMPDIR:-/tmp}/storevoice-pg.$UID.<checksum of this checkout's path>, so test runs in two
+# checkouts of the repository do not stop each other's cluster); `stop` with no cluster
+# running does nothing.
 set -euo pipefail
-state="${STOREVOICE_PG_STATE:-${TMPDIR:-/tmp}/storevoice-pg.$(id -u)}"
+checkout="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+state="${STOREVOICE_PG_STATE:-${TMPDIR:-/tmp}/storevoice-pg.$(id -u).$(printf %s "$checkout" | cksum | cut -d' ' -f1)}"
 log() { echo "[postgres] $*" >&2; }
 
 bindir() {
