@@ -26,7 +26,11 @@ fn examples() -> Vec<(usize, Value)> {
         if line.trim() != "```json" {
             continue;
         }
-        let block: Vec<&str> = lines.by_ref().map(|(_, l)| l).take_while(|l| l.trim() != "```").collect();
+        let block: Vec<&str> = lines
+            .by_ref()
+            .map(|(_, l)| l)
+            .take_while(|l| l.trim() != "```")
+            .collect();
         let json = block.join("\n");
         let value = serde_json::from_str(&json)
             .unwrap_or_else(|e| panic!("{DOC}:{}: the example is not JSON: {e}", n + 1));
@@ -52,7 +56,11 @@ fn first_answer<'a>(answers: &'a [Value], kind: &str) -> Option<&'a Value> {
 }
 
 fn check_survey(at: usize, data: &Value, cfg: &Config) {
-    assert_eq!(data["survey_id"], cfg.survey.id.as_str(), "{DOC}:{at}: the sample store's survey");
+    assert_eq!(
+        data["survey_id"],
+        cfg.survey.id.as_str(),
+        "{DOC}:{at}: the sample store's survey"
+    );
     assert_eq!(data["survey_version"], cfg.survey.version, "{DOC}:{at}");
     let answers = data["answers"].as_array().cloned().unwrap_or_default();
     let scores = &data["scores"];
@@ -62,25 +70,49 @@ fn check_survey(at: usize, data: &Value, cfg: &Config) {
         let q = cfg.survey.questions.iter().find(|q| q.id == id);
         let q = q.unwrap_or_else(|| panic!("{DOC}:{at}: no question {id:?} in the sample survey"));
         let kind = serde_json::from_value::<QuestionKind>(a["type"].clone()).ok();
-        assert_eq!(kind, Some(q.kind), "{DOC}:{at}: the type of the answer to {id:?}");
+        assert_eq!(
+            kind,
+            Some(q.kind),
+            "{DOC}:{at}: the type of the answer to {id:?}"
+        );
     }
 
     let nps = first_answer(&answers, "nps").and_then(|a| a["score"].as_u64());
-    assert_eq!(scores["nps"].as_u64(), nps, "{DOC}:{at}: scores.nps is the first NPS answer");
+    assert_eq!(
+        scores["nps"].as_u64(),
+        nps,
+        "{DOC}:{at}: scores.nps is the first NPS answer"
+    );
     if let Some(nps) = nps {
         let category = serde_json::to_value(nps_category(nps as u8)).unwrap_or(Value::Null);
-        assert_eq!(scores["nps_category"], category, "{DOC}:{at}: nps_category of nps {nps}");
+        assert_eq!(
+            scores["nps_category"], category,
+            "{DOC}:{at}: nps_category of nps {nps}"
+        );
     }
     let csat = first_answer(&answers, "csat").and_then(|a| a["score"].as_u64());
-    assert_eq!(scores["csat"].as_u64(), csat, "{DOC}:{at}: scores.csat is the first CSAT answer");
+    assert_eq!(
+        scores["csat"].as_u64(),
+        csat,
+        "{DOC}:{at}: scores.csat is the first CSAT answer"
+    );
 
     let expected_csi = first_answer(&answers, "csi").and_then(|a| {
         let id = str_of(a, "question", at);
-        let question = cfg.survey.questions.iter().find(|q| q.id == id && q.kind == QuestionKind::Csi)?;
+        let question = cfg
+            .survey
+            .questions
+            .iter()
+            .find(|q| q.id == id && q.kind == QuestionKind::Csi)?;
         let ratings: BTreeMap<String, u8> = a["ratings"]
             .as_object()?
             .iter()
-            .map(|(k, v)| (k.clone(), v.as_u64().and_then(|r| u8::try_from(r).ok()).unwrap_or(0)))
+            .map(|(k, v)| {
+                (
+                    k.clone(),
+                    v.as_u64().and_then(|r| u8::try_from(r).ok()).unwrap_or(0),
+                )
+            })
             .collect();
         csi(question.rows.as_deref()?, &ratings).map(|v| (v * 10.0).round() / 10.0)
     });
@@ -100,9 +132,15 @@ fn check_feedback(at: usize, id: &str, data: &Value) {
         reference::from_record_id(id),
         "{DOC}:{at}: the reference of id {id} under the documented rule"
     );
-    assert!(reference::is_valid(shown), "{DOC}:{at}: {shown} fails its own check character");
+    assert!(
+        reference::is_valid(shown),
+        "{DOC}:{at}: {shown} fails its own check character"
+    );
     if data["consent"] != Value::Bool(true) {
-        assert!(data.get("contact").is_none(), "{DOC}:{at}: contact without consent");
+        assert!(
+            data.get("contact").is_none(),
+            "{DOC}:{at}: contact without consent"
+        );
     }
 }
 
@@ -119,7 +157,10 @@ fn cloudevents_examples_are_what_the_app_sends() {
         assert_eq!(event["specversion"], "1.0", "{DOC}:{at}");
         assert_eq!(event["datacontenttype"], "application/json", "{DOC}:{at}");
         assert_eq!(data["id"], id, "{DOC}:{at}: data.id is the event id");
-        assert_eq!(event["time"], data["finished_at"], "{DOC}:{at}: time is when the customer finished");
+        assert_eq!(
+            event["time"], data["finished_at"],
+            "{DOC}:{at}: time is when the customer finished"
+        );
         let (store, touchpoint) = (str_of(data, "store_id", at), str_of(data, "touchpoint", at));
         assert_eq!(
             str_of(&event, "source", at),
@@ -127,7 +168,10 @@ fn cloudevents_examples_are_what_the_app_sends() {
             "{DOC}:{at}: source"
         );
         assert_eq!(store, cfg.store.id, "{DOC}:{at}: the sample store");
-        assert!(cfg.touchpoint(touchpoint).is_some(), "{DOC}:{at}: no touchpoint {touchpoint:?} in the sample store");
+        assert!(
+            cfg.touchpoint(touchpoint).is_some(),
+            "{DOC}:{at}: no touchpoint {touchpoint:?} in the sample store"
+        );
         match kind {
             "storevoice.survey-response.v1" => {
                 assert_eq!(data["kind"], "survey-response", "{DOC}:{at}");
@@ -151,8 +195,12 @@ fn cloudevents_examples_are_what_the_app_sends() {
 /// The rounding of `scores.csi` is part of the format, so the page must say it.
 #[test]
 fn cloudevents_doc_states_the_csi_rounding() {
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(DOC)).unwrap_or_default();
-    assert!(text.contains("rounded to one decimal"), "{DOC} must say that scores.csi is rounded to one decimal");
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(DOC))
+        .unwrap_or_default();
+    assert!(
+        text.contains("rounded to one decimal"),
+        "{DOC} must say that scores.csi is rounded to one decimal"
+    );
 }
 
 /// The reference rule on fixed ids, for an endpoint that reimplements it to compare with.

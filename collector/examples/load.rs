@@ -85,13 +85,15 @@ fn parse_args() -> Result<Args, String> {
                 .parse::<f64>()
                 .ok()
                 .filter(|v| v.is_finite() && *v >= 0.0)
-                .ok_or(format!("{what} must be a non-negative number, not {value:?}"))
+                .ok_or(format!(
+                    "{what} must be a non-negative number, not {value:?}"
+                ))
         };
         match name.as_str() {
             "--url" => {
-                let rest = value
-                    .strip_prefix("http://")
-                    .ok_or(format!("--url must start with http:// (loopback only), not {value:?}"))?;
+                let rest = value.strip_prefix("http://").ok_or(format!(
+                    "--url must start with http:// (loopback only), not {value:?}"
+                ))?;
                 a.addr = rest.trim_end_matches('/').to_owned();
             }
             "--admin-token-file" => admin_file = Some(PathBuf::from(value)),
@@ -110,7 +112,9 @@ fn parse_args() -> Result<Args, String> {
     if a.addr.is_empty() {
         return Err(format!("--url is required\n{USAGE}"));
     }
-    let file = admin_file.ok_or(format!("--admin-token-file is required (the export is how the count is checked)\n{USAGE}"))?;
+    let file = admin_file.ok_or(format!(
+        "--admin-token-file is required (the export is how the count is checked)\n{USAGE}"
+    ))?;
     a.admin_token = std::fs::read_to_string(&file)
         .map_err(|e| format!("cannot read --admin-token-file {}: {e}", file.display()))?
         .lines()
@@ -463,7 +467,8 @@ async fn stored_ids(a: &Args) -> Result<(usize, HashSet<String>), String> {
     let prefix = format!("{}-", a.run);
     let (mut lines, mut ids) = (0, HashSet::new());
     for line in all.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
-        let v: Value = serde_json::from_slice(line).map_err(|e| format!("an export line is not JSON: {e}"))?;
+        let v: Value =
+            serde_json::from_slice(line).map_err(|e| format!("an export line is not JSON: {e}"))?;
         if let Some(id) = v["id"].as_str().filter(|id| id.starts_with(&prefix)) {
             lines += 1;
             ids.insert(id.to_owned());
@@ -533,7 +538,10 @@ async fn main() -> ExitCode {
         }
     };
     let acked: HashSet<&String> = total.acked.iter().collect();
-    let lost = acked.iter().filter(|id| !stored.contains(id.as_str())).count();
+    let lost = acked
+        .iter()
+        .filter(|id| !stored.contains(id.as_str()))
+        .count();
     let duplicated = lines - stored.len();
     let mut lat = total.latencies_us;
     lat.sort_unstable();

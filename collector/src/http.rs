@@ -169,7 +169,10 @@ async fn html_policy(req: Request<Body>, next: Next) -> Response {
         Ok(c) => c.to_bytes(),
         Err(e) => {
             eprintln!("storevoice-collector: cannot read the page to send its policy: {e}");
-            return error(StatusCode::INTERNAL_SERVER_ERROR, "the page could not be read");
+            return error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the page could not be read",
+            );
         }
     };
     if !bytes.is_empty() {
@@ -217,7 +220,10 @@ pub fn meta_csp(html: &str) -> Option<String> {
             k == "http-equiv" && v.trim().eq_ignore_ascii_case("content-security-policy")
         });
         if is_csp {
-            return attrs.into_iter().find(|(k, _)| k == "content").map(|(_, v)| v);
+            return attrs
+                .into_iter()
+                .find(|(k, _)| k == "content")
+                .map(|(_, v)| v);
         }
     }
     None
@@ -831,8 +837,10 @@ mod tests {
         );
         // Other spellings HTML allows: case, single quotes with references, no quotes.
         assert_eq!(
-            meta_csp("<META CONTENT='img-src &#39;self&#39; data:' HTTP-EQUIV=content-security-policy>")
-                .as_deref(),
+            meta_csp(
+                "<META CONTENT='img-src &#39;self&#39; data:' HTTP-EQUIV=content-security-policy>"
+            )
+            .as_deref(),
             Some("img-src 'self' data:")
         );
         assert_eq!(
@@ -840,9 +848,18 @@ mod tests {
                 .as_deref(),
             Some("default-src")
         );
-        assert_eq!(meta_csp("<title>no policy</title><meta charset=utf-8>"), None);
-        assert_eq!(meta_csp("<meta http-equiv=\"refresh\" content=\"5\">"), None);
-        assert_eq!(decode_references("a&amp;b&quot;&#x27;&bogus;&"), "a&b\"'&bogus;&");
+        assert_eq!(
+            meta_csp("<title>no policy</title><meta charset=utf-8>"),
+            None
+        );
+        assert_eq!(
+            meta_csp("<meta http-equiv=\"refresh\" content=\"5\">"),
+            None
+        );
+        assert_eq!(
+            decode_references("a&amp;b&quot;&#x27;&bogus;&"),
+            "a&b\"'&bogus;&"
+        );
 
         assert_eq!(
             header_policy(Some("default-src 'self'; object-src 'none';")),

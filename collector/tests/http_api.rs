@@ -182,33 +182,43 @@ fn concurrent_overlapping_batches_store_each_event_once() {
             let (s, barrier) = (Arc::clone(&s), Arc::clone(&barrier));
             std::thread::spawn(move || {
                 let agent = agent();
-                let mut stored = 0;
+                let (mut stored, mut failures) = (0, Vec::new());
                 for round in 0..3 {
                     let batch: Vec<Value> = (0..25)
                         .map(|i| event(&format!("ev-{}", (t * 3 + i + round * 5) % 60)))
                         .collect();
                     barrier.wait();
-                    let resp = agent
+                    // No panic between barriers: the other threads would wait forever.
+                    let answer = agent
                         .post(s.url("/api/events"))
                         .header("Content-Type", BATCH)
                         .send(Value::from(batch).to_string())
-                        .expect("answered");
-                    assert!(resp.status().is_success(), "status {}", resp.status());
-                    let body: Value =
-                        serde_json::from_str(&resp.into_body().read_to_string().expect("body"))
-                            .expect("json");
-                    assert_eq!(
-                        body["stored"].as_u64().unwrap_or(0)
-                            + body["duplicates"].as_u64().unwrap_or(0),
-                        25
-                    );
-                    stored += body["stored"].as_u64().unwrap_or(0);
+                        .map_err(|e| e.to_string())
+                        .and_then(|r| {
+                            let status = r.status().as_u16();
+                            let body = r.into_body().read_to_string().map_err(|e| e.to_string())?;
+                            Ok((status, body))
+                        });
+                    let v: Value = match &answer {
+                        Ok((200, body)) => serde_json::from_str(body).unwrap_or_default(),
+                        _ => Value::Null,
+                    };
+                    match (v["stored"].as_u64(), v["duplicates"].as_u64()) {
+                        (Some(s), Some(d)) if s + d == 25 => stored += s,
+                        _ => failures.push(format!("round {round}: {answer:?}")),
+                    }
                 }
-                stored
+                (stored, failures)
             })
         })
         .collect();
-    let total: u64 = handles.into_iter().map(|h| h.join().expect("thread")).sum();
+    let (mut total, mut failures) = (0u64, Vec::new());
+    for h in handles {
+        let (stored, f) = h.join().expect("thread");
+        total += stored;
+        failures.extend(f);
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
     let ids = s.stored_ids();
     let distinct: BTreeSet<_> = ids.iter().collect();
     assert_eq!(distinct.len(), ids.len(), "an event was stored twice");
@@ -875,8 +885,16 @@ fn html_pages_carry_their_csp_as_a_header() {
          <title>StoreVoice</title></head><body></body></html>"
     );
     std::fs::write(dist.join("index.html"), &index).expect("write");
-    std::fs::write(dist.join("help.html"), "<!doctype html><title>no meta</title>").expect("write");
-    std::fs::write(dist.join("storevoice-123a49f5cb98fa82.js"), "export default 1;").expect("write");
+    std::fs::write(
+        dist.join("help.html"),
+        "<!doctype html><title>no meta</title>",
+    )
+    .expect("write");
+    std::fs::write(
+        dist.join("storevoice-123a49f5cb98fa82.js"),
+        "export default 1;",
+    )
+    .expect("write");
     std::fs::write(dist.join("config.json"), "{}").expect("write");
     let s = start(&["--dist", dist.to_str().unwrap_or("x")]);
     let expected = format!("{policy}; frame-ancestors 'none'");
@@ -889,17 +907,30 @@ fn html_pages_carry_their_csp_as_a_header() {
             Some(expected.as_str()),
             "{path}"
         );
-        assert_eq!(r.header("cache-control").as_deref(), Some("no-cache"), "{path}");
-        assert_eq!(r.header("x-content-type-options").as_deref(), Some("nosniff"));
+        assert_eq!(
+            r.header("cache-control").as_deref(),
+            Some("no-cache"),
+            "{path}"
+        );
+        assert_eq!(
+            r.header("x-content-type-options").as_deref(),
+            Some("nosniff")
+        );
         assert_eq!(r.header("referrer-policy").as_deref(), Some("no-referrer"));
     }
     // A page without a policy still may not be framed.
     assert_eq!(
-        s.get_with("/help.html", &[]).header("content-security-policy").as_deref(),
+        s.get_with("/help.html", &[])
+            .header("content-security-policy")
+            .as_deref(),
         Some("frame-ancestors 'none'")
     );
     // Only HTML: scripts, config and the API carry no page policy.
-    for path in ["/storevoice-123a49f5cb98fa82.js", "/config.json", "/api/health"] {
+    for path in [
+        "/storevoice-123a49f5cb98fa82.js",
+        "/config.json",
+        "/api/health",
+    ] {
         let r = s.get_with(path, &[]);
         assert_eq!(r.status, 200, "{path}");
         assert_eq!(r.header("content-security-policy"), None, "{path}");
