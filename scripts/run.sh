@@ -18,6 +18,14 @@ const c = JSON.parse(fs.readFileSync(src, "utf8"));
 c.endpoint.url = `http://127.0.0.1:${port}/api/events`;
 fs.writeFileSync(dst, JSON.stringify(c, null, 2));
 ' "$root/dist/config.json" "$root/target/run/config.json" "$port"
-echo "[run] answers are stored in target/run/events.sqlite; exports: /api/events.ndjson, /api/events.csv, /api/summary"
+# The exports need an admin token, kept out of config.json: made once, readable only by you.
+admin="$root/target/run/admin.token"
+if [ ! -s "$admin" ]; then
+  (umask 077 && od -An -tx1 -N32 /dev/urandom | tr -d ' \n' > "$admin" && echo >> "$admin")
+fi
+echo "[run] answers are stored in target/run/events.sqlite; exports (admin token in target/run/admin.token):"
+echo "[run]   curl -H \"Authorization: Bearer \$(cat target/run/admin.token)\" http://127.0.0.1:$port/api/summary"
+echo "[run]   (also /api/events.ndjson and /api/events.csv)"
 exec "$root/target/collector/storevoice-collector" --addr "127.0.0.1:$port" --dist "$root/dist" \
-  --config "$root/target/run/config.json" --db "$root/target/run/events.sqlite"
+  --config "$root/target/run/config.json" --db "$root/target/run/events.sqlite" \
+  --admin-token-file "$admin"

@@ -15,7 +15,13 @@ rm -f "$logs/e2e.json"
 status=0
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-step "native tests (cargo test --workspace)"
+step "native tests (cargo test --workspace; the collector's also on a throwaway PostgreSQL)"
+if STOREVOICE_TEST_PG="$("$root/scripts/postgres.sh" start | tail -n 1)"; then
+  export STOREVOICE_TEST_PG
+  trap '"$root/scripts/postgres.sh" stop' EXIT
+else
+  echo "PostgreSQL could not be started: the collector's tests run on SQLite only" >&2
+fi
 cargo test --workspace 2>&1 | tee "$logs/native.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 

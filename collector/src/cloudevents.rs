@@ -73,9 +73,54 @@ impl Problem {
     }
 }
 
+/// At most this many problems are listed in one answer: a 1 MiB batch of `{}` has over a
+/// million problems, and listing them all would turn 1 MiB in into ~100 MB out.
+pub const MAX_LISTED_PROBLEMS: usize = 100;
+
 /// `{"problems":[…]}`, the body of every error response.
 pub fn problems_body(problems: &[Problem]) -> Value {
     json!({ "problems": problems.iter().map(Problem::to_json).collect::<Vec<_>>() })
+}
+
+/// Problems of events, found and counted: the first [`MAX_LISTED_PROBLEMS`] are kept.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Problems {
+    pub listed: Vec<Problem>,
+    pub total: usize,
+}
+
+impl Problems {
+    pub fn push(&mut self, p: Problem) {
+        self.total += 1;
+        if self.listed.len() < MAX_LISTED_PROBLEMS {
+            self.listed.push(p);
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
+    }
+
+    /// `{"problems":[first 100…],"problem_count":N}`; `"problems_truncated":true` when
+    /// not all are listed.
+    pub fn body(&self) -> Value {
+        let mut body = problems_body(&self.listed);
+        body["problem_count"] = json!(self.total);
+        if self.total > self.listed.len() {
+            body["problems_truncated"] = json!(true);
+        }
+        body
+    }
+}
+
+impl FromIterator<Problem> for Problems {
+    fn from_iter<I: IntoIterator<Item = Problem>>(iter: I) -> Self {
+        let mut p = Problems::default();
+        for problem in iter {
+            p.push(problem);
+        }
+        p
+    }
 }
 
 /// An event that passed validation, with the columns the store indexes.
@@ -94,8 +139,8 @@ pub struct ValidEvent {
 pub enum Rejection {
     /// Not JSON at all, or the wrong JSON shape for the mode: nothing to index by.
     Malformed(String),
-    /// Well-formed, but events are invalid; every problem is listed.
-    Invalid(Vec<Problem>),
+    /// Well-formed, but events are invalid; every problem is counted, the first listed.
+    Invalid(Problems),
 }
 
 const KNOWN: [&str; 10] = [
@@ -131,16 +176,18 @@ pub fn parse_request(mode: Mode, body: &[u8]) -> Result<Vec<ValidEvent>, Rejecti
             vec![raw]
         }
     };
-    let mut problems = Vec::new();
+    let mut problems = Problems::default();
     let mut events = Vec::with_capacity(raws.len());
     for (index, raw) in raws.iter().enumerate() {
         match serde_json::from_str::<Value>(raw.get()) {
             Ok(value) => match validate(index, &value) {
                 Ok(mut ev) => {
-                    ev.json = raw.get().to_owned();
-                    events.push(ev);
+                    if problems.is_empty() {
+                        ev.json = raw.get().to_owned();
+                        events.push(ev);
+                    }
                 }
-                Err(mut p) => problems.append(&mut p),
+                Err(p) => p.into_iter().for_each(|p| problems.push(p)),
             },
             Err(e) => problems.push(Problem {
                 index: Some(index),

@@ -33,9 +33,19 @@ pub fn ndjson(events: &[StoredEvent]) -> String {
     out
 }
 
+/// Whether a spreadsheet would read the cell as a formula (CSV injection): it starts with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return.
+pub fn looks_like_formula(s: &str) -> bool {
+    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
 /// Quotes a CSV field when RFC 4180 requires it (comma, quote, CR or LF), doubling quotes.
+/// A cell a spreadsheet would run as a formula is defused the OWASP way: prefixed with `'`
+/// and quoted, so it shows as text (NDJSON keeps the exact value).
 pub fn csv_field(s: &str) -> Cow<'_, str> {
-    if s.contains([',', '"', '\r', '\n']) {
+    if looks_like_formula(s) {
+        Cow::Owned(format!("\"'{}\"", s.replace('"', "\"\"")))
+    } else if s.contains([',', '"', '\r', '\n']) {
         Cow::Owned(format!("\"{}\"", s.replace('"', "\"\"")))
     } else {
         Cow::Borrowed(s)
@@ -57,6 +67,13 @@ pub const CSV_HEADER: &str = "received_at,source,id,type,time,touchpoint,kind,np
 pub fn csv(events: &[StoredEvent]) -> String {
     let mut out = String::from(CSV_HEADER);
     out.push_str("\r\n");
+    out.push_str(&csv_rows(events));
+    out
+}
+
+/// CSV rows without the header (one page of the streamed export).
+pub fn csv_rows(events: &[StoredEvent]) -> String {
+    let mut out = String::new();
     for e in events {
         let parsed: Value = serde_json::from_str(&e.event).unwrap_or(Value::Null);
         let data = parsed.get("data");
@@ -124,13 +141,28 @@ fn score(v: Option<&Value>, range: std::ops::RangeInclusive<u64>) -> Option<u8> 
 /// `{"total", "by_type", "per_touchpoint", "per_day"}` over all stored events. Survey
 /// responses without a touchpoint (or without a readable day) are left out of that grouping.
 pub fn summary(events: &[StoredEvent]) -> Value {
-    let mut by_type: BTreeMap<&str, u64> = BTreeMap::new();
-    let mut per_touchpoint: BTreeMap<String, Group> = BTreeMap::new();
-    let mut per_day: BTreeMap<String, Group> = BTreeMap::new();
+    let mut s = Summary::default();
     for e in events {
-        *by_type.entry(e.kind.as_str()).or_default() += 1;
+        s.add(e);
+    }
+    s.to_json()
+}
+
+/// The summary, built one event at a time (the export streams pages through it).
+#[derive(Debug, Default)]
+pub struct Summary {
+    total: u64,
+    by_type: BTreeMap<String, u64>,
+    per_touchpoint: BTreeMap<String, Group>,
+    per_day: BTreeMap<String, Group>,
+}
+
+impl Summary {
+    pub fn add(&mut self, e: &StoredEvent) {
+        self.total += 1;
+        *self.by_type.entry(e.kind.clone()).or_default() += 1;
         if e.kind != SURVEY_RESPONSE_TYPE {
-            continue;
+            return;
         }
         let parsed: Value = serde_json::from_str(&e.event).unwrap_or(Value::Null);
         let data = parsed.get("data");
@@ -145,7 +177,7 @@ pub fn summary(events: &[StoredEvent]) -> Value {
             .and_then(|d| d.get("touchpoint"))
             .and_then(Value::as_str)
         {
-            per_touchpoint
+            self.per_touchpoint
                 .entry(tp.to_owned())
                 .or_default()
                 .add(nps, csat, csi);
@@ -156,18 +188,21 @@ pub fn summary(events: &[StoredEvent]) -> Value {
             .and_then(utc_day)
             .or_else(|| e.time.as_deref().and_then(utc_day));
         if let Some(day) = day {
-            per_day.entry(day).or_default().add(nps, csat, csi);
+            self.per_day.entry(day).or_default().add(nps, csat, csi);
         }
     }
-    let groups = |m: BTreeMap<String, Group>| -> serde_json::Map<String, Value> {
-        m.into_iter().map(|(k, g)| (k, g.to_json())).collect()
-    };
-    json!({
-        "total": events.len(),
-        "by_type": by_type,
-        "per_touchpoint": groups(per_touchpoint),
-        "per_day": groups(per_day),
-    })
+
+    pub fn to_json(&self) -> Value {
+        let groups = |m: &BTreeMap<String, Group>| -> serde_json::Map<String, Value> {
+            m.iter().map(|(k, g)| (k.clone(), g.to_json())).collect()
+        };
+        json!({
+            "total": self.total,
+            "by_type": self.by_type,
+            "per_touchpoint": groups(&self.per_touchpoint),
+            "per_day": groups(&self.per_day),
+        })
+    }
 }
 
 #[cfg(test)]
@@ -194,6 +229,21 @@ mod tests {
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
         assert_eq!(csv_field("cr\r"), "\"cr\r\"");
+    }
+
+    #[test]
+    fn csv_formulas_are_defused() {
+        assert_eq!(csv_field("=1+1"), "\"'=1+1\"");
+        assert_eq!(csv_field("+86 138"), "\"'+86 138\"");
+        assert_eq!(csv_field("-2"), "\"'-2\"");
+        assert_eq!(csv_field("@SUM(A1)"), "\"'@SUM(A1)\"");
+        assert_eq!(csv_field("\tx"), "\"'\tx\"");
+        assert_eq!(csv_field("\rx"), "\"'\rx\"");
+        assert_eq!(
+            csv_field("=HYPERLINK(\"http://x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
+        );
+        assert_eq!(csv_field("a=b"), "a=b", "only a leading character counts");
     }
 
     #[test]

@@ -8,7 +8,9 @@ pub mod cli;
 pub mod cloudevents;
 pub mod export;
 pub mod faults;
+pub mod forget;
 pub mod http;
+pub mod pg;
 pub mod store;
 pub mod time;
 
@@ -66,6 +68,46 @@ impl Server {
     }
 }
 
+/// The environment variable that may hold the admin token (when no file is given).
+pub const ADMIN_TOKEN_ENV: &str = "STOREVOICE_ADMIN_TOKEN";
+
+/// Admin tokens shorter than this are refused: the token guards every customer's answers.
+pub const MIN_ADMIN_TOKEN_LEN: usize = 16;
+
+/// The admin token from `--admin-token-file` (its first line) or `STOREVOICE_ADMIN_TOKEN`.
+fn admin_token(opts: &Options) -> Result<Option<String>, StartError> {
+    let (token, from) = match &opts.admin_token_file {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| StartError {
+                message: format!("cannot read --admin-token-file {}: {e}", path.display()),
+                usage: true,
+            })?;
+            let first = text.lines().next().unwrap_or("").trim().to_owned();
+            (first, format!("--admin-token-file {}", path.display()))
+        }
+        None => match std::env::var(ADMIN_TOKEN_ENV) {
+            Ok(v) => (v.trim().to_owned(), ADMIN_TOKEN_ENV.to_owned()),
+            Err(_) => return Ok(None),
+        },
+    };
+    if token.len() < MIN_ADMIN_TOKEN_LEN || !token.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(StartError {
+            message: format!(
+                "the admin token from {from} must be at least {MIN_ADMIN_TOKEN_LEN} visible ASCII \
+                 characters without spaces (for example: openssl rand -hex 32)"
+            ),
+            usage: true,
+        });
+    }
+    if opts.token.as_deref() == Some(token.as_str()) {
+        return Err(StartError {
+            message: "the admin token must differ from the --token ingest token".into(),
+            usage: true,
+        });
+    }
+    Ok(Some(token))
+}
+
 /// Opens the database, binds the address and starts serving on the current tokio runtime.
 pub async fn serve(opts: Options) -> Result<Server, StartError> {
     let usage = |message: String| StartError {
@@ -88,15 +130,12 @@ pub async fn serve(opts: Options) -> Result<Server, StartError> {
             )));
         }
     }
+    let admin_token = admin_token(&opts)?;
     let db = opts.db.clone();
-    let store = tokio::task::spawn_blocking(move || store::Store::open(&db))
+    let store = store::Store::open_async(&db)
         .await
         .map_err(|e| StartError {
-            message: format!("opening the database failed: {e}"),
-            usage: false,
-        })?
-        .map_err(|e| StartError {
-            message: format!("cannot open database {}: {e}", opts.db),
+            message: format!("cannot open database {}: {e}", pg::redacted(&opts.db)),
             usage: false,
         })?;
     let listener = TcpListener::bind(&opts.addr)
@@ -112,12 +151,15 @@ pub async fn serve(opts: Options) -> Result<Server, StartError> {
     let state = http::AppState {
         store,
         token: opts.token.as_deref().map(Arc::from),
+        admin_token: admin_token.as_deref().map(Arc::from),
+        allow_origins: opts.allow_origins.clone().into(),
         max_body: opts.max_body,
         faults: opts
             .faults
             .clone()
             .map(|spec| Arc::new(faults::Faults::new(spec, opts.seed))),
         config: opts.config.clone(),
+        tokens_provisioned: Arc::default(),
     };
     let app = http::router(state, opts.dist.clone());
     let (tx, rx) = oneshot::channel::<()>();

@@ -4,7 +4,8 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use storevoice_collector::cli::{self, Command, USAGE};
+use storevoice_collector::cli::{self, Command, TokenAction, USAGE};
+use storevoice_collector::store::Store;
 use storevoice_collector::{serve, Options};
 
 fn main() -> ExitCode {
@@ -14,11 +15,17 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Ok(Command::Run(opts)) => opts,
+        Ok(Command::Token { db, action }) => return with_runtime(token(db, action)),
+        Ok(Command::Forget { db, key }) => return with_runtime(forget(db, key)),
         Err(e) => {
             eprintln!("storevoice-collector: {e}\nTry `storevoice-collector --help`.");
             return ExitCode::from(2);
         }
     };
+    with_runtime(run(opts))
+}
+
+fn with_runtime(task: impl std::future::Future<Output = ExitCode>) -> ExitCode {
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -29,7 +36,93 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    runtime.block_on(run(opts))
+    runtime.block_on(task)
+}
+
+/// `forget`: removes a customer's contact details; logs what it did, never the data.
+async fn forget(db: String, key: storevoice_collector::forget::ForgetKey) -> ExitCode {
+    let store = match Store::open_async(&db).await {
+        Ok(store) => store,
+        Err(e) => {
+            eprintln!(
+                "storevoice-collector: cannot open database {}: {e}",
+                storevoice_collector::pg::redacted(&db)
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    let kind = key.kind();
+    match store.forget(key).await {
+        Ok(n) => {
+            eprintln!(
+                "forget: removed the contact details of {n} {} found by {kind}; \
+                 the erasure is recorded in the erasures table (without the data)",
+                if n == 1 { "entry" } else { "entries" }
+            );
+            if n == 0 {
+                eprintln!("forget: nothing matched; check the {kind} the customer gave");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("storevoice-collector: forget failed: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `token add | list | revoke`: operator commands on the database, no server.
+async fn token(db: String, action: TokenAction) -> ExitCode {
+    let store = match Store::open_async(&db).await {
+        Ok(store) => store,
+        Err(e) => {
+            eprintln!(
+                "storevoice-collector: cannot open database {}: {e}",
+                storevoice_collector::pg::redacted(&db)
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = match action {
+        TokenAction::Add {
+            store: s,
+            touchpoint,
+        } => store.token_add(&s, &touchpoint).await.map(|(id, token)| {
+            eprintln!(
+                "device token {id} for /stores/{s}/touchpoints/{touchpoint}; it is shown \
+                     only now (the collector keeps its SHA-256): put it on that device"
+            );
+            println!("{token}");
+            ExitCode::SUCCESS
+        }),
+        TokenAction::List => store.token_list().await.map(|tokens| {
+            println!("id\tstore\ttouchpoint\tcreated_at\tstatus");
+            for t in tokens {
+                let status = match &t.revoked_at {
+                    Some(at) => format!("revoked {at}"),
+                    None => "active".to_owned(),
+                };
+                println!(
+                    "{}\t{}\t{}\t{}\t{status}",
+                    t.id, t.store, t.touchpoint, t.created_at
+                );
+            }
+            ExitCode::SUCCESS
+        }),
+        TokenAction::Revoke { id } => store.token_revoke(&id).await.map(|done| {
+            if done {
+                eprintln!("revoked device token {id}; the device can no longer post");
+                ExitCode::SUCCESS
+            } else {
+                eprintln!("storevoice-collector: no active device token {id:?} (see token list)");
+                ExitCode::FAILURE
+            }
+        }),
+    };
+    result.unwrap_or_else(|e| {
+        eprintln!("storevoice-collector: {e}");
+        ExitCode::FAILURE
+    })
 }
 
 async fn run(opts: Options) -> ExitCode {

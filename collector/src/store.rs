@@ -1,7 +1,11 @@
-//! SQLite storage. Each event is stored once per `(source, id)`: the UNIQUE constraint and
+//! Storage. Each event is stored once per `(source, id)`: the UNIQUE constraint and
 //! `INSERT … ON CONFLICT DO NOTHING` decide, inside one transaction per request, so a
 //! retried or concurrent duplicate can never slip in between a check and an insert.
-//! rusqlite is blocking, so every call runs on tokio's blocking pool behind a mutex.
+//!
+//! [`Store`] is the one interface the server and the operator commands use; behind it,
+//! SQLite (one writer connection behind a mutex, plus a pool of read connections that WAL
+//! lets read while the writer writes; rusqlite is blocking, so every call runs on tokio's
+//! blocking pool).
 
 use std::fmt;
 use std::sync::{Arc, Mutex};
@@ -10,6 +14,8 @@ use std::time::Duration;
 use rusqlite::{params, Connection, TransactionBehavior};
 
 use crate::cloudevents::ValidEvent;
+use crate::forget::{forget_in_event, ForgetKey};
+use crate::pg::{is_postgres_url, Postgres};
 use crate::time::{format_rfc3339_millis, now_unix_millis};
 
 const SCHEMA: &str = "CREATE TABLE IF NOT EXISTS events (
@@ -21,6 +27,19 @@ const SCHEMA: &str = "CREATE TABLE IF NOT EXISTS events (
     received_at TEXT NOT NULL,
     event TEXT NOT NULL,
     UNIQUE(source, id)
+);
+CREATE TABLE IF NOT EXISTS device_tokens (
+    id TEXT PRIMARY KEY,
+    hash TEXT NOT NULL UNIQUE,
+    store TEXT NOT NULL,
+    touchpoint TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT
+);
+CREATE TABLE IF NOT EXISTS erasures (
+    at TEXT NOT NULL,
+    key_kind TEXT NOT NULL,
+    entries INTEGER NOT NULL
 )";
 
 /// A storage failure, reported to the client as a 500.
@@ -34,6 +53,16 @@ impl fmt::Display for StoreError {
 }
 
 impl std::error::Error for StoreError {}
+
+impl StoreError {
+    pub fn new(message: String) -> Self {
+        StoreError(message)
+    }
+
+    pub fn from_task(e: &tokio::task::JoinError) -> Self {
+        StoreError(format!("storage task failed: {e}"))
+    }
+}
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
@@ -60,23 +89,259 @@ pub struct Inserted {
     pub duplicates: usize,
 }
 
+/// A provisioned device token as listed by `token list` (the token itself is never stored).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeviceToken {
+    pub id: String,
+    pub store: String,
+    pub touchpoint: String,
+    pub created_at: String,
+    pub revoked_at: Option<String>,
+}
+
+/// What a device token is bound to: one touchpoint of one store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub token_id: String,
+    pub store: String,
+    pub touchpoint: String,
+}
+
+impl Binding {
+    /// The CloudEvents `source` the app gives this touchpoint's events.
+    pub fn source(&self) -> String {
+        format!("/stores/{}/touchpoints/{}", self.store, self.touchpoint)
+    }
+}
+
+/// The hex SHA-256 of a token: what the database keeps instead of the token.
+pub fn hash_token(token: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// `n` bytes from the operating system's CSPRNG, as hex.
+fn random_hex(n: usize) -> Result<String, StoreError> {
+    use std::io::Read;
+    let mut buf = vec![0u8; n];
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut buf))
+        .map_err(|e| StoreError(format!("cannot read random bytes from /dev/urandom: {e}")))?;
+    Ok(buf.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// A new token and its public id: `svt_` and 64 hex digits (256 random bits), `dt-` and 8.
+pub fn new_device_token() -> Result<(String, String), StoreError> {
+    Ok((
+        format!("dt-{}", random_hex(4)?),
+        format!("svt_{}", random_hex(32)?),
+    ))
+}
+
+/// Store and touchpoint ids as they appear in `source`: 1–100 visible ASCII, no `/`.
+pub fn check_id(what: &str, value: &str) -> Result<(), String> {
+    if (1..=100).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_graphic() && b != b'/')
+    {
+        Ok(())
+    } else {
+        Err(format!(
+            "{what} must be 1 to 100 visible ASCII characters without `/` (the id from config.json), not {value:?}"
+        ))
+    }
+}
+
+/// Rows per page of an export: each page is one short read, so nothing holds a lock or
+/// the whole table in memory.
+pub const PAGE_ROWS: usize = 1000;
+
+/// The storage settings that make an acknowledgement durable, read from the live
+/// connections (`GET /api/status`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Durability {
+    pub backend: &'static str,
+    /// `(setting, value)` per live connection, e.g. `("writer synchronous", "full")`.
+    pub settings: Vec<(String, String)>,
+}
+
 /// The event store; cheap to clone.
 #[derive(Clone)]
-pub struct Store {
-    conn: Arc<Mutex<Connection>>,
+pub enum Store {
+    Sqlite(Sqlite),
+    Postgres(Postgres),
 }
 
 impl Store {
+    /// Opens (creating the tables if needed) an SQLite database: a file path, or
+    /// `:memory:` for a throwaway one. See [`Store::open_async`] for PostgreSQL too.
+    pub fn open(db: &str) -> Result<Store, StoreError> {
+        if is_postgres_url(db) {
+            return Err(StoreError(
+                "a postgres:// database is opened with open_async".into(),
+            ));
+        }
+        Ok(Store::Sqlite(Sqlite::open(db)?))
+    }
+
+    /// Opens (creating the tables if needed) the database: `postgres://…` /
+    /// `postgresql://…` for PostgreSQL, else an SQLite file path or `:memory:`.
+    pub async fn open_async(db: &str) -> Result<Store, StoreError> {
+        if is_postgres_url(db) {
+            return Ok(Store::Postgres(Postgres::open(db).await?));
+        }
+        let db = db.to_owned();
+        tokio::task::spawn_blocking(move || Store::open(&db))
+            .await
+            .map_err(|e| StoreError(format!("opening the database failed: {e}")))?
+    }
+
+    /// Stores the events in one durable transaction; duplicates are counted, not stored.
+    pub async fn insert(&self, events: Vec<ValidEvent>) -> Result<Inserted, StoreError> {
+        match self {
+            Store::Sqlite(s) => s.insert(events).await,
+            Store::Postgres(p) => p.insert(events).await,
+        }
+    }
+
+    /// The `seq` of the newest event (0 when empty): an export reads up to it.
+    pub async fn last_seq(&self) -> Result<i64, StoreError> {
+        match self {
+            Store::Sqlite(s) => s.last_seq().await,
+            Store::Postgres(p) => p.last_seq().await,
+        }
+    }
+
+    /// Up to `limit` events with `after < seq <= upto`, in receipt order.
+    pub async fn page(
+        &self,
+        after: i64,
+        upto: i64,
+        limit: usize,
+    ) -> Result<Vec<StoredEvent>, StoreError> {
+        match self {
+            Store::Sqlite(s) => s.page(after, upto, limit).await,
+            Store::Postgres(p) => p.page(after, upto, limit).await,
+        }
+    }
+
+    /// Every stored event in receipt order (page by page).
+    pub async fn all(&self) -> Result<Vec<StoredEvent>, StoreError> {
+        let upto = self.last_seq().await?;
+        let (mut all, mut after) = (Vec::new(), 0);
+        loop {
+            let page = self.page(after, upto, PAGE_ROWS).await?;
+            match page.last() {
+                Some(last) => after = last.seq,
+                None => return Ok(all),
+            }
+            all.extend(page);
+        }
+    }
+
+    /// The durability settings as the live connections report them.
+    pub async fn durability(&self) -> Result<Durability, StoreError> {
+        match self {
+            Store::Sqlite(s) => s.durability().await,
+            Store::Postgres(p) => p.durability().await,
+        }
+    }
+
+    /// Removes the contact details of the entries `key` points to (see [`crate::forget`]),
+    /// records the erasure (time, kind of key, count; never the key) and rewrites the
+    /// database so the old bytes are gone from its files.
+    pub async fn forget(&self, key: ForgetKey) -> Result<usize, StoreError> {
+        match self {
+            Store::Sqlite(s) => s.forget(key).await,
+            Store::Postgres(p) => p.forget(key).await,
+        }
+    }
+
+    /// Provisions a device token for one touchpoint; returns its id and the token (shown
+    /// once: only its hash is kept).
+    pub async fn token_add(
+        &self,
+        store: &str,
+        touchpoint: &str,
+    ) -> Result<(String, String), StoreError> {
+        match self {
+            Store::Sqlite(s) => s.token_add(store, touchpoint).await,
+            Store::Postgres(p) => p.token_add(store, touchpoint).await,
+        }
+    }
+
+    /// Every token ever provisioned, revoked ones included, oldest first.
+    pub async fn token_list(&self) -> Result<Vec<DeviceToken>, StoreError> {
+        match self {
+            Store::Sqlite(s) => s.token_list().await,
+            Store::Postgres(p) => p.token_list().await,
+        }
+    }
+
+    /// Revokes a token by id; `false` when no active token has that id.
+    pub async fn token_revoke(&self, id: &str) -> Result<bool, StoreError> {
+        match self {
+            Store::Sqlite(s) => s.token_revoke(id).await,
+            Store::Postgres(p) => p.token_revoke(id).await,
+        }
+    }
+
+    /// The binding of an active token, by the token's hash.
+    pub async fn token_binding(&self, hash: &str) -> Result<Option<Binding>, StoreError> {
+        match self {
+            Store::Sqlite(s) => s.token_binding(hash).await,
+            Store::Postgres(p) => p.token_binding(hash).await,
+        }
+    }
+
+    /// Whether any device token was ever provisioned (revoked ones count: revoking the last
+    /// token must not open ingest to everyone again).
+    pub async fn tokens_provisioned(&self) -> Result<bool, StoreError> {
+        match self {
+            Store::Sqlite(s) => s.tokens_provisioned().await,
+            Store::Postgres(p) => p.tokens_provisioned().await,
+        }
+    }
+}
+
+/// The SQLite backend: one writer connection, and read connections beside it (WAL).
+#[derive(Clone)]
+pub struct Sqlite {
+    conn: Arc<Mutex<Connection>>,
+    /// Idle read connections; `None` for `:memory:`, where a second connection would see
+    /// another, empty database (reads then share the writer, one page at a time).
+    readers: Option<Arc<Mutex<Vec<Connection>>>>,
+    path: String,
+}
+
+/// Settings every connection gets: wait for locks rather than fail, and make a commit
+/// durable before it returns (in WAL mode `NORMAL` could lose the last commits on power
+/// loss, after the device was told they were stored and deleted them).
+fn configure(conn: &Connection) -> Result<(), StoreError> {
+    conn.busy_timeout(Duration::from_secs(10))?;
+    // Deleted and overwritten content is zeroed, not left in free pages (deletion requests).
+    conn.execute_batch("PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;")?;
+    Ok(())
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl Sqlite {
     /// Opens (creating if needed) the database at `path`; `:memory:` for a throwaway one.
-    pub fn open(path: &str) -> Result<Store, StoreError> {
+    pub fn open(path: &str) -> Result<Sqlite, StoreError> {
         let conn = Connection::open(path)?;
-        conn.busy_timeout(Duration::from_secs(10))?;
+        configure(&conn)?;
         // WAL lets exports read while a batch is written; `:memory:` answers "memory".
         let _mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
-        conn.execute_batch("PRAGMA synchronous=NORMAL;")?;
         conn.execute_batch(SCHEMA)?;
-        Ok(Store {
+        let memory = path == ":memory:" || path.is_empty() || path.contains("mode=memory");
+        Ok(Sqlite {
             conn: Arc::new(Mutex::new(conn)),
+            readers: (!memory).then(|| Arc::new(Mutex::new(Vec::new()))),
+            path: path.to_owned(),
         })
     }
 
@@ -86,23 +351,226 @@ impl Store {
         F: FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
     {
         let conn = Arc::clone(&self.conn);
+        tokio::task::spawn_blocking(move || f(&mut lock(&conn)))
+            .await
+            .map_err(|e| StoreError(format!("storage task failed: {e}")))?
+    }
+
+    /// Runs `f` on a read connection, never the writer's (unless in memory): a long export
+    /// then cannot hold up a POST.
+    async fn with_reader<T, F>(&self, f: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
+    {
+        let Some(pool) = self.readers.clone() else {
+            return self.with_conn(f).await;
+        };
+        let path = self.path.clone();
         tokio::task::spawn_blocking(move || {
-            let mut guard = conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            f(&mut guard)
+            let idle = lock(&pool).pop();
+            let mut conn = match idle {
+                Some(conn) => conn,
+                None => {
+                    let conn = Connection::open(&path)?;
+                    configure(&conn)?;
+                    conn.execute_batch("PRAGMA query_only=ON;")?;
+                    conn
+                }
+            };
+            let result = f(&mut conn);
+            let mut idle = lock(&pool);
+            if idle.len() < 8 {
+                idle.push(conn);
+            }
+            result
         })
         .await
         .map_err(|e| StoreError(format!("storage task failed: {e}")))?
     }
 
-    /// Stores the events in one transaction; duplicates are counted, not stored.
-    pub async fn insert(&self, events: Vec<ValidEvent>) -> Result<Inserted, StoreError> {
+    async fn insert(&self, events: Vec<ValidEvent>) -> Result<Inserted, StoreError> {
         self.with_conn(move |conn| insert_all(conn, &events)).await
     }
 
-    /// Every stored event in receipt order.
-    pub async fn all(&self) -> Result<Vec<StoredEvent>, StoreError> {
-        self.with_conn(all_events).await
+    async fn last_seq(&self) -> Result<i64, StoreError> {
+        self.with_reader(|conn| {
+            Ok(conn.query_row("SELECT COALESCE(MAX(seq), 0) FROM events", [], |r| r.get(0))?)
+        })
+        .await
     }
+
+    async fn page(
+        &self,
+        after: i64,
+        upto: i64,
+        limit: usize,
+    ) -> Result<Vec<StoredEvent>, StoreError> {
+        self.with_reader(move |conn| page_of(conn, after, upto, limit))
+            .await
+    }
+
+    async fn durability(&self) -> Result<Durability, StoreError> {
+        let read =
+            |conn: &mut Connection, who: &str| -> Result<Vec<(String, String)>, StoreError> {
+                let sync: i64 = conn.query_row("PRAGMA synchronous", [], |r| r.get(0))?;
+                let journal: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+                let sync = match sync {
+                    0 => "off",
+                    1 => "normal",
+                    2 => "full",
+                    3 => "extra",
+                    _ => "unknown",
+                };
+                Ok(vec![
+                    (format!("{who} synchronous"), sync.to_owned()),
+                    (format!("{who} journal_mode"), journal.to_lowercase()),
+                ])
+            };
+        let mut settings = self.with_conn(move |c| read(c, "writer")).await?;
+        if self.readers.is_some() {
+            settings.extend(self.with_reader(move |c| read(c, "reader")).await?);
+        }
+        Ok(Durability {
+            backend: "sqlite",
+            settings,
+        })
+    }
+
+    async fn forget(&self, key: ForgetKey) -> Result<usize, StoreError> {
+        let memory = self.readers.is_none();
+        self.with_conn(move |conn| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let mut changed = Vec::new();
+            {
+                let mut stmt = tx.prepare("SELECT seq, event FROM events ORDER BY seq")?;
+                let rows =
+                    stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+                for row in rows {
+                    let (seq, event) = row?;
+                    if let Some(new) = forget_in_event(&event, &key) {
+                        changed.push((seq, new));
+                    }
+                }
+            }
+            for (seq, new) in &changed {
+                tx.execute(
+                    "UPDATE events SET event = ?1 WHERE seq = ?2",
+                    params![new, seq],
+                )?;
+            }
+            tx.execute(
+                "INSERT INTO erasures (at, key_kind, entries) VALUES (?1, ?2, ?3)",
+                params![now(), key.kind(), changed.len() as i64],
+            )?;
+            tx.commit()?;
+            if !memory {
+                // secure_delete zeroed the old cells; the checkpoint moves the new pages into
+                // the file and empties the WAL (which held the old ones), VACUUM rewrites the
+                // file without free pages, and the last checkpoint empties the WAL again.
+                checkpoint(conn)?;
+                conn.execute_batch("VACUUM")?;
+                checkpoint(conn)?;
+            }
+            Ok(changed.len())
+        })
+        .await
+    }
+
+    async fn token_add(
+        &self,
+        store: &str,
+        touchpoint: &str,
+    ) -> Result<(String, String), StoreError> {
+        let (store, touchpoint) = (store.to_owned(), touchpoint.to_owned());
+        self.with_conn(move |conn| {
+            let (id, token) = new_device_token()?;
+            conn.execute(
+                "INSERT INTO device_tokens (id, hash, store, touchpoint, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![id, hash_token(&token), store, touchpoint, now()],
+            )?;
+            Ok((id, token))
+        })
+        .await
+    }
+
+    async fn token_list(&self) -> Result<Vec<DeviceToken>, StoreError> {
+        self.with_conn(|conn| {
+            let mut stmt = conn.prepare(
+                "SELECT id, store, touchpoint, created_at, revoked_at FROM device_tokens
+                 ORDER BY created_at, id",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                Ok(DeviceToken {
+                    id: r.get(0)?,
+                    store: r.get(1)?,
+                    touchpoint: r.get(2)?,
+                    created_at: r.get(3)?,
+                    revoked_at: r.get(4)?,
+                })
+            })?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
+        .await
+    }
+
+    async fn token_revoke(&self, id: &str) -> Result<bool, StoreError> {
+        let id = id.to_owned();
+        self.with_conn(move |conn| {
+            Ok(conn.execute(
+                "UPDATE device_tokens SET revoked_at = ?1 WHERE id = ?2 AND revoked_at IS NULL",
+                params![now(), id],
+            )? > 0)
+        })
+        .await
+    }
+
+    async fn token_binding(&self, hash: &str) -> Result<Option<Binding>, StoreError> {
+        let hash = hash.to_owned();
+        self.with_reader(move |conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT id, store, touchpoint FROM device_tokens
+                 WHERE hash = ?1 AND revoked_at IS NULL",
+            )?;
+            let mut rows = stmt.query(params![hash])?;
+            match rows.next()? {
+                Some(r) => Ok(Some(Binding {
+                    token_id: r.get(0)?,
+                    store: r.get(1)?,
+                    touchpoint: r.get(2)?,
+                })),
+                None => Ok(None),
+            }
+        })
+        .await
+    }
+
+    async fn tokens_provisioned(&self) -> Result<bool, StoreError> {
+        self.with_reader(|conn| {
+            Ok(
+                conn.query_row("SELECT EXISTS (SELECT 1 FROM device_tokens)", [], |r| {
+                    r.get::<_, bool>(0)
+                })?,
+            )
+        })
+        .await
+    }
+}
+
+/// `PRAGMA wal_checkpoint(TRUNCATE)`, failing if a reader kept it from finishing.
+fn checkpoint(conn: &Connection) -> Result<(), StoreError> {
+    let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+    if busy != 0 {
+        return Err(StoreError(
+            "the WAL could not be emptied because a reader kept it busy; run forget again".into(),
+        ));
+    }
+    Ok(())
+}
+
+fn now() -> String {
+    format_rfc3339_millis(now_unix_millis())
 }
 
 /// The insert itself, on a plain connection (tests use it across connections).
@@ -127,11 +595,18 @@ pub fn insert_all(conn: &mut Connection, events: &[ValidEvent]) -> Result<Insert
     })
 }
 
-fn all_events(conn: &mut Connection) -> Result<Vec<StoredEvent>, StoreError> {
+fn page_of(
+    conn: &mut Connection,
+    after: i64,
+    upto: i64,
+    limit: usize,
+) -> Result<Vec<StoredEvent>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT seq, source, id, type, time, received_at, event FROM events ORDER BY seq",
+        "SELECT seq, source, id, type, time, received_at, event FROM events
+         WHERE seq > ?1 AND seq <= ?2 ORDER BY seq LIMIT ?3",
     )?;
-    let rows = stmt.query_map([], |r| {
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let rows = stmt.query_map(params![after, upto, limit], |r| {
         Ok(StoredEvent {
             seq: r.get(0)?,
             source: r.get(1)?,
@@ -143,6 +618,11 @@ fn all_events(conn: &mut Connection) -> Result<Vec<StoredEvent>, StoreError> {
         })
     })?;
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
+}
+
+#[cfg(test)]
+fn all_events(conn: &mut Connection) -> Result<Vec<StoredEvent>, StoreError> {
+    page_of(conn, 0, i64::MAX, usize::MAX)
 }
 
 #[cfg(test)]

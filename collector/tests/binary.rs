@@ -7,7 +7,11 @@ use std::time::{Duration, Instant};
 const BIN: &str = env!("CARGO_BIN_EXE_storevoice-collector");
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(BIN).args(args).output().expect("binary runs");
+    let out = Command::new(BIN)
+        .args(args)
+        .env_remove("STOREVOICE_ADMIN_TOKEN")
+        .output()
+        .expect("binary runs");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -25,6 +29,8 @@ fn help_exits_zero() {
         "--dist",
         "--config",
         "--token",
+        "--admin-token-file",
+        "--allow-origin",
         "--max-body",
         "--faults",
         "--seed",
@@ -43,6 +49,18 @@ fn bad_flags_exit_two_with_a_message() {
         (&["--faults", "418=0.5"][..], "unknown fault"),
         (&["--faults", "503=1.5"][..], "from 0 to 1"),
         (&["--seed", "x"][..], "--seed"),
+        (&["--allow-origin", "*"][..], "--allow-origin"),
+        (
+            &[
+                "--db",
+                ":memory:",
+                "--addr",
+                "127.0.0.1:0",
+                "--admin-token-file",
+                "/nonexistent/admin.token",
+            ][..],
+            "cannot read --admin-token-file",
+        ),
         (
             &[
                 "--db",
@@ -129,4 +147,76 @@ fn prints_where_it_listens_and_stops_on_sigterm() {
         status.is_some_and(|s| s.success()),
         "SIGTERM should stop it cleanly: {status:?} {err}"
     );
+}
+
+/// Starts the binary with `args` and `env`, returns its address and the child.
+fn spawn(args: &[&str], env: &[(&str, &str)]) -> (String, std::process::Child) {
+    let mut cmd = Command::new(BIN);
+    cmd.args(args).env_remove("STOREVOICE_ADMIN_TOKEN");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+    let first = lines.next().and_then(Result::ok).unwrap_or_default();
+    let addr = first
+        .strip_prefix("storevoice-collector listening on http://")
+        .unwrap_or_default()
+        .to_owned();
+    (addr, child)
+}
+
+fn status_of(addr: &str, path: &str, auth: Option<&str>) -> u16 {
+    let agent = ureq::Agent::config_builder()
+        .proxy(None)
+        .http_status_as_error(false)
+        .build()
+        .new_agent();
+    let mut req = agent.get(format!("http://{addr}{path}"));
+    if let Some(a) = auth {
+        req = req.header("Authorization", format!("Bearer {a}"));
+    }
+    req.call().map(|r| r.status().as_u16()).unwrap_or(0)
+}
+
+#[test]
+fn admin_token_from_the_environment_and_exports_off_without_one() {
+    let base = ["--addr", "127.0.0.1:0", "--db", ":memory:"];
+    let (addr, mut child) = spawn(&base, &[]);
+    let without = status_of(&addr, "/api/summary", Some("anything-at-all-0000"));
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(
+        without, 403,
+        "no admin token configured: exports are disabled"
+    );
+
+    let token = "env-admin-token-0123456789";
+    let (addr, mut child) = spawn(&base, &[("STOREVOICE_ADMIN_TOKEN", token)]);
+    let statuses = (
+        status_of(&addr, "/api/summary", None),
+        status_of(&addr, "/api/summary", Some(token)),
+    );
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(statuses, (401, 200));
+
+    let (code, _, err) = Command::new(BIN)
+        .args(base)
+        .env("STOREVOICE_ADMIN_TOKEN", "short")
+        .output()
+        .map(|o| {
+            (
+                o.status.code().unwrap_or(-1),
+                (),
+                String::from_utf8_lossy(&o.stderr).into_owned(),
+            )
+        })
+        .expect("runs");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("at least 16"), "{err}");
 }

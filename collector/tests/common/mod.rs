@@ -14,6 +14,9 @@ pub const SINGLE: &str = "application/cloudevents+json";
 pub struct TestServer {
     pub base: String,
     pub agent: ureq::Agent,
+    /// The admin token the server was started with (`--admin-token-file`).
+    pub admin: String,
+    _admin_dir: Option<TempDir>,
     server: Option<Server>,
     rt: tokio::runtime::Runtime,
 }
@@ -47,13 +50,123 @@ pub fn agent() -> ureq::Agent {
         .new_agent()
 }
 
-/// Starts a server with `--addr 127.0.0.1:0 --db :memory:` unless `args` give them.
+thread_local! {
+    /// The PostgreSQL URL (with its own schema) of the test running on this thread.
+    static PG_DB: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// `STOREVOICE_TEST_PG`: when set, every test also runs against PostgreSQL.
+pub fn pg_url() -> Option<String> {
+    std::env::var("STOREVOICE_TEST_PG")
+        .ok()
+        .filter(|s| !s.is_empty())
+}
+
+/// Whether this test runs against PostgreSQL.
+pub fn on_postgres() -> bool {
+    PG_DB.with(|d| d.borrow().is_some())
+}
+
+/// The database a test gets: its PostgreSQL schema when on PostgreSQL, else `sqlite`.
+pub fn db_arg(sqlite: &str) -> String {
+    PG_DB
+        .with(|d| d.borrow().clone())
+        .unwrap_or_else(|| sqlite.to_owned())
+}
+
+fn pg_admin(url: &str, sql: &str) {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    rt.block_on(async {
+        let (client, conn) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+            .await
+            .expect("STOREVOICE_TEST_PG reachable");
+        tokio::spawn(conn);
+        client.batch_execute(sql).await.expect("schema statement");
+    });
+}
+
+/// Runs `f` with a fresh PostgreSQL schema as the test's database, dropped afterwards.
+pub fn in_pg_schema(name: &str, f: impl FnOnce()) {
+    let Some(base) = pg_url() else {
+        eprintln!("STOREVOICE_TEST_PG is not set: the PostgreSQL run of {name} is skipped");
+        return;
+    };
+    let schema = format!("t_{}_{}", std::process::id(), name.to_ascii_lowercase());
+    pg_admin(
+        &base,
+        &format!("DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"),
+    );
+    let sep = if base.contains('?') { '&' } else { '?' };
+    let url = format!("{base}{sep}options=-csearch_path%3D{schema}");
+    PG_DB.with(|d| *d.borrow_mut() = Some(url));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    PG_DB.with(|d| *d.borrow_mut() = None);
+    pg_admin(&base, &format!("DROP SCHEMA IF EXISTS {schema} CASCADE"));
+    if let Err(panic) = result {
+        std::panic::resume_unwind(panic);
+    }
+}
+
+/// A test that runs on SQLite, and on PostgreSQL too when `STOREVOICE_TEST_PG` is set:
+/// `name::sqlite` and `name::postgres`.
+#[macro_export]
+macro_rules! both {
+    (fn $name:ident() $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[test]
+            fn sqlite() $body
+            #[test]
+            fn postgres() {
+                $crate::common::in_pg_schema(stringify!($name), || $body)
+            }
+        }
+    };
+}
+
+static SERVERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Starts a server with `--addr 127.0.0.1:0 --db :memory:` and an admin token file unless
+/// `args` give them.
 pub fn start(args: &[&str]) -> TestServer {
     let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    // On PostgreSQL, every database of the test (the default in-memory one or a file) is
+    // the test's schema.
+    if on_postgres() {
+        let mut i = 0;
+        while i < all.len() {
+            if all[i] == "--db" && i + 1 < all.len() {
+                all[i + 1] = db_arg("");
+            } else if all[i].starts_with("--db=") {
+                all[i] = format!("--db={}", db_arg(""));
+            }
+            i += 1;
+        }
+        if !all.iter().any(|a| a.starts_with("--db")) {
+            all.extend(["--db".into(), db_arg("")]);
+        }
+    }
+    let n = SERVERS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let admin = format!("admin-{n}-{:x}-0123456789abcdef", std::process::id());
+    let mut admin_dir = None;
+    if !args.iter().any(|a| a.starts_with("--admin-token-file")) {
+        let dir = temp_dir(&format!("admin-{n}"));
+        let file = dir.join("admin.token");
+        std::fs::write(&file, format!("{admin}\n")).expect("admin token file");
+        all.extend([
+            "--admin-token-file".into(),
+            file.to_string_lossy().into_owned(),
+        ]);
+        admin_dir = Some(dir);
+    }
     if !args.iter().any(|a| a.starts_with("--addr")) {
         all.extend(["--addr".into(), "127.0.0.1:0".into()]);
     }
-    if !args.iter().any(|a| a.starts_with("--db")) {
+    if !all.iter().any(|a| a.starts_with("--db")) {
         all.extend(["--db".into(), ":memory:".into()]);
     }
     let Ok(Command::Run(opts)) = cli::parse(all.clone()) else {
@@ -68,6 +181,8 @@ pub fn start(args: &[&str]) -> TestServer {
     TestServer {
         base: format!("http://{}", server.addr()),
         agent: agent(),
+        admin,
+        _admin_dir: admin_dir,
         server: Some(server),
         rt,
     }
@@ -120,8 +235,19 @@ impl TestServer {
         self.post(BATCH, &Value::from(events.to_vec()).to_string())
     }
 
+    /// GET with the admin token.
     pub fn get(&self, path: &str) -> Reply {
-        reply(self.agent.get(self.url(path)).call()).expect("GET answered")
+        let auth = format!("Bearer {}", self.admin);
+        self.get_with(path, &[("Authorization", &auth)])
+    }
+
+    /// GET with exactly these headers (no admin token unless given).
+    pub fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Reply {
+        let mut req = self.agent.get(self.url(path));
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        reply(req.call()).expect("GET answered")
     }
 
     /// The stored events, from the NDJSON export.
@@ -196,9 +322,44 @@ impl Drop for TempDir {
     }
 }
 
+static DIRS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// A fresh directory of its own (the SQLite and PostgreSQL runs of a test run at once).
 pub fn temp_dir(name: &str) -> TempDir {
-    let dir = std::env::temp_dir().join(format!("svc-test-{}-{name}", std::process::id()));
+    let n = DIRS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let dir = std::env::temp_dir().join(format!("svc-test-{}-{n}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
     TempDir(dir)
+}
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_storevoice-collector");
+
+/// Runs the collector binary (an operator command): exit code, stdout, stderr.
+pub fn cli(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(BIN)
+        .args(args)
+        .env_remove("STOREVOICE_ADMIN_TOKEN")
+        .output()
+        .expect("binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The raw bytes of an SQLite database and its WAL, as they are on disk.
+pub fn raw_db_bytes(db: &std::path::Path) -> Vec<u8> {
+    let mut bytes = std::fs::read(db).unwrap_or_default();
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    bytes.extend(std::fs::read(std::path::PathBuf::from(wal)).unwrap_or_default());
+    bytes
+}
+
+pub fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|w| w == needle.as_bytes())
 }

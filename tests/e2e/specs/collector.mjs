@@ -2,6 +2,7 @@
 // its own port, SQLite file and config.json pointing the app at it, optional faults.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -41,7 +42,13 @@ export async function startCollector(opts = {}) {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'storevoice-e2e-'));
   const configPath = join(dir, 'config.json');
   writeFileSync(configPath, JSON.stringify(configFor(url, opts.editConfig)));
-  const args = ['--addr', `127.0.0.1:${port}`, '--db', join(dir, 'events.sqlite'), '--dist', opts.dist ?? DIST, '--config', configPath];
+  // The exports need the admin token; it never goes into config.json.
+  const adminToken = randomBytes(24).toString('hex');
+  const adminTokenPath = join(dir, 'admin.token');
+  writeFileSync(adminTokenPath, `${adminToken}\n`, { mode: 0o600 });
+  const admin = { headers: { Authorization: `Bearer ${adminToken}` } };
+  const args = ['--addr', `127.0.0.1:${port}`, '--db', join(dir, 'events.sqlite'), '--dist', opts.dist ?? DIST, '--config', configPath,
+    '--admin-token-file', adminTokenPath];
   if (opts.faults) args.push('--faults', opts.faults, '--seed', String(opts.seed ?? 7));
   if (opts.token) args.push('--token', opts.token);
   const child = spawn(COLLECTOR_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -59,14 +66,16 @@ export async function startCollector(opts = {}) {
     port,
     dir,
     child,
+    adminToken,
     log: () => log,
     async events() {
-      const r = await fetch(`${url}/api/events.ndjson`);
+      const r = await fetch(`${url}/api/events.ndjson`, admin);
+      if (!r.ok) throw new Error(`GET /api/events.ndjson: ${r.status} ${await r.text()}`);
       const text = await r.text();
       return text.split('\n').filter(Boolean).map((l) => JSON.parse(l));
     },
     async summary() {
-      return (await fetch(`${url}/api/summary`)).json();
+      return (await fetch(`${url}/api/summary`, admin)).json();
     },
     /** Waits until `pred(events)` holds, polling; returns the events. */
     async waitFor(pred, timeoutMs = 60_000) {
