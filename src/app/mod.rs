@@ -54,7 +54,7 @@ pub fn app(props: &AppProps) -> Html {
                         }
                         let cfg = chosen.config;
                         let q = query.map(|q| q.to_string()).unwrap_or_else(dom::location_search);
-                        let (launch, warnings) = launch::resolve(&cfg, &q);
+                        let (launch, warnings) = launch::resolve(&cfg, &q, None);
                         let directory = Rc::new(Directory::build(&cfg));
                         Load::Ready(StoreCtx(Rc::new(Store {
                             config: Rc::new(cfg),

@@ -200,6 +200,8 @@ fn problem(p: &P) -> String {
         P::LengthNeeded => "A connection between floors needs its length in metres.".into(),
         P::Unreachable { from } => format!("No walkway leads here from \"{from}\"."),
         P::InvalidToken => "The token must not be empty or contain spaces.".into(),
+        P::NotBase64 => "Not base64 (standard alphabet, padded with =).".into(),
+        P::ByteLength { min, max } => if min == max { format!("Must be exactly {min} bytes once decoded.") } else { format!("Must be {min} to {max} bytes once decoded.") },
     }
 }
 
@@ -210,5 +212,6 @@ fn launch_warning(w: &W) -> String {
         W::UnknownMode(v) => format!("The link asks for an unknown display mode \"{v}\"; the default is used."),
         W::UnknownJourney(v) => format!("The link names an unknown service \"{v}\"."),
         W::JourneyNotOffered(_) => "The service in the link is not offered at this location.".into(),
+        W::SetupTouchpointGone(v) => format!("This device was set up as location \"{v}\", which the settings file no longer has; the default location is used."),
     }
 }

@@ -200,6 +200,8 @@ fn problem(p: &P) -> String {
         P::LengthNeeded => "跨楼层的通道需要填写长度 length（米）。".into(),
         P::Unreachable { from } => format!("从「{from}」没有通道可以到达这里。"),
         P::InvalidToken => "令牌不能为空，也不能包含空格。".into(),
+        P::NotBase64 => "不是标准 base64 编码（需用 = 补齐）。".into(),
+        P::ByteLength { min, max } => if min == max { format!("解码后必须正好是 {min} 字节。") } else { format!("解码后必须是 {min} 至 {max} 字节。") },
     }
 }
 
@@ -210,5 +212,6 @@ fn launch_warning(w: &W) -> String {
         W::UnknownMode(v) => format!("链接中的显示模式「{v}」不受支持，已使用默认模式。"),
         W::UnknownJourney(v) => format!("链接中的服务「{v}」不存在。"),
         W::JourneyNotOffered(_) => "此位置不提供链接中的服务。".into(),
+        W::SetupTouchpointGone(v) => format!("本设备设置的位置“{v}”已不在配置文件中，现使用默认位置。"),
     }
 }

@@ -200,6 +200,8 @@ fn problem(p: &P) -> String {
         P::LengthNeeded => "跨樓層的通道需要填寫長度 length（公尺）。".into(),
         P::Unreachable { from } => format!("從「{from}」沒有通道可以到達這裡。"),
         P::InvalidToken => "權杖不能為空，也不能包含空格。".into(),
+        P::NotBase64 => "不是標準 base64 編碼（需以 = 補齊）。".into(),
+        P::ByteLength { min, max } => if min == max { format!("解碼後必須正好是 {min} 位元組。") } else { format!("解碼後必須是 {min} 至 {max} 位元組。") },
     }
 }
 
@@ -210,5 +212,6 @@ fn launch_warning(w: &W) -> String {
         W::UnknownMode(v) => format!("連結中的顯示模式「{v}」不受支援，已使用預設模式。"),
         W::UnknownJourney(v) => format!("連結中的服務「{v}」不存在。"),
         W::JourneyNotOffered(_) => "此位置不提供連結中的服務。".into(),
+        W::SetupTouchpointGone(v) => format!("本裝置設定的位置「{v}」已不在設定檔中，現使用預設位置。"),
     }
 }
