@@ -100,6 +100,15 @@ mod tests {
     }
 
     #[test]
+    fn a_stored_state_reads_back_as_written() {
+        // The browser side rewrites a stored value only when it does not read back the same.
+        for l in [Lockout::default().failed(1_764_520_000_123.0), Lockout { failures: 9, locked_until_ms: 1_764_520_000_000.5 }] {
+            let t = l.to_stored();
+            assert_eq!(Lockout::from_stored(Some(&t), 0.0).to_stored(), t);
+        }
+    }
+
+    #[test]
     fn a_tampered_state_pauses() {
         for bad in ["", "{", "{\"failures\":-1}", "{\"failures\":1,\"locked_until_ms\":-5}", "null"] {
             let l = Lockout::from_stored(Some(bad), 1000.0);

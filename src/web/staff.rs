@@ -38,10 +38,15 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-/// The sign-in pause as stored on this device.
+/// The sign-in pause as stored on this device. An unreadable stored value becomes a pause
+/// from now, which is written back, so it runs out instead of starting again at every look.
 pub fn load_lockout(now_ms: f64) -> Lockout {
     let text = storage().and_then(|s| s.get_item(LOCKOUT_KEY).ok().flatten());
-    Lockout::from_stored(text.as_deref(), now_ms)
+    let l = Lockout::from_stored(text.as_deref(), now_ms);
+    if text.is_some_and(|t| t != l.to_stored()) {
+        save_lockout(&l);
+    }
+    l
 }
 
 pub fn save_lockout(l: &Lockout) {
