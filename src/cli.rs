@@ -2,7 +2,12 @@
 //!
 //! ```text
 //! storevoice check config.json [--lang en|zh-Hans|zh-Hant]
+//! storevoice pin-hash            (reads the PIN from standard input)
 //! ```
+//!
+//! `pin-hash` prints the `"staff"` entry for config.json: a PBKDF2-HMAC-SHA256 hash of the PIN
+//! with a fresh random salt from the operating system. The PIN is read from standard input (a
+//! prompt on a terminal), never from the command line, so it stays out of shell history.
 //!
 //! Runs the app's own parser and validator on a config file before it is deployed: every
 //! problem with its JSON path and reason, then warnings (valid, but worth a look), in the
@@ -16,7 +21,7 @@ use crate::config;
 use crate::lang::Lang;
 use crate::wayfinding::warnings::warnings;
 
-const USAGE: &str = "usage: storevoice check CONFIG.json [--lang en|zh-Hans|zh-Hant]";
+const USAGE: &str = "usage: storevoice check CONFIG.json [--lang en|zh-Hans|zh-Hant]\n       storevoice pin-hash   (the PIN on standard input)";
 
 /// Runs the command; returns the exit code.
 pub fn run(args: &[String], env_lang: Option<&str>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
@@ -27,6 +32,25 @@ pub fn run(args: &[String], env_lang: Option<&str>, out: &mut dyn Write, err: &m
         let _ = writeln!(err, "{USAGE}");
         return 2;
     };
+    if cmd == "pin-hash" {
+        if let Some(extra) = it.next() {
+            let _ = writeln!(err, "pin-hash takes no arguments (got {extra:?}); type the PIN when asked, or pipe it in\n{USAGE}");
+            return 2;
+        }
+        let stdin = std::io::stdin();
+        if std::io::IsTerminal::is_terminal(&stdin) {
+            let _ = write!(err, "Staff PIN (at least 4 characters): ");
+            let _ = err.flush();
+        }
+        let salt = match os_random_salt() {
+            Ok(s) => s,
+            Err(e) => {
+                let _ = writeln!(err, "cannot read random bytes from /dev/urandom: {e}");
+                return 2;
+            }
+        };
+        return pin_hash(&mut stdin.lock(), &salt, crate::staff::DEFAULT_ITERATIONS, out, err);
+    }
     if cmd != "check" {
         let _ = writeln!(err, "unknown command {cmd:?}\n{USAGE}");
         return 2;
@@ -79,5 +103,72 @@ pub fn run(args: &[String], env_lang: Option<&str>, out: &mut dyn Write, err: &m
             }
             0
         }
+    }
+}
+
+/// 16 bytes from the operating system's random source.
+fn os_random_salt() -> std::io::Result<[u8; 16]> {
+    use std::io::Read;
+    let mut salt = [0u8; 16];
+    std::fs::File::open("/dev/urandom")?.read_exact(&mut salt)?;
+    Ok(salt)
+}
+
+/// Reads one line (the PIN) from `input` and prints the `"staff"` entry for config.json.
+pub fn pin_hash(input: &mut dyn std::io::BufRead, salt: &[u8], iterations: u32, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    use crate::staff::{base64, normalize_pin, pbkdf2::pbkdf2_sha256, HASH_BYTES};
+    let mut line = String::new();
+    if let Err(e) = input.read_line(&mut line) {
+        let _ = writeln!(err, "cannot read the PIN: {e}");
+        return 2;
+    }
+    let pin = normalize_pin(&line);
+    if pin.chars().count() < 4 {
+        let _ = writeln!(err, "a staff PIN needs at least 4 characters");
+        return 1;
+    }
+    let hash = pbkdf2_sha256(pin.as_bytes(), salt, iterations, HASH_BYTES);
+    let _ = writeln!(
+        out,
+        "\"staff\": {{ \"pin\": {{ \"salt\": \"{}\", \"iterations\": {iterations}, \"hash\": \"{}\" }} }}",
+        base64::encode(salt),
+        base64::encode(&hash)
+    );
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pin_hash_prints_an_entry_the_config_accepts_and_that_checks_the_pin() {
+        let salt = [7u8; 16];
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = pin_hash(&mut &b"2468\n"[..], &salt, 100_000, &mut out, &mut err);
+        assert_eq!(code, 0, "{}", String::from_utf8_lossy(&err));
+        let text = String::from_utf8(out).expect("utf-8");
+        let entry: serde_json::Value = serde_json::from_str(&format!("{{{text}}}")).expect("a JSON member");
+        let pin: crate::config::PinHash = serde_json::from_value(entry["staff"]["pin"].clone()).expect("the config's shape");
+        assert_eq!(pin.iterations, 100_000);
+        let salt_back = crate::staff::base64::decode(&pin.salt).expect("base64");
+        assert_eq!(salt_back, salt);
+        let hash = crate::staff::base64::decode(&pin.hash).expect("base64");
+        let again = crate::staff::pbkdf2::pbkdf2_sha256(b"2468", &salt_back, 100_000, 32);
+        assert!(crate::staff::constant_time_eq(&hash, &again));
+        let wrong = crate::staff::pbkdf2::pbkdf2_sha256(b"2469", &salt_back, 100_000, 32);
+        assert!(!crate::staff::constant_time_eq(&hash, &wrong));
+    }
+
+    #[test]
+    fn pin_hash_refuses_a_short_pin() {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        assert_eq!(pin_hash(&mut &b"12\n"[..], &[0; 16], 100_000, &mut out, &mut err), 1);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn os_salts_differ() {
+        assert_ne!(os_random_salt().expect("urandom"), os_random_salt().expect("urandom"));
     }
 }

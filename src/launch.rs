@@ -1,12 +1,14 @@
 //! Per-launch settings from the URL query, so a printed QR code opens the right touchpoint,
 //! language, mode and journey: `?touchpoint=checkout-3&lang=en&mode=large&journey=survey`.
 //!
-//! Precedence: query parameter, then the touchpoint's own setting, then the config defaults.
+//! Precedence: query parameter, then this device's own setup (set by staff, kept on the
+//! device: [`DeviceSetup`]), then the touchpoint's own setting, then the config defaults.
 //! A value the app cannot use is ignored with a [`LaunchWarning`] (shown on screen), never
 //! silently.
 
 use crate::config::{Config, Journey, Mode};
 use crate::lang::Lang;
+use crate::staff::device::DeviceSetup;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Launch {
@@ -27,6 +29,8 @@ pub enum LaunchWarning {
     UnknownJourney(String),
     /// The journey exists but this touchpoint does not offer it.
     JourneyNotOffered(Journey),
+    /// This device was set up as a touchpoint the config no longer has.
+    SetupTouchpointGone(String),
 }
 
 /// Splits a query string (`?a=1&b=2`, leading `?` optional) into decoded pairs.
@@ -81,8 +85,9 @@ pub fn percent_encode(s: &str) -> String {
     out
 }
 
-/// Resolves the launch settings for `query` against a validated config.
-pub fn resolve(config: &Config, query: &str) -> (Launch, Vec<LaunchWarning>) {
+/// Resolves the launch settings for `query` and this device's `setup` against a validated
+/// config: URL > device setup > config (the touchpoint's own mode, then the defaults).
+pub fn resolve(config: &Config, query: &str, setup: Option<&DeviceSetup>) -> (Launch, Vec<LaunchWarning>) {
     let params = parse_query(query);
     let get = |names: &[&str]| -> Option<String> {
         params
@@ -94,7 +99,15 @@ pub fn resolve(config: &Config, query: &str) -> (Launch, Vec<LaunchWarning>) {
     };
     let mut warnings = Vec::new();
 
-    let default_tp = config.default_touchpoint();
+    let setup_tp = setup.and_then(|s| s.touchpoint.as_deref()).and_then(|id| match config.touchpoint(id) {
+        Some(t) => Some(t),
+        None => {
+            warnings.push(LaunchWarning::SetupTouchpointGone(id.to_string()));
+            None
+        }
+    });
+    let default_tp = setup_tp.unwrap_or_else(|| config.default_touchpoint());
+    let setup_lang = setup.and_then(|s| s.lang).unwrap_or(config.defaults.language);
     let tp = match get(&["touchpoint", "tp"]) {
         Some(id) => match config.touchpoint(&id.to_ascii_lowercase()) {
             Some(t) => t,
@@ -109,12 +122,12 @@ pub fn resolve(config: &Config, query: &str) -> (Launch, Vec<LaunchWarning>) {
     let lang = match get(&["lang", "language"]) {
         Some(v) => Lang::parse(&v).unwrap_or_else(|| {
             warnings.push(LaunchWarning::UnknownLanguage(v));
-            config.defaults.language
+            setup_lang
         }),
-        None => config.defaults.language,
+        None => setup_lang,
     };
 
-    let fallback_mode = tp.mode.unwrap_or(config.defaults.mode);
+    let fallback_mode = setup.and_then(|s| s.mode).or(tp.mode).unwrap_or(config.defaults.mode);
     let mode = match get(&["mode"]) {
         Some(v) => Mode::parse(&v).unwrap_or_else(|| {
             warnings.push(LaunchWarning::UnknownMode(v));
@@ -147,6 +160,10 @@ mod tests {
     use super::*;
     use crate::config::{parse, SAMPLE_CONFIG};
 
+    fn resolve_q(c: &Config, q: &str) -> (Launch, Vec<LaunchWarning>) {
+        resolve(c, q, None)
+    }
+
     fn sample() -> Config {
         parse(SAMPLE_CONFIG).expect("sample config is valid")
     }
@@ -154,7 +171,7 @@ mod tests {
     #[test]
     fn no_query_uses_config_defaults() {
         let c = sample();
-        let (l, w) = resolve(&c, "");
+        let (l, w) = resolve_q(&c, "");
         assert!(w.is_empty());
         assert_eq!(l.touchpoint, c.default_touchpoint().id);
         assert_eq!(l.lang, Lang::ZhHans);
@@ -165,7 +182,7 @@ mod tests {
     #[test]
     fn query_overrides_everything() {
         let c = sample();
-        let (l, w) = resolve(&c, "?touchpoint=checkout-3&lang=en&mode=large&journey=feedback");
+        let (l, w) = resolve_q(&c, "?touchpoint=checkout-3&lang=en&mode=large&journey=feedback");
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(l.touchpoint, "checkout-3");
         assert_eq!(l.lang, Lang::En);
@@ -176,24 +193,24 @@ mod tests {
     #[test]
     fn touchpoint_mode_applies_without_mode_param() {
         let c = sample();
-        let (l, _) = resolve(&c, "touchpoint=service-desk");
+        let (l, _) = resolve_q(&c, "touchpoint=service-desk");
         assert_eq!(l.mode, Mode::Large, "the service desk starts in large-text mode");
-        let (l, _) = resolve(&c, "touchpoint=service-desk&mode=standard");
+        let (l, _) = resolve_q(&c, "touchpoint=service-desk&mode=standard");
         assert_eq!(l.mode, Mode::Standard, "the query wins over the touchpoint");
     }
 
     #[test]
     fn language_tags_are_read_loosely() {
         let c = sample();
-        assert_eq!(resolve(&c, "lang=zh-TW").0.lang, Lang::ZhHant);
-        assert_eq!(resolve(&c, "lang=zh-Hant").0.lang, Lang::ZhHant);
-        assert_eq!(resolve(&c, "lang=EN").0.lang, Lang::En);
+        assert_eq!(resolve_q(&c, "lang=zh-TW").0.lang, Lang::ZhHant);
+        assert_eq!(resolve_q(&c, "lang=zh-Hant").0.lang, Lang::ZhHant);
+        assert_eq!(resolve_q(&c, "lang=EN").0.lang, Lang::En);
     }
 
     #[test]
     fn bad_values_fall_back_with_warnings() {
         let c = sample();
-        let (l, w) = resolve(&c, "touchpoint=nowhere&lang=fr&mode=huge&journey=casino");
+        let (l, w) = resolve_q(&c, "touchpoint=nowhere&lang=fr&mode=huge&journey=casino");
         assert_eq!(l.touchpoint, c.default_touchpoint().id);
         assert_eq!(l.lang, Lang::ZhHans);
         assert_eq!(l.mode, Mode::Standard);
@@ -217,7 +234,7 @@ mod tests {
             .iter()
             .find(|t| t.journeys.as_ref().is_some_and(|j| !j.contains(&Journey::Wayfinding)))
             .expect("sample has a touchpoint without wayfinding");
-        let (l, w) = resolve(&c, &format!("touchpoint={}&journey=wayfinding", tp.id));
+        let (l, w) = resolve_q(&c, &format!("touchpoint={}&journey=wayfinding", tp.id));
         assert_eq!(l.journey, None);
         assert_eq!(w, vec![LaunchWarning::JourneyNotOffered(Journey::Wayfinding)]);
     }
@@ -242,13 +259,45 @@ mod tests {
     #[test]
     fn via_qr_marks_a_personal_device() {
         let c = sample();
-        assert!(!resolve(&c, "touchpoint=exit-kiosk-1").0.personal);
-        assert!(resolve(&c, "touchpoint=exit-kiosk-1&via=qr").0.personal);
+        assert!(!resolve_q(&c, "touchpoint=exit-kiosk-1").0.personal);
+        assert!(resolve_q(&c, "touchpoint=exit-kiosk-1&via=qr").0.personal);
     }
 
     #[test]
     fn last_repeated_parameter_wins() {
         let c = sample();
-        assert_eq!(resolve(&c, "lang=en&lang=zh-Hant").0.lang, Lang::ZhHant);
+        assert_eq!(resolve_q(&c, "lang=en&lang=zh-Hant").0.lang, Lang::ZhHant);
+    }
+
+    #[test]
+    fn device_setup_sits_between_the_url_and_the_config() {
+        let c = sample();
+        let setup = DeviceSetup { touchpoint: Some("checkout-3".into()), lang: Some(Lang::ZhHant), mode: Some(Mode::Large), token: None };
+        let (l, w) = resolve(&c, "", Some(&setup));
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!((l.touchpoint.as_str(), l.lang, l.mode), ("checkout-3", Lang::ZhHant, Mode::Large), "setup wins over the config");
+        let (l, w) = resolve(&c, "?lang=en&touchpoint=service-desk&mode=standard", Some(&setup));
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!((l.touchpoint.as_str(), l.lang, l.mode), ("service-desk", Lang::En, Mode::Standard), "the URL wins over setup");
+        let (l, _) = resolve(&c, "?lang=en", Some(&setup));
+        assert_eq!((l.touchpoint.as_str(), l.lang, l.mode), ("checkout-3", Lang::En, Mode::Large), "each setting on its own");
+        // The setup's mode wins over the touchpoint's own mode (the service desk starts large).
+        let standard = DeviceSetup { touchpoint: Some("service-desk".into()), mode: Some(Mode::Standard), ..Default::default() };
+        assert_eq!(resolve(&c, "", Some(&standard)).0.mode, Mode::Standard);
+        let partial = DeviceSetup { touchpoint: Some("service-desk".into()), ..Default::default() };
+        assert_eq!(resolve(&c, "", Some(&partial)).0.mode, Mode::Large, "no mode set up: the touchpoint's own");
+        // A bad URL value falls back to the setup, not past it.
+        let (l, _) = resolve(&c, "?lang=fr&touchpoint=nowhere", Some(&setup));
+        assert_eq!((l.touchpoint.as_str(), l.lang), ("checkout-3", Lang::ZhHant));
+    }
+
+    #[test]
+    fn a_setup_touchpoint_the_config_lost_is_reported() {
+        let c = sample();
+        let setup = DeviceSetup { touchpoint: Some("gone-1".into()), ..Default::default() };
+        let (l, w) = resolve(&c, "", Some(&setup));
+        assert_eq!(l.touchpoint, c.default_touchpoint().id);
+        assert_eq!(w, vec![LaunchWarning::SetupTouchpointGone("gone-1".into())]);
+        assert_eq!(resolve(&c, "", Some(&DeviceSetup::default())), resolve(&c, "", None));
     }
 }

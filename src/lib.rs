@@ -17,6 +17,7 @@ pub mod survey;
 pub mod outbox;
 pub mod feedback;
 pub mod wayfinding;
+pub mod staff;
 
 /// The operators' command line (`storevoice check`), native only.
 #[cfg(not(target_arch = "wasm32"))]

@@ -133,3 +133,22 @@ fn accepted_endpoints_mean_the_same_host_to_the_browser() {
     }
     assert_eq!(accepted, 6, "the ordinary addresses are accepted");
 }
+
+/// WebCrypto's PBKDF2-HMAC-SHA256 derives the same bits as the native implementation that
+/// `storevoice pin-hash` uses: a published vector, and the sample store's own PIN entry.
+#[wasm_bindgen_test]
+async fn webcrypto_pbkdf2_matches_the_native_hash() {
+    use storevoice::staff::base64;
+    use storevoice::web::staff::{pbkdf2_sha256, verify_pin};
+    let salt = base64::encode(b"salt");
+    let bits = pbkdf2_sha256("password", &salt, 4096).await.expect("WebCrypto derives");
+    let hex: String = bits.iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(hex, "c5e478d59288c841aa530db6845c4c8d962893a001ce4e11a4963873aa98134a");
+
+    let config = storevoice::config::parse(SAMPLE_CONFIG).expect("sample config");
+    let pin = config.staff.expect("the sample has a staff PIN").pin;
+    assert_eq!(verify_pin("2468", &pin).await, Ok(true), "the sample's documented PIN");
+    assert_eq!(verify_pin(" 2468\n", &pin).await, Ok(true), "surrounding spaces do not count");
+    assert_eq!(verify_pin("2469", &pin).await, Ok(false));
+    assert_eq!(verify_pin("", &pin).await, Ok(false));
+}

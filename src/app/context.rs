@@ -28,6 +28,8 @@ pub struct Store {
     /// Set when this device runs on its last good config: why the fetched one was not used
     /// (staff see it).
     pub config_fallback: Option<Rc<crate::config::Unusable>>,
+    /// What staff set up on this device (already applied to `launch`); empty when nothing.
+    pub device_setup: Rc<crate::staff::device::DeviceSetup>,
 }
 
 impl Store {

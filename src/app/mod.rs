@@ -54,7 +54,8 @@ pub fn app(props: &AppProps) -> Html {
                         }
                         let cfg = chosen.config;
                         let q = query.map(|q| q.to_string()).unwrap_or_else(dom::location_search);
-                        let (launch, warnings) = launch::resolve(&cfg, &q);
+                        let setup = crate::web::staff::load_device_setup();
+                        let (launch, warnings) = launch::resolve(&cfg, &q, setup.as_ref());
                         let directory = Rc::new(Directory::build(&cfg));
                         Load::Ready(StoreCtx(Rc::new(Store {
                             config: Rc::new(cfg),
@@ -62,6 +63,7 @@ pub fn app(props: &AppProps) -> Html {
                             warnings: Rc::new(warnings),
                             directory,
                             config_fallback: chosen.fallback_because.map(Rc::new),
+                            device_setup: Rc::new(setup.unwrap_or_default()),
                         })))
                     }
                 };
@@ -90,7 +92,7 @@ fn ready(props: &ReadyProps) -> Html {
     let visit = use_reducer(Visit::default);
     let delivery = {
         let store = store.clone();
-        (*use_memo((), move |_| DeliveryCtx(Delivery::start(&store.config, &store.launch.touchpoint)))).clone()
+        (*use_memo((), move |_| DeliveryCtx(Delivery::start(&store.config, &store.launch.touchpoint, store.device_setup.token.clone())))).clone()
     };
 
     // Brand colours once; language and mode whenever they change.

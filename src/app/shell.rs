@@ -29,8 +29,9 @@ pub fn shell() -> Html {
         dom::focus_element(HEADING_ID);
     });
 
-    // Shared devices go back to the start after a spell without a touch.
-    let idle = store.touchpoint_kind().and_then(|k| crate::kiosk::idle_reset_after(k, ui.mode)).filter(|_| route != Route::Home);
+    // Shared devices go back to the start after a spell without a touch (the staff screen
+    // has its own, longer rule: `pages::staff`).
+    let idle = store.touchpoint_kind().and_then(|k| crate::kiosk::idle_reset_after(k, ui.mode)).filter(|_| route != Route::Home && route != Route::Staff);
     use_idle(idle, route.name(), next_customer);
 
     let screen = match route.journey_of() {

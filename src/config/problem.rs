@@ -71,6 +71,10 @@ pub enum ProblemKind {
     Unreachable { from: String },
     /// A bearer token that is empty or contains spaces or control characters.
     InvalidToken,
+    /// Not standard base64 (with `=` padding).
+    NotBase64,
+    /// Decoded bytes of the wrong length (`min == max` when it must be exact).
+    ByteLength { min: usize, max: usize },
 }
 
 /// Appends one object key to a path, in the syntax of [`Problem::path`].

@@ -575,3 +575,32 @@ fn a_list_whose_only_elements_are_bad_is_not_also_called_empty() {
     let paths: Vec<&str> = ps.iter().map(|p| p.path.as_str()).collect();
     assert_eq!(paths, vec!["touchpoints[2].journeys[0]"], "{ps:#?}");
 }
+
+#[test]
+fn the_sample_has_a_staff_pin_hash_and_no_pin() {
+    let c = parse(SAMPLE_CONFIG).expect("sample is valid");
+    let pin = c.staff.expect("the sample store has staff mode").pin;
+    assert!(pin.iterations >= crate::staff::MIN_ITERATIONS);
+    assert!(!SAMPLE_CONFIG.contains("2468"), "the PIN itself is never in the config");
+}
+
+#[test]
+fn staff_pin_hash_problems_have_paths() {
+    let problems = problems_after(|v| {
+        v["staff"]["pin"]["iterations"] = json!(1000);
+        v["staff"]["pin"]["salt"] = json!("c2hvcnQ=");
+        v["staff"]["pin"]["hash"] = json!("not base64!");
+    });
+    let got: Vec<(&str, &ProblemKind)> = problems.iter().map(|p| (p.path.as_str(), &p.kind)).collect();
+    assert!(got.contains(&("staff.pin.iterations", &ProblemKind::OutOfRange { min: 100_000.0, max: 10_000_000.0 })), "{got:?}");
+    assert!(got.contains(&("staff.pin.salt", &ProblemKind::ByteLength { min: 16, max: 1024 })), "{got:?}");
+    assert!(got.contains(&("staff.pin.hash", &ProblemKind::NotBase64)), "{got:?}");
+    let short = only(problems_after(|v| v["staff"]["pin"]["hash"] = json!("c2hvcnQ=")));
+    assert_eq!((short.path.as_str(), short.kind), ("staff.pin.hash", ProblemKind::ByteLength { min: 32, max: 32 }));
+    let typo = only(problems_after(|v| v["staff"]["pin"]["PIN"] = json!("2468")));
+    assert_eq!(typo.path, "staff.pin.PIN");
+    let mut v = sample_value();
+    v.as_object_mut().map(|o| o.remove("staff"));
+    let c = parse(&v.to_string()).expect("staff mode is optional");
+    assert_eq!(c.staff, None);
+}

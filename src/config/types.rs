@@ -142,6 +142,30 @@ config_type! {
         pub survey: Survey,
         pub feedback: Feedback,
         pub map: StoreMap,
+        /// Staff mode; without it the staff screen says it is not set up and lets no one in.
+        #[serde(default)]
+        pub staff: Option<Staff>,
+    }
+}
+
+config_type! {
+    /// Staff mode settings.
+    pub struct Staff {
+        /// The staff PIN, as a salted hash (print one with `storevoice pin-hash`).
+        pub pin: PinHash,
+    }
+}
+
+config_type! {
+    /// A PIN as PBKDF2-HMAC-SHA256 of the PIN's UTF-8 bytes: never the PIN itself.
+    pub struct PinHash {
+        /// Random salt, standard base64 with padding, at least 16 bytes.
+        pub salt: String,
+        /// PBKDF2 iterations, at least 100,000.
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 100000, max = 10000000)))]
+        pub iterations: u32,
+        /// The 32-byte derived key, standard base64 with padding.
+        pub hash: String,
     }
 }
 

@@ -216,6 +216,24 @@ pub fn kind_name(kind: QuestionKind) -> &'static str {
     }
 }
 
+/// The PIN hash: enough iterations, a real salt, a hash of SHA-256's size.
+fn check_pin_hash(k: &mut Checker, pin: &PinHash) {
+    use crate::staff::{base64, HASH_BYTES, MAX_ITERATIONS, MIN_ITERATIONS, MIN_SALT_BYTES};
+    if !(MIN_ITERATIONS..=MAX_ITERATIONS).contains(&pin.iterations) {
+        k.push("staff.pin.iterations", K::OutOfRange { min: f64::from(MIN_ITERATIONS), max: f64::from(MAX_ITERATIONS) });
+    }
+    match base64::decode(&pin.salt) {
+        None => k.push("staff.pin.salt", K::NotBase64),
+        Some(b) if !(MIN_SALT_BYTES..=1024).contains(&b.len()) => k.push("staff.pin.salt", K::ByteLength { min: MIN_SALT_BYTES, max: 1024 }),
+        Some(_) => {}
+    }
+    match base64::decode(&pin.hash) {
+        None => k.push("staff.pin.hash", K::NotBase64),
+        Some(b) if b.len() != HASH_BYTES => k.push("staff.pin.hash", K::ByteLength { min: HASH_BYTES, max: HASH_BYTES }),
+        Some(_) => {}
+    }
+}
+
 pub fn validate(c: &Config) -> Vec<Problem> {
     let mut k = Checker { problems: Vec::new() };
 
@@ -241,6 +259,11 @@ pub fn validate(c: &Config) -> Vec<Problem> {
     // endpoint
     if let Err(kind) = check_endpoint_url(&c.endpoint.url) {
         k.push("endpoint.url", kind);
+    }
+
+    // staff PIN hash
+    if let Some(staff) = &c.staff {
+        check_pin_hash(&mut k, &staff.pin);
     }
 
     // touchpoints

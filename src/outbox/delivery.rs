@@ -25,10 +25,11 @@ pub struct Delivery {
 
 impl Delivery {
     /// Opens the durable queue, starts the sender for the configured endpoint (with
-    /// `touchpoint`'s token, if it has one) and asks the browser to keep this origin's storage.
-    pub fn start(config: &Config, touchpoint: &str) -> Rc<Delivery> {
+    /// this device's own token from its setup, else `touchpoint`'s token from the config, if
+    /// either is set) and asks the browser to keep this origin's storage.
+    pub fn start(config: &Config, touchpoint: &str, device_token: Option<String>) -> Rc<Delivery> {
         let queue = IdbOutbox::new(DEFAULT_DB_NAME);
-        let token = config.touchpoint(touchpoint).and_then(|t| t.token.clone());
+        let token = device_token.or_else(|| config.touchpoint(touchpoint).and_then(|t| t.token.clone()));
         let sender = Sender::new(queue.clone(), config.endpoint.url.clone(), config.endpoint.format, token);
         {
             let s = sender.clone();

@@ -5,3 +5,4 @@ pub mod app_update;
 pub mod config_source;
 pub mod dom;
 pub mod platform;
+pub mod staff;

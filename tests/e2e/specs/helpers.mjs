@@ -53,3 +53,14 @@ export async function decodeQr(locator) {
   const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
   return code ? code.data : null;
 }
+
+/** The sample store's staff PIN (assets/config.json holds only its PBKDF2 hash). */
+export const STAFF_PIN = '2468';
+
+/** Signs in on the staff entry screen the page shows now (any language); waits for the
+ *  staff screen (its outbox status) to appear. */
+export async function signIn(page, pin = STAFF_PIN) {
+  await page.locator('#staff-pin').fill(pin);
+  await page.locator('form.staff-sign-in button[type="submit"]').click();
+  await expect(page.locator('[data-field="pending"]')).toBeVisible({ timeout: 15_000 });
+}

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs } from '../playwright.config.mjs';
 import { DIST, configFor, outboxIds, startCollector } from './collector.mjs';
+import { signIn } from './helpers.mjs';
 
 const KIOSK = '/?lang=en&touchpoint=exit-kiosk-1';
 
@@ -111,6 +112,7 @@ test('a new config is picked up at the next start; a broken one is not adopted a
     await expect(page.locator('.brand-name')).toHaveText('Lanting Renamed');
     await expect(page.getByRole('link', { name: /Rate your visit/ })).toBeVisible();
     await page.goto(`${c.url}${KIOSK}#/staff`);
+    await signIn(page);
     const notice = page.locator('[data-field="config-fallback"]');
     await expect(notice).toContainText('last settings file that worked here');
     await expect(notice.locator('.problem-path')).toHaveText('touchpoints[0].mode');

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, startCollector, outboxIds, outboxEntries, configFor } from './collector.mjs';
 import { chromiumArgs } from '../playwright.config.mjs';
+import { signIn } from './helpers.mjs';
 
 /** Customers per tab in the fault run (two tabs); 100 makes the 200 the issue asks for. */
 const PER_TAB = Number(process.env.OUTBOX_PER_TAB ?? 100);
@@ -85,6 +86,7 @@ test('200 responses through 503s, 429s, resets after commit, offline spells, rel
     for (const tab of tabs) {
       await tab.bringToFront();
       await tab.getByRole('link', { name: 'Staff' }).click();
+      await signIn(tab);
       senders.push(await tab.locator('[data-field="sender"]').textContent());
     }
     expect(senders.sort()).toEqual(['no', 'yes']);
@@ -225,6 +227,7 @@ test('records refused for a missing token (401) stay pending with backoff, never
     expect(await outboxIds(page, 'rejected')).toEqual([]);
     expect(await c.events()).toEqual([]);
     await page.goto(`${c.url}/?lang=en#/staff`);
+    await signIn(page);
     await expect(page.locator('[data-field="pending"]')).toHaveText('3');
     await expect(page.locator('[data-field="rejected"]')).toHaveText('0');
     await expect(page.locator('[data-field="last"]')).toContainText('HTTP 401');
@@ -401,6 +404,7 @@ test('full storage: the customer is told, staff see it, and the answer is stored
     await expect(page.getByRole('alert')).toContainText('could not be stored on this device yet');
     await expect(page.getByRole('alert')).toContainText('QuotaExceededError');
     await page.getByRole('link', { name: 'Staff' }).click();
+    await signIn(page);
     await expect(page.locator('[data-field="unsaved"]')).toHaveText('1');
     // the typed kind's name leads (an unrecognised name would read "UnknownError: …")
     await expect(page.locator('[data-field="storage-error"]')).toHaveText(/^QuotaExceededError(: |$)/);

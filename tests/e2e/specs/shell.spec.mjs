@@ -33,12 +33,14 @@ test('unusable launch parameters are ignored with a visible notice', async ({ pa
   await expect(page.getByRole('contentinfo')).toContainText('Main exit, 1F');
 });
 
-test('the staff screen exists and says it is not built yet', async ({ page }) => {
+test('the staff link leads to a plain "Staff only" PIN screen that a customer leaves in one tap', async ({ page }) => {
   await page.goto('/?lang=en');
   await page.getByRole('link', { name: 'Staff' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Staff settings');
-  await expect(page.getByRole('heading', { level: 2, name: 'Not available yet' })).toBeVisible();
-  await expect(page.getByText('PIN sign-in')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Staff only');
+  await expect(page.getByLabel('Staff PIN')).toBeVisible();
+  await expect(page.locator('[data-field="pending"]')).toHaveCount(0);
+  await page.locator('[data-action="leave-staff"]').click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Lanting');
 });
 
 test('switching language on a journey screen keeps the customer there', async ({ page }) => {
