@@ -266,6 +266,7 @@ test('a wrong endpoint path (404) keeps records pending with backoff, and they a
     expect((await outboxIds(page)).sort()).toEqual([...ids].sort());
     expect(await outboxIds(page, 'rejected')).toEqual([]);
     await page.goto(`${c.url}/?lang=en#/staff`);
+    await signIn(page);
     await expect(page.locator('[data-field="pending"]')).toHaveText('2');
     await expect(page.locator('[data-field="send-problem"]')).toHaveAttribute('data-class', 'WrongAddress');
     rewriteConfig(c, (cfg) => cfg);
@@ -297,6 +298,7 @@ test('a redirect (302 to a page that answers 200) is a failed send: nothing is d
     expect(await c.events()).toEqual([]);
     expect(posts.followed).toBe(0); // the redirect was never followed
     await page.goto(`${c.url}/?lang=en#/staff`);
+    await signIn(page);
     await expect(page.locator('[data-field="pending"]')).toHaveText('2');
     await expect(page.locator('[data-field="send-problem"]')).toHaveAttribute('data-class', 'Redirect');
     // the proxy is gone: the same collector, same database, without the redirect
