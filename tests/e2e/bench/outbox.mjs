@@ -68,7 +68,7 @@ await page.evaluate(async ({ path, n }) => {
   m.closeDb(db);
 }, { path: modulePath, n: N });
 
-const c = await startCollector({ port: collectorPort });
+const c = await startCollector({ port: collectorPort, allowOrigin: `http://127.0.0.1:${staticPort}` });
 const t0 = Date.now();
 await page.evaluate(() => window.dispatchEvent(new Event('online'))); // the sender's own trigger
 let total = 0;

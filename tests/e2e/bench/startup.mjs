@@ -19,6 +19,8 @@ const runs = Number(arg('runs', 9));
 
 const sizes = {};
 for (const f of readdirSync(dist)) {
+  // The app's own hashed files (not sw.js, which is fetched after start).
+  if (!/-[0-9a-f]{12,}(_bg)?\./.test(f)) continue;
   const kind = f.endsWith('.wasm') ? 'wasm' : f.endsWith('.js') ? 'js' : f.endsWith('.css') ? 'css' : null;
   if (!kind) continue;
   const buf = readFileSync(join(dist, f));

@@ -51,6 +51,8 @@ export async function startCollector(opts = {}) {
     '--admin-token-file', adminTokenPath];
   if (opts.faults) args.push('--faults', opts.faults, '--seed', String(opts.seed ?? 7));
   if (opts.token) args.push('--token', opts.token);
+  // An app served from another origin may post (CORS for ingest only).
+  if (opts.allowOrigin) args.push('--allow-origin', opts.allowOrigin);
   const child = spawn(COLLECTOR_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stderr.on('data', (d) => { log = (log + d).slice(-20_000); });
