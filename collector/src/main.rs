@@ -39,18 +39,20 @@ fn with_runtime(task: impl std::future::Future<Output = ExitCode>) -> ExitCode {
     runtime.block_on(task)
 }
 
+/// The database of an operator command, or the reason it cannot be opened (on stderr).
+async fn open_store(db: &str) -> Option<Store> {
+    match Store::open_async(db).await {
+        Ok(store) => Some(store),
+        Err(e) => {
+            eprintln!("storevoice-collector: cannot open database {}: {e}", storevoice_collector::pg::redacted(db));
+            None
+        }
+    }
+}
+
 /// `forget`: removes a customer's contact details; logs what it did, never the data.
 async fn forget(db: String, key: storevoice_collector::forget::ForgetKey) -> ExitCode {
-    let store = match Store::open_async(&db).await {
-        Ok(store) => store,
-        Err(e) => {
-            eprintln!(
-                "storevoice-collector: cannot open database {}: {e}",
-                storevoice_collector::pg::redacted(&db)
-            );
-            return ExitCode::FAILURE;
-        }
-    };
+    let Some(store) = open_store(&db).await else { return ExitCode::FAILURE };
     let kind = key.kind();
     match store.forget(key).await {
         Ok(n) => {
@@ -73,16 +75,7 @@ async fn forget(db: String, key: storevoice_collector::forget::ForgetKey) -> Exi
 
 /// `token add | list | revoke`: operator commands on the database, no server.
 async fn token(db: String, action: TokenAction) -> ExitCode {
-    let store = match Store::open_async(&db).await {
-        Ok(store) => store,
-        Err(e) => {
-            eprintln!(
-                "storevoice-collector: cannot open database {}: {e}",
-                storevoice_collector::pg::redacted(&db)
-            );
-            return ExitCode::FAILURE;
-        }
-    };
+    let Some(store) = open_store(&db).await else { return ExitCode::FAILURE };
     let result = match action {
         TokenAction::Add {
             store: s,
