@@ -56,6 +56,14 @@ pub fn app(props: &AppProps) -> Html {
                         let q = query.map(|q| q.to_string()).unwrap_or_else(dom::location_search);
                         let setup = crate::web::staff::load_device_setup();
                         let (launch, warnings) = launch::resolve(&cfg, &q, setup.as_ref());
+                        // A QR code may open a journey directly: its screen is the first one
+                        // painted (the home screen never flashes first), in place of the
+                        // start entry rather than on top of it.
+                        if let Some(j) = launch.journey {
+                            if Route::parse(&dom::location_hash()) == Route::Home {
+                                dom::replace_location_hash(&Route::journey(j).href());
+                            }
+                        }
                         let directory = Rc::new(Directory::build(&cfg));
                         Load::Ready(StoreCtx(Rc::new(Store {
                             config: Rc::new(cfg),
@@ -117,18 +125,6 @@ fn ready(props: &ReadyProps) -> Html {
             });
         });
     }
-    // A QR code may open a journey directly.
-    {
-        let journey = store.launch.journey;
-        use_effect_with((), move |_| {
-            if let Some(j) = journey {
-                if Route::parse(&dom::location_hash()) == Route::Home {
-                    hooks::navigate(&Route::journey(j));
-                }
-            }
-        });
-    }
-
     html! {
         <ContextProvider<StoreCtx> context={store}>
             <ContextProvider<UseReducerHandle<Ui>> context={ui}>

@@ -4,12 +4,20 @@ import { watchConsole, expectNoAxeViolations, SHOTS } from './helpers.mjs';
 
 test('a QR link opens the journey, language, mode and touchpoint it names', async ({ page }) => {
   const c = watchConsole(page);
+  // The journey is the first screen painted: the home screen's tiles never appear.
+  await page.addInitScript(() => {
+    window.__homePainted = false;
+    new MutationObserver(() => {
+      if (document.querySelector('a.journey')) window.__homePainted = true;
+    }).observe(document, { childList: true, subtree: true });
+  });
   await page.goto('/?touchpoint=checkout-3&lang=en&mode=large&journey=feedback');
   await expect(page).toHaveURL(/#\/feedback$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.locator('html')).toHaveAttribute('data-mode', 'large');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Suggestion box');
   await expect(page.getByRole('contentinfo')).toContainText('Checkout 3');
+  expect(await page.evaluate(() => window.__homePainted)).toBe(false);
   c.check();
 });
 
