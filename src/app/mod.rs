@@ -46,7 +46,7 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 let fresh = config_source::fetch_config_text(&url).await;
-                let next = match config::choose(fresh, config_source::last_good().as_deref()) {
+                let next = match config::choose(fresh, config_source::last_good) {
                     Err(why) => Load::Failed(Rc::new(why)),
                     Ok(chosen) => {
                         if let Some(text) = &chosen.keep {

@@ -40,9 +40,10 @@ pub struct Chosen {
     pub fallback_because: Option<Unusable>,
 }
 
-/// Decides between the fetched text and this device's last good config. A last good
-/// config that no longer validates (an app update changed the rules) is not used.
-pub fn choose(fresh: Result<String, FetchError>, last_good: Option<&str>) -> Result<Chosen, Unusable> {
+/// Decides between the fetched text and this device's last good config, which is read only
+/// when the fetched one cannot be used. A last good config that no longer validates (an app
+/// update changed the rules) is not used.
+pub fn choose(fresh: Result<String, FetchError>, last_good: impl FnOnce() -> Option<String>) -> Result<Chosen, Unusable> {
     let why = match fresh {
         Ok(text) => match parse(&text) {
             Ok(config) => return Ok(Chosen { config, keep: Some(text), fallback_because: None }),
@@ -50,7 +51,7 @@ pub fn choose(fresh: Result<String, FetchError>, last_good: Option<&str>) -> Res
         },
         Err(e) => Unusable::Fetch(e),
     };
-    match last_good.map(parse) {
+    match last_good().as_deref().map(parse) {
         Some(Ok(config)) => Ok(Chosen { config, keep: None, fallback_because: Some(why) }),
         _ => Err(why),
     }
@@ -67,7 +68,7 @@ mod tests {
 
     #[test]
     fn a_valid_fresh_config_wins_and_is_kept() {
-        let c = choose(Ok(other_store()), Some(SAMPLE_CONFIG)).expect("valid");
+        let c = choose(Ok(other_store()), || panic!("the kept config is not read when the fresh one is good")).expect("valid");
         assert_eq!(c.config.store.id, "lanting-pudong");
         assert_eq!(c.keep.as_deref(), Some(other_store().as_str()));
         assert!(c.fallback_because.is_none());
@@ -75,7 +76,7 @@ mod tests {
 
     #[test]
     fn offline_runs_on_the_last_good_config_and_says_why() {
-        let c = choose(Err(FetchError::Network("Failed to fetch".into())), Some(SAMPLE_CONFIG)).expect("fallback");
+        let c = choose(Err(FetchError::Network("Failed to fetch".into())), || Some(SAMPLE_CONFIG.to_string())).expect("fallback");
         assert_eq!(c.config.store.id, "lanting-xuhui");
         assert!(c.keep.is_none(), "nothing new to keep");
         assert_eq!(c.fallback_because, Some(Unusable::Fetch(FetchError::Network("Failed to fetch".into()))));
@@ -84,7 +85,7 @@ mod tests {
     #[test]
     fn a_broken_new_config_is_not_adopted() {
         let broken = SAMPLE_CONFIG.replacen("\"version\": 1", "\"version\": 9", 1);
-        let c = choose(Ok(broken), Some(SAMPLE_CONFIG)).expect("fallback");
+        let c = choose(Ok(broken), || Some(SAMPLE_CONFIG.to_string())).expect("fallback");
         assert_eq!(c.config.store.id, "lanting-xuhui");
         assert!(c.keep.is_none(), "a broken file never becomes the last good one");
         assert!(matches!(c.fallback_because, Some(Unusable::Invalid(ref p)) if !p.is_empty()));
@@ -92,9 +93,9 @@ mod tests {
 
     #[test]
     fn without_a_last_good_config_the_reason_is_returned() {
-        assert_eq!(choose(Err(FetchError::Status(404)), None).err(), Some(Unusable::Fetch(FetchError::Status(404))));
-        assert!(matches!(choose(Ok("{".into()), None), Err(Unusable::Invalid(_))));
+        assert_eq!(choose(Err(FetchError::Status(404)), || None).err(), Some(Unusable::Fetch(FetchError::Status(404))));
+        assert!(matches!(choose(Ok("{".into()), || None), Err(Unusable::Invalid(_))));
         // A kept config that no longer validates is not used either.
-        assert!(matches!(choose(Err(FetchError::Status(503)), Some("{\"version\": 1}")), Err(Unusable::Fetch(_))));
+        assert!(matches!(choose(Err(FetchError::Status(503)), || Some("{\"version\": 1}".to_string())), Err(Unusable::Fetch(_))));
     }
 }

@@ -31,10 +31,12 @@ pub fn last_good() -> Option<String> {
     storage()?.get_item(LAST_GOOD_KEY).ok()?
 }
 
-/// Keeps `text` (which just passed validation) for starts without a usable config. A full
-/// storage only means the device keeps the previous one.
+/// Keeps `text` (which just passed validation) for starts without a usable config; written
+/// only when it changed. A full storage only means the device keeps the previous one.
 pub fn keep_last_good(text: &str) {
     if let Some(s) = storage() {
-        let _ = s.set_item(LAST_GOOD_KEY, text);
+        if s.get_item(LAST_GOOD_KEY).ok().flatten().as_deref() != Some(text) {
+            let _ = s.set_item(LAST_GOOD_KEY, text);
+        }
     }
 }
