@@ -18,14 +18,25 @@ pub fn event_source(store: &str, touchpoint: &str) -> String {
     format!("/stores/{store}/touchpoints/{touchpoint}")
 }
 
+/// What the device noticed about an answer when it was handed in, sent as CloudEvents
+/// extension attributes (docs/cloudevents.md) so the store can weigh it; an answer is never
+/// dropped for these.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Marks {
+    /// Given outside the store's or touchpoint's opening hours: `outsidehours: true`.
+    pub outside_hours: bool,
+    /// Given faster than a person could (see the misuse rule): `suspect: "<reason>"`.
+    pub suspect: Option<String>,
+}
+
 /// The event for `record`: `id` is the record's id (the same on every retry), `time` is when
-/// the customer finished, `data` is the record itself.
-pub fn to_cloudevent(record: &Record) -> Value {
+/// the customer finished, `data` is the record itself, `marks` become extension attributes.
+pub fn to_cloudevent(record: &Record, marks: &Marks) -> Value {
     let (store, touchpoint, time) = match record {
         Record::SurveyResponse(r) => (&r.store_id, &r.touchpoint, &r.finished_at),
         Record::Feedback(f) => (&f.store_id, &f.touchpoint, &f.finished_at),
     };
-    json!({
+    let mut event = json!({
         "specversion": "1.0",
         "id": record.id(),
         "source": event_source(store, touchpoint),
@@ -33,7 +44,16 @@ pub fn to_cloudevent(record: &Record) -> Value {
         "time": time,
         "datacontenttype": "application/json",
         "data": record,
-    })
+    });
+    if let Some(ev) = event.as_object_mut() {
+        if marks.outside_hours {
+            ev.insert("outsidehours".into(), Value::Bool(true));
+        }
+        if let Some(reason) = &marks.suspect {
+            ev.insert("suspect".into(), Value::String(reason.clone()));
+        }
+    }
+    event
 }
 
 /// A record's contact details as the sender found them on the device (they are stored apart
@@ -145,7 +165,7 @@ mod tests {
 
     #[test]
     fn structured_event_has_the_required_attributes() {
-        let e = to_cloudevent(&record());
+        let e = to_cloudevent(&record(), &Marks::default());
         assert_eq!(e["specversion"], "1.0");
         assert_eq!(e["id"], "6f1c1b7e-8d3c-4a53-9a51-2f0d1c2b3a4e");
         assert_eq!(e["source"], "/stores/lanting-xuhui/touchpoints/checkout-3");
@@ -158,12 +178,12 @@ mod tests {
 
     #[test]
     fn same_record_same_event() {
-        assert_eq!(to_cloudevent(&record()), to_cloudevent(&record()));
+        assert_eq!(to_cloudevent(&record(), &Marks::default()), to_cloudevent(&record(), &Marks::default()));
     }
 
     #[test]
     fn contact_details_are_joined_or_marked_unreadable() {
-        let e = to_cloudevent(&record()).to_string();
+        let e = to_cloudevent(&record(), &Marks::default()).to_string();
         assert_eq!(with_contact(&e, Contact::None), e);
         let joined: Value = serde_json::from_str(&with_contact(&e, Contact::Readable(r#"{"phone":"13812345678"}"#))).unwrap_or(Value::Null);
         assert_eq!(joined["data"]["contact"]["phone"], "13812345678");
@@ -180,7 +200,7 @@ mod tests {
 
     #[test]
     fn batch_is_a_json_array() {
-        let a = to_cloudevent(&record()).to_string();
+        let a = to_cloudevent(&record(), &Marks::default()).to_string();
         let body = batch_body([a.as_str(), a.as_str()]);
         let v: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
         assert_eq!(v.as_array().map(Vec::len), Some(2));

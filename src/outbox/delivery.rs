@@ -8,6 +8,7 @@ use std::rc::Rc;
 use super::error::StorageError;
 use super::idb::{persist_storage, IdbOutbox, DEFAULT_DB_NAME};
 use super::sender::Sender;
+use super::cloudevent::Marks;
 use super::Record;
 use crate::config::Config;
 
@@ -50,8 +51,8 @@ impl Delivery {
     /// Resolves once `record` is safely queued on this device; the thank-you screen waits for
     /// this. On an error the record is still kept in memory and written again until it is
     /// stored (see `health().unsaved`); the error says why, for the customer and staff.
-    pub async fn hand_in(&self, record: Record) -> Result<(), StorageError> {
-        self.queue.enqueue(&record).await
+    pub async fn hand_in(&self, record: Record, marks: Marks) -> Result<(), StorageError> {
+        self.queue.enqueue(&record, &marks).await
     }
 
     /// Records waiting to be sent, and records the endpoint refused.

@@ -11,7 +11,7 @@ use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use super::cloudevent::{to_cloudevent, with_contact, Contact};
+use super::cloudevent::{to_cloudevent, with_contact, Contact, Marks};
 use super::error::StorageError;
 use super::Record;
 use crate::web::platform::now_ms;
@@ -127,8 +127,8 @@ fn id_array(ids: &[String]) -> Array {
 
 impl Pending {
     /// The pending entry and, apart, the contact details (JSON) to store encrypted.
-    pub fn from_record(record: &Record, now: f64) -> (Self, Option<String>) {
-        let mut event = to_cloudevent(record);
+    pub fn from_record(record: &Record, marks: &Marks, now: f64) -> (Self, Option<String>) {
+        let mut event = to_cloudevent(record, marks);
         let contact = event.get_mut("data").and_then(|d| d.as_object_mut()).and_then(|d| d.remove("contact"));
         let contact = contact.map(|c| c.to_string());
         let p = Pending { id: record.id().to_string(), event: event.to_string(), queued_at: now, has_contact: contact.is_some() };
@@ -344,8 +344,8 @@ impl IdbOutbox {
     /// Resolves once `record` is durably queued. If the browser refuses the write, the
     /// record is kept in memory, counted, and written again every `UNSAVED_RETRY_MS`: it is
     /// never dropped, and the error says why for the customer and staff.
-    pub async fn enqueue(self: &Rc<Self>, record: &Record) -> Result<(), StorageError> {
-        let (p, contact) = Pending::from_record(record, now_ms());
+    pub async fn enqueue(self: &Rc<Self>, record: &Record, marks: &Marks) -> Result<(), StorageError> {
+        let (p, contact) = Pending::from_record(record, marks, now_ms());
         match self.write(&p, contact.as_deref()).await {
             Ok(()) => {
                 self.queued(&p, contact.as_deref());

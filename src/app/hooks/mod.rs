@@ -15,6 +15,7 @@ pub use route::{navigate, use_route};
 
 use super::context::{DeliveryCtx, HandedIn, StoreCtx, Ui, UiAction, Visit, VisitAction};
 use crate::outbox::delivery::Delivery;
+use crate::outbox::cloudevent::Marks;
 use crate::outbox::Record;
 use crate::route::Route;
 
@@ -57,7 +58,9 @@ impl Submitter {
         let (delivery, visit) = (self.delivery.clone(), self.visit.clone());
         wasm_bindgen_futures::spawn_local(async move {
             let handed = HandedIn { id: record.id().to_string(), reference: record.reference().map(str::to_string) };
-            match delivery.hand_in(record).await {
+            // Outside-hours and misuse marks are worked out here, at the moment of hand-in.
+            let marks = Marks::default();
+            match delivery.hand_in(record, marks).await {
                 Ok(()) => {
                     visit.dispatch(VisitAction::HandedIn(handed));
                     navigate(&Route::ThankYou);
