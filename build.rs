@@ -29,11 +29,27 @@ fn main() {
     }
     pairs.sort_by_key(|(c, _)| *c);
     pairs.dedup_by_key(|(c, _)| *c);
-    let mut out = String::from("/// (character, plain pinyin), sorted by character.\npub static PINYIN: &[(char, &str)] = &[\n");
-    for (c, p) in &pairs {
-        let _ = writeln!(out, "    ('{c}', \"{p}\"),");
+    // Packed: the ~400 distinct syllables once, then two parallel u16 arrays (characters, all
+    // in the BMP, and each one's syllable number). About 17 KB raw instead of ~60 KB for a
+    // table of (char, &str), whose pointers also compress poorly.
+    let mut syllables: Vec<&str> = pairs.iter().map(|(_, p)| *p).collect();
+    syllables.sort_unstable();
+    syllables.dedup();
+    let mut out = String::from("/// Distinct plain pinyin syllables, sorted.\npub static SYLLABLES: &[&str] = &[");
+    for s in &syllables {
+        let _ = write!(out, "\"{s}\",");
+    }
+    out.push_str("];\n/// The characters (code points, all in the BMP), sorted.\npub static CHARS: &[u16] = &[");
+    for (c, _) in &pairs {
+        let _ = write!(out, "{},", u32::from(*c));
+    }
+    out.push_str("];\n/// For each of `CHARS`, its syllable's index in `SYLLABLES`.\npub static SYLLABLE_OF: &[u16] = &[");
+    for (_, p) in &pairs {
+        let i = syllables.binary_search(p).unwrap_or(0);
+        let _ = write!(out, "{i},");
     }
     out.push_str("];\n");
+    assert!(pairs.iter().all(|(c, _)| u32::from(*c) <= 0xFFFF), "a common character outside the BMP");
     let dest = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("pinyin_table.rs");
     if let Err(e) = std::fs::write(&dest, out) {
         panic!("cannot write {}: {e}", dest.display());

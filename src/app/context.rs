@@ -23,8 +23,9 @@ pub struct Store {
     pub config: Rc<Config>,
     pub launch: Rc<Launch>,
     pub warnings: Rc<Vec<LaunchWarning>>,
-    /// Search index and walkway graph, built once from the config.
-    pub directory: Rc<Directory>,
+    /// Search index and walkway graph, built from the config the first time wayfinding
+    /// needs them (rating a visit never pays for the pinyin index); see [`Store::directory`].
+    pub directory: std::cell::OnceCell<Directory>,
     /// Set when this device runs on its last good config: why the fetched one was not used
     /// (staff see it).
     pub config_fallback: Option<Rc<crate::config::Unusable>>,
@@ -33,6 +34,11 @@ pub struct Store {
 }
 
 impl Store {
+    /// The store directory, built on first use and kept for the life of the page.
+    pub fn directory(&self) -> &Directory {
+        self.directory.get_or_init(|| Directory::build(&self.config))
+    }
+
     /// The touchpoint this device is (launch parameter or config default).
     pub fn touchpoint(&self) -> Option<&Touchpoint> {
         self.config.touchpoint(&self.launch.touchpoint)

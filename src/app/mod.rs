@@ -16,7 +16,6 @@ use crate::config::{self, Unusable};
 use crate::launch;
 use crate::outbox::delivery::Delivery;
 use crate::route::Route;
-use crate::wayfinding::directory::Directory;
 use crate::web::{config_source, dom};
 use context::{DeliveryCtx, Store, StoreCtx, Ui, Visit};
 
@@ -64,12 +63,11 @@ pub fn app(props: &AppProps) -> Html {
                                 dom::replace_location_hash(&Route::journey(j).href());
                             }
                         }
-                        let directory = Rc::new(Directory::build(&cfg));
                         Load::Ready(StoreCtx(Rc::new(Store {
                             config: Rc::new(cfg),
                             launch: Rc::new(launch),
                             warnings: Rc::new(warnings),
-                            directory,
+                            directory: Default::default(),
                             config_fallback: chosen.fallback_because.map(Rc::new),
                             device_setup: Rc::new(setup.unwrap_or_default()),
                         })))

@@ -12,7 +12,9 @@ mod table {
 
 /// Plain pinyin of a common Chinese character (GB2312 level 1; see build.rs).
 pub fn pinyin_of_char(c: char) -> Option<&'static str> {
-    table::PINYIN.binary_search_by_key(&c, |(k, _)| *k).ok().map(|i| table::PINYIN[i].1)
+    let code = u16::try_from(u32::from(c)).ok()?;
+    let i = table::CHARS.binary_search(&code).ok()?;
+    table::SYLLABLES.get(usize::from(*table::SYLLABLE_OF.get(i)?)).copied()
 }
 
 /// What one place can be found by.
@@ -231,7 +233,8 @@ mod tests {
         assert_eq!(pinyin_of_char('间'), Some("jian"));
         assert_eq!(pinyin_of_char('婴'), Some("ying"));
         assert_eq!(pinyin_of_char('a'), None);
-        assert!(table::PINYIN.len() >= 3700, "{}", table::PINYIN.len());
+        assert!(table::CHARS.len() >= 3700, "{}", table::CHARS.len());
+        assert_eq!(table::CHARS.len(), table::SYLLABLE_OF.len());
     }
 
     #[test]

@@ -63,7 +63,7 @@ pub fn wayfinding() -> Html {
     let lang = ui.lang;
     let results: Vec<&Place> = match *shortcut {
         Some(kind) if query.trim().is_empty() => store.config.map.places.iter().filter(|p| p.kind == kind).collect(),
-        _ => store.directory.search(&query).into_iter().filter_map(|h| store.config.map.places.get(h.doc)).collect(),
+        _ => store.directory().search(&query).into_iter().filter_map(|h| store.config.map.places.get(h.doc)).collect(),
     };
     let showing = !query.trim().is_empty() || shortcut.is_some();
     let oninput = {
@@ -136,12 +136,12 @@ fn route_view(p: &RouteProps) -> Html {
     let s = ui.s();
     let lang = ui.lang;
     let profile = if p.step_free { Profile::StepFree } else { Profile::Shortest };
-    let path: Option<Path> = p.from.as_deref().and_then(|f| store.directory.route(f, &p.place, profile));
+    let path: Option<Path> = p.from.as_deref().and_then(|f| store.directory().route(f, &p.place, profile));
     let start_floor = p
         .from
         .as_deref()
-        .and_then(|f| store.directory.node_index(f))
-        .and_then(|i| store.directory.node(i))
+        .and_then(|f| store.directory().node_index(f))
+        .and_then(|i| store.directory().node(i))
         .map(|n| n.0.clone())
         .unwrap_or_else(|| p.place.floor.clone());
     let shown_floor = use_state(|| start_floor.clone());
@@ -150,7 +150,7 @@ fn route_view(p: &RouteProps) -> Html {
         use_effect_with((p.place.id.clone(), p.step_free), move |_| shown_floor.set(start_floor));
     }
     let (pname, _) = p.place.name.get_with_lang(lang);
-    let steps: Vec<Step> = path.as_ref().map(|path| directions(path, &store.directory.spots(path))).unwrap_or_default();
+    let steps: Vec<Step> = path.as_ref().map(|path| directions(path, &store.directory().spots(path))).unwrap_or_default();
     let step_text = |st: &Step| {
         let floor = match st {
             Step::ChangeFloor { to_level, .. } => store
@@ -189,7 +189,7 @@ fn route_view(p: &RouteProps) -> Html {
                     <div class="chips floor-tabs" role="group" aria-label={s.wf_floors}>
                         { for store.config.map.floors.iter().map(|f| {
                             let (shown, id) = (shown_floor.clone(), f.id.clone());
-                            let on_route = path.as_ref().is_some_and(|path| path.nodes.iter().any(|n| store.directory.node(*n).is_some_and(|x| x.0 == f.id)));
+                            let on_route = path.as_ref().is_some_and(|path| path.nodes.iter().any(|n| store.directory().node(*n).is_some_and(|x| x.0 == f.id)));
                             html! {
                                 <button type="button" class={classes!("control", "floor-tab", on_route.then_some("on-route"))}
                                     aria-pressed={(*shown_floor == f.id).to_string()}
@@ -232,14 +232,14 @@ fn floor_plan(store: &Store, ui: &Ui, floor_id: &str, path: Option<&Path>, dest:
     let (mut start, mut end) = (None, None);
     if let Some(path) = path {
         for w in path.nodes.windows(2) {
-            if let (Some(a), Some(b)) = (store.directory.node(w[0]), store.directory.node(w[1])) {
+            if let (Some(a), Some(b)) = (store.directory().node(w[0]), store.directory().node(w[1])) {
                 if a.0 == floor.id && b.0 == floor.id {
                     lines.push((a.1, b.1));
                 }
             }
         }
-        start = path.nodes.first().and_then(|n| store.directory.node(*n)).filter(|n| n.0 == floor.id).map(|n| n.1);
-        end = path.nodes.last().and_then(|n| store.directory.node(*n)).filter(|n| n.0 == floor.id).map(|n| n.1);
+        start = path.nodes.first().and_then(|n| store.directory().node(*n)).filter(|n| n.0 == floor.id).map(|n| n.1);
+        end = path.nodes.last().and_then(|n| store.directory().node(*n)).filter(|n| n.0 == floor.id).map(|n| n.1);
     }
     let label = (s.wf_map)(floor.name.get(lang));
     html! {

@@ -2,17 +2,17 @@
 //! in `localStorage` (the config is public: nothing in it is a secret).
 
 use gloo::net::http::Request;
-use web_sys::RequestCache;
 
 pub use crate::config::FetchError;
 
 const LAST_GOOD_KEY: &str = "storevoice:last-good-config";
 
-/// Loads the config text. `no-cache` makes the browser revalidate, so a replaced file is
-/// picked up on the next start.
+/// Loads the config text. The request matches index.html's `<link rel="preload">` (default
+/// cache mode, CORS mode, same-origin credentials) so the download that started with the page
+/// is the one used; freshness comes from the server's `Cache-Control: no-cache` on
+/// `config.json` (docs/deploy.md), so a replaced file is picked up on the next start.
 pub async fn fetch_config_text(url: &str) -> Result<String, FetchError> {
     let resp = Request::get(url)
-        .cache(RequestCache::NoCache)
         .send()
         .await
         .map_err(|e| FetchError::Network(e.to_string()))?;

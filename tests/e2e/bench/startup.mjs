@@ -1,4 +1,5 @@
-// Startup benchmark: time from navigation to the home screen's journey buttons, in Debian's
+// Startup benchmark: time from navigation to the home screen's journey buttons and to the
+// first question's first option (`?journey=survey`), in Debian's
 // Chromium with the CPU slowed 4× (a modest kiosk tablet or phone), and the size of what a
 // phone downloads. Prints JSON; scripts/bench.sh checks it against the budgets.
 //
@@ -17,43 +18,75 @@ const url = arg('url', 'http://127.0.0.1:4511/');
 const dist = arg('dist', 'dist');
 const runs = Number(arg('runs', 9));
 
+// Everything the first screen downloads: index.html, the hashed app files and the JS snippets
+// the glue imports (not config.json, logo or sw.js, which are data or fetched after start).
 const sizes = {};
-for (const f of readdirSync(dist)) {
-  // The app's own hashed files (not sw.js, which is fetched after start).
-  if (!/-[0-9a-f]{12,}(_bg)?\./.test(f)) continue;
+const add = (kind, path) => {
+  const buf = readFileSync(path);
+  const s = (sizes[kind] ??= { raw: 0, gzip: 0, brotli: 0 });
+  s.raw += buf.length;
+  s.gzip += gzipSync(buf, { level: 9 }).length;
+  s.brotli += brotliCompressSync(buf).length;
+};
+add('html', join(dist, 'index.html'));
+for (const f of readdirSync(dist, { recursive: true })) {
+  const snippet = f.startsWith('snippets/') && f.endsWith('.js');
+  if (!snippet && !/-[0-9a-f]{12,}(_bg)?\./.test(f)) continue;
   const kind = f.endsWith('.wasm') ? 'wasm' : f.endsWith('.js') ? 'js' : f.endsWith('.css') ? 'css' : null;
-  if (!kind) continue;
-  const buf = readFileSync(join(dist, f));
-  sizes[kind] = { raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length, brotli: brotliCompressSync(buf).length };
+  if (kind) add(kind, join(dist, f));
 }
 
+// What a customer waits for: the home screen's journey buttons, and (a QR code that opens the
+// questionnaire) the first answer option of the first question.
+const TARGETS = {
+  home: { path: '', selector: 'a.journey' },
+  first_question: { path: '?journey=survey', selector: 'main [role="radiogroup"] input, main [role="radiogroup"] [role="radio"]' },
+};
+
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-const times = [];
+const times = Object.fromEntries(Object.keys(TARGETS).map((k) => [k, []]));
+const configRequests = [];
 for (let i = 0; i < runs; i++) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await page.addInitScript(() => {
-    const seen = () => {
-      if (document.querySelector('a.journey')) {
-        window.__homeAt = performance.now();
-        return true;
-      }
-      return false;
-    };
-    new MutationObserver((_, obs) => { if (seen()) obs.disconnect(); })
-      .observe(document, { childList: true, subtree: true });
-  });
-  await page.goto(url);
-  await page.waitForFunction(() => window.__homeAt !== undefined, null, { timeout: 30_000 });
-  times.push(await page.evaluate(() => window.__homeAt));
-  await context.close();
+  for (const [name, { path, selector }] of Object.entries(TARGETS)) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    let configs = 0;
+    page.on('request', (r) => { if (new URL(r.url()).pathname.endsWith('/config.json')) configs += 1; });
+    await page.addInitScript((sel) => {
+      const seen = () => {
+        if (document.querySelector(sel)) {
+          window.__shownAt = performance.now();
+          return true;
+        }
+        return false;
+      };
+      new MutationObserver((_, obs) => { if (seen()) obs.disconnect(); })
+        .observe(document, { childList: true, subtree: true });
+    }, selector);
+    await page.goto(new URL(path, url).href);
+    await page.waitForFunction(() => window.__shownAt !== undefined, null, { timeout: 30_000 });
+    times[name].push(await page.evaluate(() => window.__shownAt));
+    configRequests.push(configs);
+    await context.close();
+  }
 }
 await browser.close();
 
-times.sort((a, b) => a - b);
-const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
-console.log(JSON.stringify({ runs, home_ms: { median: q(0.5), p95: q(0.95), min: times[0], max: times.at(-1) }, sizes }, null, 2));
+const stats = (xs) => {
+  xs.sort((a, b) => a - b);
+  const q = (p) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+  return { median: q(0.5), p95: q(0.95), min: xs[0], max: xs.at(-1) };
+};
+const total = Object.fromEntries(['brotli', 'gzip', 'raw'].map((k) => [k, Object.values(sizes).reduce((n, s) => n + s[k], 0)]));
+console.log(JSON.stringify({
+  runs,
+  home_ms: stats(times.home),
+  first_question_ms: stats(times.first_question),
+  // More than one request per load means the preload was not used (a second download).
+  config_requests_per_load: Math.max(...configRequests),
+  sizes: { ...sizes, total },
+}, null, 2));
