@@ -67,7 +67,7 @@ pub fn choose_voice(voices: &[Voice], lang: Lang) -> Option<&Voice> {
 }
 
 /// Speaking rate: slower in large-text mode, which serves older customers at the desk.
-pub fn rate(mode: Mode) -> f32 {
+pub fn rate(mode: Mode) -> f64 {
     match mode {
         Mode::Large => 0.8,
         _ => 1.0,

@@ -14,7 +14,7 @@ extern "C" {
     #[wasm_bindgen(js_name = watchVoices)]
     fn js_watch_voices(cb: &Closure<dyn FnMut()>) -> js_sys::Function;
     #[wasm_bindgen(js_name = speak)]
-    fn js_speak(items: &js_sys::Array, rate: f32, done: JsValue) -> bool;
+    fn js_speak(items: &js_sys::Array, rate: f64, done: JsValue) -> bool;
     #[wasm_bindgen(js_name = cancel)]
     fn js_cancel();
 }
@@ -73,7 +73,7 @@ pub fn watch_voices(f: impl FnMut() + 'static) -> VoicesWatch {
 
 /// Stops anything being read, then reads `utterances` at `rate`; `done` runs once when the
 /// last one ends (or fails). False when this browser cannot speak.
-pub fn speak(utterances: &[Utterance], rate: f32, done: impl FnOnce() + 'static) -> bool {
+pub fn speak(utterances: &[Utterance], rate: f64, done: impl FnOnce() + 'static) -> bool {
     let items = js_sys::Array::new();
     for u in utterances {
         let o = js_sys::Object::new();
