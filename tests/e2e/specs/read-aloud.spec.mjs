@@ -278,3 +278,20 @@ test('screenshots: phone and kiosk, large mode, both languages', async ({ page, 
     }
   }
 });
+
+test('screenshots: route directions and thank-you with the control', async ({ page, collector }) => {
+  await installRecorder(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${collector.url}/?lang=zh-Hans&mode=large&touchpoint=service-desk#/wayfinding?to=cafe`);
+  await readButton(page, '朗读').click();
+  await readButton(page, '朗读').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/route-phone-zh-Hans-large.png` });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(`${collector.url}/?lang=en&touchpoint=qr-fitting-rooms#/feedback`);
+  await page.getByRole('radio', { name: /^Question/ }).check();
+  await page.getByRole('radio', { name: 'Other', exact: true }).check();
+  await page.getByRole('textbox', { name: 'Please tell us more' }).fill('Where are the lockers?');
+  await page.getByRole('button', { name: /Send/ }).click();
+  await readButton(page, 'Read aloud').click();
+  await page.screenshot({ path: `${SHOTS}/thanks-kiosk-en.png` });
+});
