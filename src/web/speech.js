@@ -22,23 +22,29 @@ export function watchVoices(cb) {
 export function speak(items, rate, done) {
   const s = synth();
   if (!s || typeof SpeechSynthesisUtterance !== 'function' || items.length === 0) return false;
-  s.cancel();
-  const voices = s.getVoices() ?? [];
   let called = false;
   const finish = () => { if (!called) { called = true; done(); } };
-  items.forEach((it, i) => {
-    const u = new SpeechSynthesisUtterance(it.text);
-    u.lang = it.lang;
-    u.rate = rate;
-    const v = Array.from(voices).find((x) => x.voiceURI === it.uri);
-    if (v) u.voice = v;
-    if (i === items.length - 1) {
-      u.addEventListener('end', finish);
-      u.addEventListener('error', finish);
-    }
-    s.speak(u);
-  });
-  return true;
+  try {
+    s.cancel();
+    const voices = Array.from(s.getVoices() ?? []);
+    items.forEach((it, i) => {
+      const u = new SpeechSynthesisUtterance(it.text);
+      u.lang = it.lang;
+      u.rate = rate;
+      const v = voices.find((x) => x.voiceURI === it.uri);
+      if (v) u.voice = v;
+      if (i === items.length - 1) {
+        u.addEventListener('end', finish);
+        u.addEventListener('error', finish);
+      }
+      s.speak(u);
+    });
+    return true;
+  } catch {
+    // A browser that refuses (no speech service): nothing is read, the button stays released.
+    try { s.cancel(); } catch { /* nothing to stop */ }
+    return false;
+  }
 }
 
 export function cancel() {
