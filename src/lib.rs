@@ -18,6 +18,7 @@ pub mod outbox;
 pub mod feedback;
 pub mod wayfinding;
 pub mod staff;
+pub mod speech;
 
 /// The operators' command line (`storevoice check`), native only.
 #[cfg(not(target_arch = "wasm32"))]

@@ -152,3 +152,90 @@ async fn webcrypto_pbkdf2_matches_the_native_hash() {
     assert_eq!(verify_pin("2469", &pin).await, Ok(false));
     assert_eq!(verify_pin("", &pin).await, Ok(false));
 }
+
+/// Mounting the sample config keeps it as this browser's last good config; tests that mount
+/// it forget it again, so the config-error tests still see their own errors.
+fn forget_last_good_config() {
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.remove_item("storevoice:last-good-config");
+    }
+}
+
+/// A `getVoices()`-shaped list (built in JS, as Chrome gives it: plain fields, some tags with
+/// underscores) becomes voices, and the choice per language follows; odd entries are dropped.
+#[wasm_bindgen_test]
+fn speech_voices_are_read_from_a_get_voices_list() {
+    use storevoice::lang::Lang;
+    use storevoice::speech::choose_voice;
+    use storevoice::web::speech::voices_from;
+    let list = js_sys::Function::new_no_args(
+        "return [
+            { lang: 'en-US', name: 'Remote English', voiceURI: 'r-en', default: true, localService: false },
+            { lang: 'zh_CN', name: 'Tingting', voiceURI: 'tt', default: false, localService: true },
+            { lang: 'zh-TW', name: 'Meijia', voiceURI: 'mj', default: false, localService: true },
+            { lang: 'en-GB', name: 'Daniel', voiceURI: 'dn', default: false, localService: true },
+            { name: 'no language' }, null, 7,
+        ];",
+    )
+    .call0(&JsValue::NULL)
+    .expect("the list");
+    let voices = voices_from(&list);
+    assert_eq!(voices.len(), 4, "{voices:?}");
+    assert_eq!((voices[1].lang.as_str(), voices[1].uri.as_str(), voices[1].local, voices[1].default), ("zh_CN", "tt", true, false));
+    assert!(voices[0].default && !voices[0].local);
+    assert_eq!(choose_voice(&voices, Lang::ZhHans).map(|v| v.name.as_str()), Some("Tingting"));
+    assert_eq!(choose_voice(&voices, Lang::ZhHant).map(|v| v.name.as_str()), Some("Meijia"));
+    assert_eq!(choose_voice(&voices, Lang::En).map(|v| v.name.as_str()), Some("Daniel"), "on the device before remote");
+    assert!(voices_from(&JsValue::NULL).is_empty());
+    assert!(voices_from(&js_sys::Object::new().into()).is_empty());
+}
+
+/// The real `speechSynthesis.getVoices()` converts (whatever this browser has), and the
+/// control is shown exactly when there is an English voice.
+#[wasm_bindgen_test]
+async fn speech_control_follows_the_real_voices() {
+    use storevoice::lang::Lang;
+    let root = mount(json_blob_url(SAMPLE_CONFIG), "?lang=en&touchpoint=checkout-3");
+    let _ = wait_for(&root, "h1.welcome").await;
+    web_sys::window().expect("window").location().set_hash("#/survey").expect("hash");
+    let _ = wait_for(&root, "h1.question-text").await;
+    gloo_timers::future::sleep(Duration::from_millis(500)).await;
+    let voices = storevoice::web::speech::voices();
+    assert!(voices.iter().all(|v| !v.lang.is_empty()));
+    let can = storevoice::speech::choose_voice(&voices, Lang::En).is_some();
+    let shown = root.query_selector(".read-aloud").ok().flatten().is_some();
+    web_sys::window().expect("window").location().set_hash("").expect("hash");
+    forget_last_good_config();
+    assert_eq!(shown, can, "voices: {voices:?}");
+}
+
+/// A device whose speech synthesis has no voices reports none, and shows no control.
+#[wasm_bindgen_test]
+async fn speech_without_voices_shows_no_control() {
+    let window = web_sys::window().expect("window");
+    let key = JsValue::from_str("speechSynthesis");
+    let original = js_sys::Object::get_own_property_descriptor(&window, &key);
+    let fake = js_sys::Function::new_no_args(
+        "return { getVoices() { return []; }, addEventListener() {}, removeEventListener() {}, cancel() {}, speak() {} };",
+    )
+    .call0(&JsValue::NULL)
+    .expect("fake");
+    let desc = js_sys::Object::new();
+    js_sys::Reflect::set(&desc, &"value".into(), &fake).expect("set");
+    js_sys::Reflect::set(&desc, &"configurable".into(), &JsValue::TRUE).expect("set");
+    js_sys::Object::define_property(&window, &key, &desc);
+    assert!(storevoice::web::speech::voices().is_empty());
+    window.location().set_hash("#/survey").expect("hash");
+    let root = mount(json_blob_url(SAMPLE_CONFIG), "?lang=en&touchpoint=checkout-3");
+    let _ = wait_for(&root, "h1.question-text").await;
+    gloo_timers::future::sleep(Duration::from_millis(300)).await;
+    let shown = root.query_selector(".read-aloud").ok().flatten().is_some();
+    window.location().set_hash("").expect("hash");
+    forget_last_good_config();
+    if original.is_undefined() {
+        js_sys::Reflect::delete_property(&window, &key).expect("delete");
+    } else {
+        js_sys::Object::define_property(&window, &key, &wasm_bindgen::JsCast::unchecked_into::<js_sys::Object>(original));
+    }
+    assert!(!shown, "no voices: no read-aloud control");
+}

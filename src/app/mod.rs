@@ -128,7 +128,7 @@ fn ready(props: &ReadyProps) -> Html {
             <ContextProvider<UseReducerHandle<Ui>> context={ui}>
                 <ContextProvider<UseReducerHandle<Visit>> context={visit}>
                     <ContextProvider<DeliveryCtx> context={delivery}>
-                        <shell::Shell />
+                        <components::SpeechProvider><shell::Shell /></components::SpeechProvider>
                     </ContextProvider<DeliveryCtx>>
                 </ContextProvider<UseReducerHandle<Visit>>>
             </ContextProvider<UseReducerHandle<Ui>>>

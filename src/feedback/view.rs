@@ -11,7 +11,8 @@ use yew::prelude::*;
 use super::contact::Channel;
 use super::form::{Edit, Field, Form};
 use super::record::FeedbackKind;
-use crate::app::components::{ActionBar, Radio, SaveFailed};
+use crate::app::components::{ActionBar, Radio, ReadAloud, SaveFailed};
+use crate::speech::{feedback_step, FeedbackStep};
 use crate::app::hooks::{use_hand_in, use_store, use_ui};
 use crate::app::components::HEADING_ID;
 use crate::config::FeedbackField;
@@ -150,6 +151,7 @@ pub fn feedback_journey() -> Html {
 
                 <fieldset class="group">
                     <legend>{ s.fb_kind_question }</legend>
+                    <ReadAloud pieces={feedback_step(FeedbackStep::Kind, cfg, lang)} />
                     <div class="kinds" role="radiogroup" aria-describedby={described(Field::Kind, None)}>
                         { for FeedbackKind::ALL.iter().map(|&k| {
                             let (name, hint) = (s.fb_kind)(k);
@@ -169,6 +171,7 @@ pub fn feedback_journey() -> Html {
 
                 <fieldset class="group">
                     <legend>{ s.fb_category_question }</legend>
+                    <ReadAloud pieces={feedback_step(FeedbackStep::Category, cfg, lang)} />
                     <div class="chips" role="radiogroup" aria-describedby={described(Field::Category, None)}>
                         { for cfg.categories.iter().map(|c| {
                             let (name, nl) = c.name.get_with_lang(lang);
@@ -186,6 +189,7 @@ pub fn feedback_journey() -> Html {
 
                 <div class="field">
                     <label class="field-label" for="fb-text">{ s.fb_text_label }</label>
+                    <ReadAloud pieces={feedback_step(FeedbackStep::Text, cfg, lang)} />
                     <textarea id="fb-text" class="textarea" rows="6" value={form.text.clone()}
                         aria-invalid={invalid(Field::Text)} aria-describedby={described(Field::Text, Some("fb-count"))}
                         oninput={edit(Edit::Text)} />
@@ -219,6 +223,7 @@ pub fn feedback_journey() -> Html {
 
                 <fieldset class="group consent">
                     <legend>{ s.fb_consent_heading }</legend>
+                    <ReadAloud pieces={feedback_step(FeedbackStep::Consent, cfg, lang)} />
                     <div class="consent-row">
                         <input type="checkbox" id="fb-consent" checked={form.consent}
                             onchange={{ let f = form.clone(); Callback::from(move |e: Event| {

@@ -173,6 +173,22 @@ pub struct Strings {
     pub staff_version: &'static str,
     pub staff_store_id: &'static str,
     pub staff_survey_version: &'static str,
+    // --- read aloud (speech) ---
+    /// The read-aloud control's word.
+    pub read_aloud: &'static str,
+    /// Shown on the control while it reads: pressing it again stops.
+    pub read_aloud_stop: &'static str,
+    /// Between items of a list read aloud ("A, B" / "甲，乙").
+    pub speech_sep: &'static str,
+    /// A scale read aloud: "0 to 10".
+    pub speech_scale: fn(u8, u8) -> String,
+    /// One end of a scale read aloud: "0, not at all likely".
+    pub speech_scale_end: fn(u8, &str) -> String,
+    /// A choice and its hint read aloud: "Complaint: something went wrong".
+    pub speech_pair: fn(&str, &str) -> String,
+    pub staff_speech: &'static str,
+    pub staff_speech_note: &'static str,
+    pub staff_speech_none: &'static str,
     pub yes: &'static str,
     pub no: &'static str,
     pub unknown: &'static str,

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::inputs::QuestionInput;
 use super::session::{Action, Session};
 use super::{Answer, Issue, Step, SurveyResponse};
-use crate::app::components::{ActionBar, SaveFailed};
+use crate::app::components::{ActionBar, ReadAloud, SaveFailed};
 use crate::app::hooks::{use_hand_in, use_store, use_ui};
 use crate::app::components::HEADING_ID;
 use crate::web::platform;
@@ -115,6 +115,7 @@ pub fn survey_journey() -> Html {
                     max={total.max(1).to_string()} value={pos.to_string()}></progress>
             </div>
             <h1 id={HEADING_ID} tabindex="-1" class="question-text" lang={qlang.tag()}>{ qtext }</h1>
+            <ReadAloud pieces={crate::speech::question(&question, lang)} />
             <p class="question-note">{ if question.required { s.required } else { s.optional } }</p>
             <QuestionInput question={Rc::new(question.clone())} answer={state.q.answer_of(&question.id).cloned()} {lang}
                 {on_answer} {on_tap_pick} described_by={state.issue.as_ref().map(|_| issue_id.clone())} />

@@ -13,7 +13,7 @@ use yew::prelude::*;
 use super::directions::{directions, Step};
 use super::graph::{Path, Profile};
 use super::SHORTCUTS;
-use crate::app::components::Qr;
+use crate::app::components::{Qr, ReadAloud};
 use crate::app::context::{Store, Ui};
 use crate::app::hooks::{use_route, use_store, use_ui};
 use crate::app::components::HEADING_ID;
@@ -172,6 +172,14 @@ fn route_view(p: &RouteProps) -> Html {
         let route = Route::Wayfinding(WayQuery { to: Some(p.place.id.clone()), from: p.from.clone(), profile: Some(profile) });
         phone_link(&base, lang, &store.launch.touchpoint, &route)
     };
+    // Read aloud: the heading, then the directions as listed (or why there are none).
+    let here = [s.wf_you_are_here.to_string(), store.touchpoint().map(|t| t.name.get(lang).to_string()).unwrap_or_default(), floor_name(&store, &ui, &start_floor)];
+    let spoken_lines: Vec<String> = if path.is_some() {
+        std::iter::once(here.iter().filter(|x| !x.is_empty()).cloned().collect::<Vec<_>>().join(s.speech_sep)).chain(steps.iter().map(step_text)).collect()
+    } else {
+        vec![(if p.step_free { s.wf_no_step_free } else { s.wf_no_route }).to_string()]
+    };
+    let spoken = crate::speech::route(lang, &(s.wf_route_to)(pname), &spoken_lines);
     html! {
         <section class="wayfinding route" aria-labelledby={HEADING_ID}>
             <h1 id={HEADING_ID} tabindex="-1">{ (s.wf_route_to)(pname) }</h1>
@@ -203,6 +211,7 @@ fn route_view(p: &RouteProps) -> Html {
                 </div>
                 <div class="route-text">
                     <h2>{ s.wf_directions }</h2>
+                    <ReadAloud pieces={spoken} />
                     if path.is_some() {
                         <ol class="directions">
                             <li>{ s.wf_you_are_here }{ " · " }{ store.touchpoint().map(|t| t.name.get(lang).to_string()).unwrap_or_default() }{ " · " }{ floor_name(&store, &ui, &start_floor) }</li>

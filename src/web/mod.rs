@@ -5,4 +5,5 @@ pub mod app_update;
 pub mod config_source;
 pub mod dom;
 pub mod platform;
+pub mod speech;
 pub mod staff;

@@ -7,10 +7,12 @@ mod action_bar;
 mod config_problems;
 mod qr;
 mod radio;
+mod read_aloud;
 mod save_failed;
 
 pub use action_bar::ActionBar;
 pub use config_problems::ConfigProblems;
 pub use qr::Qr;
 pub use radio::Radio;
+pub use read_aloud::{ReadAloud, ReadAloudStatus, SpeechProvider};
 pub use save_failed::SaveFailed;

@@ -83,6 +83,7 @@ pub fn use_hand_in() -> Submitter {
 pub fn use_next_customer() -> Callback<()> {
     let (store, ui, visit) = (use_store(), use_ui(), use_visit());
     Callback::from(move |_| {
+        crate::web::speech::cancel();
         ui.dispatch(UiAction::SetLang(store.launch.lang));
         ui.dispatch(UiAction::SetMode(store.launch.mode));
         visit.dispatch(VisitAction::Clear);

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::app::components::Qr;
+use crate::app::components::{Qr, ReadAloud};
 use crate::app::hooks::{use_next_customer, use_store, use_ui, use_visit};
 use crate::app::components::HEADING_ID;
 use crate::route::Route;
@@ -42,6 +42,7 @@ pub fn thank_you() -> Html {
             <div class="thank-you-mark" aria-hidden="true">{ "✓" }</div>
             <h1 id={HEADING_ID} tabindex="-1">{ s.thank_you_title }</h1>
             <p class="thank-you-body">{ s.thank_you_body }</p>
+            <ReadAloud pieces={crate::speech::thank_you(lang, reference.as_deref(), store.config.feedback.reply_promise.as_ref())} />
             if let Some(r) = reference {
                 <div class="reference-box">
                     <p class="reference-label" id="reference-label">{ s.fb_reference }</p>
