@@ -5,12 +5,14 @@ pub const HEADING_ID: &str = "screen-heading";
 
 mod action_bar;
 mod config_problems;
+mod idle_warning;
 mod qr;
 mod radio;
 mod save_failed;
 
 pub use action_bar::ActionBar;
 pub use config_problems::ConfigProblems;
+pub use idle_warning::IdleWarning;
 pub use qr::Qr;
 pub use radio::Radio;
 pub use save_failed::SaveFailed;
