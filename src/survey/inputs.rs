@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::engine::text_limit;
 use super::{Answer, Issue};
-use crate::app::components::Radio;
+use crate::app::components::{LimitStatus, Radio};
 use crate::app::hooks::use_pointer_flag;
 use crate::config::{Question, QuestionKind};
 use crate::lang::Lang;
@@ -326,6 +326,7 @@ fn free_text(p: &InputProps) -> Html {
                 aria-required={p.question.required.to_string()} aria-invalid={p.invalid()}
                 value={text} {oninput} />
             <p class={classes!("counter", (used > max as usize).then_some("over"))} id={counter_id}>{ (s.chars_used)(used, max) }</p>
+            <LimitStatus {used} {max} />
         </div>
     }
 }
