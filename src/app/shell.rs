@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::components::HEADING_ID;
+use super::components::{IdleWarning, HEADING_ID};
 use super::context::UiAction;
 use super::hooks::{use_idle, use_next_customer, use_route, use_store, use_ui};
 use super::pages;
@@ -31,8 +31,11 @@ pub fn shell() -> Html {
 
     // Shared devices go back to the start after a spell without a touch (the staff screen
     // has its own, longer rule: `pages::staff`).
+    // The home screen never resets: it holds nothing of a customer's, so it never warns
+    // either. Every other reset is announced first (`kiosk::warn_for`, WCAG 2.2.1).
     let idle = store.touchpoint_kind().and_then(|k| crate::kiosk::idle_reset_after(k, ui.mode)).filter(|_| route != Route::Home && route != Route::Staff);
-    use_idle(idle, route.name(), next_customer);
+    let warn = crate::kiosk::warn_for(ui.mode, idle.unwrap_or(0));
+    let idle = use_idle(idle, warn, route.name(), next_customer);
 
     let screen = match route.journey_of() {
         Some(j) if !store.offers(j) => html! { <pages::not_found::NotFound /> },
@@ -64,6 +67,9 @@ pub fn shell() -> Html {
                 <span class="footer-touchpoint">{ s.touchpoint }{ tp_name }</span>
                 <a class="footer-staff" href={Route::Staff.href()}>{ s.staff }</a>
             </footer>
+            if let Some(left) = idle.warning {
+                <IdleWarning {left} warn_secs={idle.warn_secs} on_extend={idle.extend.clone()} />
+            }
         </div>
     }
 }

@@ -2,7 +2,7 @@
 //! the screen sends (`Edit`), and whole-form validation that yields the entry to hand in or
 //! every problem by field. The screen (`view`) only renders this and dispatches edits.
 
-use super::contact::{self, Channel, Contact};
+use super::contact::{self, Channel};
 pub use super::issue::{Field, Issue};
 use super::pii::{find_contacts, remove_contacts, FoundKind};
 use super::record::{check_text, is_date, FeedbackEntry, FeedbackKind};
@@ -23,8 +23,14 @@ pub struct Form {
     pub phone: String,
     pub email: String,
     pub channel: Option<Channel>,
-    /// Problems found at the last attempt to send, by field.
+    /// Problems found at the last attempt to send, by field. Each goes as soon as its field
+    /// is put right (not only at the next send); no new ones appear before that send.
     pub issues: Vec<(Field, Issue)>,
+    /// The text limit the problems were found with, to check them again as the customer edits.
+    pub checked_max: u32,
+    /// "Move to contact details" was asked for without consent: the details stay in the
+    /// text until the customer ticks consent themselves, and move then.
+    pub move_pending: bool,
     pub hand_in: HandIn,
 }
 
@@ -45,14 +51,45 @@ pub enum Edit {
     MoveContacts,
     /// Remove phone numbers and emails from the text.
     RemoveContacts,
-    /// The result of an attempt to send.
-    Issues(Vec<(Field, Issue)>),
+    /// The result of an attempt to send, with the text limit it was checked against.
+    Issues(Vec<(Field, Issue)>, u32),
     Sending,
     Failed(String),
 }
 
 impl Form {
     pub fn apply(&mut self, e: Edit) {
+        let content = !matches!(e, Edit::Issues(..) | Edit::Sending | Edit::Failed(_));
+        self.edit(e);
+        if !self.stray_contacts() {
+            self.move_pending = false;
+        }
+        if content && !self.issues.is_empty() {
+            self.recheck();
+        }
+    }
+
+    /// Keeps only the problems (from the last send) whose field is still wrong, updated.
+    fn recheck(&mut self) {
+        let now = self.problems(self.checked_max);
+        self.issues = self.issues.iter().filter_map(|(f, _)| now.iter().find(|(g, _)| g == f).copied()).collect();
+    }
+
+    /// Phone numbers and emails in the text go to the empty contact fields and leave the
+    /// text. Only ever called with consent on.
+    fn move_contacts(&mut self) {
+        let found = find_contacts(&self.text);
+        for x in &found {
+            match x.kind {
+                FoundKind::Phone if self.phone.is_empty() => self.phone = x.value.clone(),
+                FoundKind::Email if self.email.is_empty() => self.email = x.value.clone(),
+                _ => {}
+            }
+        }
+        self.text = remove_contacts(&self.text, &found);
+    }
+
+    fn edit(&mut self, e: Edit) {
         match e {
             Edit::Kind(k) => self.kind = Some(k),
             Edit::Category(c) => self.category = Some(c),
@@ -62,6 +99,9 @@ impl Form {
             Edit::VisitDate(t) => self.visit_date = t,
             Edit::Consent(on) => {
                 self.consent = on;
+                if on && std::mem::take(&mut self.move_pending) {
+                    self.move_contacts();
+                }
                 if !on {
                     // Without consent no contact data is kept anywhere.
                     self.name.clear();
@@ -77,23 +117,19 @@ impl Form {
             Edit::Phone(t) => self.phone = t,
             Edit::Email(t) => self.email = t,
             Edit::Channel(c) => self.channel = Some(c),
-            Edit::MoveContacts => {
-                let found = find_contacts(&self.text);
-                for x in &found {
-                    match x.kind {
-                        FoundKind::Phone if self.phone.is_empty() => self.phone = x.value.clone(),
-                        FoundKind::Email if self.email.is_empty() => self.email = x.value.clone(),
-                        _ => {}
-                    }
-                }
-                self.text = remove_contacts(&self.text, &found);
-                self.consent = true;
-            }
+            // Consent is the customer's own tick, never ticked for them: without it the
+            // move waits (the screen asks for the tick) and happens when they tick.
+            Edit::MoveContacts if self.consent => self.move_contacts(),
+            Edit::MoveContacts => self.move_pending = true,
             Edit::RemoveContacts => {
                 let found = find_contacts(&self.text);
                 self.text = remove_contacts(&self.text, &found);
+                self.move_pending = false;
             }
-            Edit::Issues(i) => self.issues = i,
+            Edit::Issues(i, max) => {
+                self.issues = i;
+                self.checked_max = max;
+            }
             Edit::Sending => {
                 self.issues.clear();
                 self.hand_in = HandIn::Sending;
@@ -113,9 +149,8 @@ impl Form {
         !self.consent && !find_contacts(&self.text).is_empty()
     }
 
-    /// Checks the whole form: the entry to hand in, or every problem by field.
-    /// `max_length` is the configured text limit; `id` the record id made when the form opened.
-    pub fn validate(&self, ctx: &Context, max_length: u32, id: &str, now_ms: f64) -> Result<FeedbackEntry, Vec<(Field, Issue)>> {
+    /// Every problem of the form as it is now, by field, in the form's order.
+    pub fn problems(&self, max_length: u32) -> Vec<(Field, Issue)> {
         let mut issues = Vec::new();
         if self.kind.is_none() {
             issues.push((Field::Kind, Issue::NoKind));
@@ -129,17 +164,19 @@ impl Form {
         if !self.visit_date.is_empty() && !is_date(&self.visit_date) {
             issues.push((Field::VisitDate, Issue::BadDate));
         }
-        let contact: Option<Contact> = if self.consent {
-            match contact::check(&self.name, &self.phone, &self.email, self.channel) {
-                Ok(c) => Some(c),
-                Err(list) => {
-                    issues.extend(list);
-                    None
-                }
+        if self.consent {
+            if let Err(list) = contact::check(&self.name, &self.phone, &self.email, self.channel) {
+                issues.extend(list);
             }
-        } else {
-            None
-        };
+        }
+        issues
+    }
+
+    /// Checks the whole form: the entry to hand in, or every problem by field.
+    /// `max_length` is the configured text limit; `id` the record id made when the form opened.
+    pub fn validate(&self, ctx: &Context, max_length: u32, id: &str, now_ms: f64) -> Result<FeedbackEntry, Vec<(Field, Issue)>> {
+        let issues = self.problems(max_length);
+        let contact = if self.consent { contact::check(&self.name, &self.phone, &self.email, self.channel).ok() } else { None };
         let (Some(kind), Some(category), true) = (self.kind, self.category.clone(), issues.is_empty()) else {
             return Err(issues);
         };
@@ -161,6 +198,27 @@ impl Form {
             consent: contact.is_some(),
             contact,
         })
+    }
+}
+
+/// Where a text stands against its limit, for the one line screen readers hear. The visible
+/// counter changes on every key and is not a live region (it would speak every keystroke);
+/// this changes only when a threshold is crossed, so it speaks only near and at the limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LimitNote {
+    /// 90 % of the limit or more.
+    Near,
+    Reached,
+    Over,
+}
+
+pub fn limit_note(used: usize, max: u32) -> Option<LimitNote> {
+    let max = max as usize;
+    match used {
+        u if u > max => Some(LimitNote::Over),
+        u if u == max && max > 0 => Some(LimitNote::Reached),
+        u if u * 10 >= max * 9 && u > 0 => Some(LimitNote::Near),
+        _ => None,
     }
 }
 
@@ -241,17 +299,21 @@ mod tests {
         f.apply(Edit::Channel(Channel::Phone));
         let issues = f.validate(&ctx(), 1000, ID, NOW).expect_err("bad contact");
         assert_eq!(issues, vec![(Field::Email, Issue::BadEmail), (Field::Channel, Issue::ChannelMissing)]);
-        f.apply(Edit::Issues(issues));
+        f.apply(Edit::Issues(issues, 1000));
         assert_eq!(f.issue(Field::Email), Some(Issue::BadEmail));
         assert_eq!(f.issue(Field::Text), None);
     }
 
     #[test]
-    fn moving_contacts_fills_empty_fields_and_leaves_typed_ones() {
+    fn moving_contacts_waits_for_the_customers_own_consent() {
         let mut f = filled();
         f.apply(Edit::Text("Call me on 13812345678 or mail li@example.com please".into()));
         assert!(f.stray_contacts());
         f.apply(Edit::MoveContacts);
+        assert!(!f.consent, "never ticked for the customer");
+        assert!(f.move_pending && f.phone.is_empty() && f.text.contains("13812345678"), "details stay in the text meanwhile");
+        f.apply(Edit::Consent(true));
+        assert!(!f.move_pending);
         assert_eq!(f.phone, "13812345678");
         assert_eq!(f.email, "li@example.com");
         assert!(!f.text.contains("13812345678") && !f.text.contains("li@example.com"));
@@ -266,6 +328,48 @@ mod tests {
     }
 
     #[test]
+    fn a_pending_move_is_dropped_when_the_details_leave_the_text_or_consent_is_refused() {
+        let mut f = filled();
+        f.apply(Edit::Text("mail li@example.com".into()));
+        f.apply(Edit::MoveContacts);
+        f.apply(Edit::RemoveContacts);
+        assert!(!f.move_pending);
+        f.apply(Edit::Text("mail li@example.com".into()));
+        f.apply(Edit::MoveContacts);
+        f.apply(Edit::Text("no details now".into()));
+        assert!(!f.move_pending, "nothing left to move");
+        f.apply(Edit::Consent(true));
+        assert!(f.email.is_empty());
+    }
+
+    #[test]
+    fn problems_clear_field_by_field_as_they_are_fixed_and_no_new_ones_appear_before_sending() {
+        let mut f = Form::default();
+        let issues = f.validate(&ctx(), 10, ID, NOW).expect_err("empty");
+        f.apply(Edit::Issues(issues, 10));
+        assert_eq!(f.issues.len(), 3);
+        f.apply(Edit::Kind(FeedbackKind::Praise));
+        assert_eq!(f.issue(Field::Kind), None);
+        assert_eq!(f.issues.len(), 2);
+        f.apply(Edit::Text("好".repeat(11)));
+        assert_eq!(f.issue(Field::Text), Some(Issue::TooLong(10)), "still wrong, now for another reason");
+        f.apply(Edit::VisitDate("2026-02-30".into()));
+        assert_eq!(f.issue(Field::VisitDate), None, "a new problem waits for the next send");
+        f.apply(Edit::Text("好".repeat(10)));
+        f.apply(Edit::Category("service".into()));
+        assert!(f.issues.is_empty());
+    }
+
+    #[test]
+    fn the_limit_note_changes_only_at_thresholds() {
+        let notes: Vec<Option<LimitNote>> = (0..=1002).map(|n| limit_note(n, 1000)).collect();
+        assert_eq!((notes[0], notes[899], notes[900], notes[999]), (None, None, Some(LimitNote::Near), Some(LimitNote::Near)));
+        assert_eq!((notes[1000], notes[1001]), (Some(LimitNote::Reached), Some(LimitNote::Over)));
+        let changes = notes.windows(2).filter(|w| w[0] != w[1]).count();
+        assert_eq!(changes, 3, "silent between thresholds");
+    }
+
+    #[test]
     fn removing_contacts_only_touches_the_text() {
         let mut f = filled();
         f.apply(Edit::Text("mail li@example.com".into()));
@@ -277,7 +381,7 @@ mod tests {
     #[test]
     fn sending_clears_old_problems_and_a_failure_keeps_the_answers() {
         let mut f = filled();
-        f.apply(Edit::Issues(vec![(Field::Kind, Issue::NoKind)]));
+        f.apply(Edit::Issues(vec![(Field::Kind, Issue::NoKind)], 1000));
         f.apply(Edit::Sending);
         assert!(f.issues.is_empty() && f.hand_in.is_sending());
         f.apply(Edit::Failed("QuotaExceededError".into()));
@@ -305,13 +409,19 @@ mod tests {
     }
 
     proptest! {
-        /// Whatever the customer does, contact details only ever leave with their consent,
+        /// Whatever the customer does, consent is exactly their own last tick, contact
+        /// details exist only with it and only ever leave with it,
         /// an entry is produced exactly when no problem is found, and its text is the form's.
         #[test]
         fn contact_only_with_consent_and_validation_is_total(edits in proptest::collection::vec(any_edit(), 0..30)) {
             let mut f = Form::default();
+            let mut ticked = false;
             for e in edits {
+                if let Edit::Consent(on) = e {
+                    ticked = on;
+                }
                 f.apply(e);
+                prop_assert_eq!(f.consent, ticked, "consent is only ever the customer's own tick");
                 if !f.consent {
                     prop_assert!(f.name.is_empty() && f.phone.is_empty() && f.email.is_empty() && f.channel.is_none());
                 }

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use super::contact::Channel;
 use super::form::{Edit, Field, Form};
 use super::record::FeedbackKind;
-use crate::app::components::{ActionBar, Radio, ReadAloud, SaveFailed};
+use crate::app::components::{ActionBar, LimitStatus, Radio, ReadAloud, SaveFailed};
 use crate::speech::{feedback_step, FeedbackStep};
 use crate::app::hooks::{use_hand_in, use_store, use_ui};
 use crate::app::components::HEADING_ID;
@@ -47,6 +47,9 @@ fn on_any<E>(form: &UseReducerHandle<Form>, e: Edit) -> Callback<E> {
     Callback::from(move |_| form.dispatch(e.clone()))
 }
 
+/// The heading that asks for the consent tick after "Move to contact details".
+const CONSENT_ASK_ID: &str = "fb-consent-ask";
+
 #[function_component(FeedbackJourney)]
 pub fn feedback_journey() -> Html {
     let (store, ui, hand_in) = (use_store(), use_ui(), use_hand_in());
@@ -72,7 +75,7 @@ pub fn feedback_journey() -> Html {
             }
             match form.validate(&store.context(&ui), store.config.feedback.max_length, &id, platform::now_ms()) {
                 Err(issues) => {
-                    form.dispatch(Edit::Issues(issues));
+                    form.dispatch(Edit::Issues(issues, store.config.feedback.max_length));
                     crate::web::dom::focus_element("feedback-issues");
                 }
                 Ok(entry) if entry.contact.is_some() && !can_encrypt() => {
@@ -86,6 +89,15 @@ pub fn feedback_journey() -> Html {
             }
         })
     };
+
+    {
+        // After "Move to contact details" focus goes to the request to tick consent.
+        use_effect_with(form.move_pending, |pending| {
+            if *pending {
+                crate::web::dom::focus_element(CONSENT_ASK_ID);
+            }
+        });
+    }
 
     let err_id = |field: Field| format!("err-{}", field.key());
     let field_error = |field: Field| -> Html {
@@ -150,17 +162,20 @@ pub fn feedback_journey() -> Html {
                 }
 
                 <fieldset class="group">
-                    <legend>{ s.fb_kind_question }</legend>
+                    <legend id="fb-kind-legend">{ s.fb_kind_question }</legend>
                     <ReadAloud pieces={feedback_step(FeedbackStep::Kind, cfg, lang)} />
-                    <div class="kinds" role="radiogroup" aria-describedby={described(Field::Kind, None)}>
+                    <div class="kinds" role="radiogroup" aria-labelledby="fb-kind-legend" aria-describedby={described(Field::Kind, None)}
+                        aria-invalid={form.issue(Field::Kind).is_some().then_some("true")}>
                         { for FeedbackKind::ALL.iter().map(|&k| {
                             let (name, hint) = (s.fb_kind)(k);
                             let hint_id = format!("fb-kind-hint-{}", k.as_str());
+                            let name_id = format!("fb-kind-name-{}", k.as_str());
                             html! {
                                 <Radio name="fb-kind" id={format!("fb-kind-{}", k.as_str())} checked={form.kind == Some(k)}
                                     class={classes!("kind", format!("kind-{}", k.as_str()))} described_by={AttrValue::from(hint_id.clone())}
+                                    labelled_by={AttrValue::from(name_id.clone())}
                                     onchange={dispatch(Edit::Kind(k))}>
-                                    <span class="kind-name">{ name }</span>
+                                    <span class="kind-name" id={name_id}>{ name }</span>
                                     <span class="kind-hint" id={hint_id}>{ hint }</span>
                                 </Radio>
                             }
@@ -170,9 +185,10 @@ pub fn feedback_journey() -> Html {
                 </fieldset>
 
                 <fieldset class="group">
-                    <legend>{ s.fb_category_question }</legend>
+                    <legend id="fb-category-legend">{ s.fb_category_question }</legend>
                     <ReadAloud pieces={feedback_step(FeedbackStep::Category, cfg, lang)} />
-                    <div class="chips" role="radiogroup" aria-describedby={described(Field::Category, None)}>
+                    <div class="chips" role="radiogroup" aria-labelledby="fb-category-legend" aria-describedby={described(Field::Category, None)}
+                        aria-invalid={form.issue(Field::Category).is_some().then_some("true")}>
                         { for cfg.categories.iter().map(|c| {
                             let (name, nl) = c.name.get_with_lang(lang);
                             html! {
@@ -193,17 +209,21 @@ pub fn feedback_journey() -> Html {
                     <textarea id="fb-text" class="textarea" rows="6" value={form.text.clone()}
                         aria-invalid={invalid(Field::Text)} aria-describedby={described(Field::Text, Some("fb-count"))}
                         oninput={edit(Edit::Text)} />
-                    <p class={classes!("counter", (used > max as usize).then_some("over"))} id="fb-count" aria-live="polite">{ (s.chars_used)(used, max) }</p>
+                    <p class={classes!("counter", (used > max as usize).then_some("over"))} id="fb-count">{ (s.chars_used)(used, max) }</p>
+                    <LimitStatus {used} {max} />
                     { field_error(Field::Text) }
-                    if form.stray_contacts() {
-                        <div class="notice pii-notice" role="status">
-                            <p>{ s.fb_pii_notice }</p>
-                            <div class="row">
-                                <button type="button" class="button" onclick={dispatch_click(Edit::MoveContacts)}>{ s.fb_pii_move }</button>
-                                <button type="button" class="button" onclick={dispatch_click(Edit::RemoveContacts)}>{ s.fb_pii_remove }</button>
+                    // A live region present from the start, so the notice is announced when it appears.
+                    <div class="pii-status" role="status">
+                        if form.stray_contacts() {
+                            <div class="notice pii-notice">
+                                <p>{ s.fb_pii_notice }</p>
+                                <div class="row">
+                                    <button type="button" class="button" onclick={dispatch_click(Edit::MoveContacts)}>{ s.fb_pii_move }</button>
+                                    <button type="button" class="button" onclick={dispatch_click(Edit::RemoveContacts)}>{ s.fb_pii_remove }</button>
+                                </div>
                             </div>
-                        </div>
-                    }
+                        }
+                    </div>
                 </div>
 
                 if has(FeedbackField::Department) {
@@ -224,8 +244,16 @@ pub fn feedback_journey() -> Html {
                 <fieldset class="group consent">
                     <legend>{ s.fb_consent_heading }</legend>
                     <ReadAloud pieces={feedback_step(FeedbackStep::Consent, cfg, lang)} />
+                    // "Move to contact details" asks for the tick here; it never ticks for the customer.
+                    if form.move_pending {
+                        <div class="notice consent-ask">
+                            <h2 id={CONSENT_ASK_ID} tabindex="-1">{ s.fb_consent_ask_title }</h2>
+                            <p id="fb-consent-ask-text">{ s.fb_consent_ask }</p>
+                        </div>
+                    }
                     <div class="consent-row">
                         <input type="checkbox" id="fb-consent" checked={form.consent}
+                            aria-describedby={form.move_pending.then_some("fb-consent-ask-text")}
                             onchange={{ let f = form.clone(); Callback::from(move |e: Event| {
                                 let on = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some_and(|i| i.checked());
                                 f.dispatch(Edit::Consent(on))
@@ -238,8 +266,9 @@ pub fn feedback_journey() -> Html {
                             { text_field(Field::Phone, "fb-phone", s.fb_phone.to_string(), "tel", &form.phone, edit(Edit::Phone), Some(("fb-phone-hint", s.fb_phone_hint))) }
                             { text_field(Field::Email, "fb-email", s.fb_email.to_string(), "email", &form.email, edit(Edit::Email), None) }
                             <fieldset class="group">
-                                <legend>{ s.fb_channel }</legend>
-                                <div class="chips" role="radiogroup" aria-describedby={described(Field::Channel, None)}>
+                                <legend id="fb-channel-legend">{ s.fb_channel }</legend>
+                                <div class="chips" role="radiogroup" aria-labelledby="fb-channel-legend" aria-describedby={described(Field::Channel, None)}
+                                    aria-invalid={form.issue(Field::Channel).is_some().then_some("true")}>
                                     { for [(Channel::Phone, s.fb_channel_phone, "phone"), (Channel::Email, s.fb_channel_email, "email")].into_iter().map(|(c, label, key)| html! {
                                         <Radio name="fb-channel" id={format!("fb-channel-{key}")} class="chip"
                                             checked={form.channel == Some(c)} onchange={dispatch(Edit::Channel(c))}>

@@ -219,6 +219,19 @@ pub const STRINGS: Strings = Strings {
     yes: "yes",
     no: "no",
     unknown: "unknown",
+    // inclusion (focus): idle warning, thank-you pause, consent ask, text limit
+    idle_title: "Still there?",
+    idle_body: |n| format!("Your answers will be cleared in {n} seconds."),
+    idle_left: |n| if n == 1 { "1 second left".into() } else { format!("{n} seconds left") },
+    idle_more_time: "I need more time",
+    ty_pause: "Keep this on screen",
+    ty_resume: "Continue the countdown",
+    ty_paused: "Paused: this screen stays while you are using it.",
+    fb_consent_ask_title: "First tick the box to agree",
+    fb_consent_ask: "Once you tick the consent box below, the phone number and email in your text move to the contact fields. If you don't, they stay in the text.",
+    limit_near: |max| format!("Nearly at the limit of {max} characters"),
+    limit_reached: |max| format!("You have reached the limit of {max} characters"),
+    limit_over: |max| format!("Over the limit of {max} characters: please shorten your text"),
 };
 
 fn problem(p: &P) -> String {

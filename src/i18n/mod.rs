@@ -192,6 +192,19 @@ pub struct Strings {
     pub yes: &'static str,
     pub no: &'static str,
     pub unknown: &'static str,
+    // inclusion (focus): idle warning, thank-you pause, consent ask, text limit
+    pub idle_title: &'static str,
+    pub idle_body: fn(u32) -> String,
+    pub idle_left: fn(u32) -> String,
+    pub idle_more_time: &'static str,
+    pub ty_pause: &'static str,
+    pub ty_resume: &'static str,
+    pub ty_paused: &'static str,
+    pub fb_consent_ask_title: &'static str,
+    pub fb_consent_ask: &'static str,
+    pub limit_near: fn(u32) -> String,
+    pub limit_reached: fn(u32) -> String,
+    pub limit_over: fn(u32) -> String,
 }
 
 #[cfg(test)]

@@ -219,6 +219,19 @@ pub const STRINGS: Strings = Strings {
     yes: "是",
     no: "否",
     unknown: "未知",
+    // inclusion (focus): idle warning, thank-you pause, consent ask, text limit
+    idle_title: "还在吗？",
+    idle_body: |n| format!("您的回答将在 {n} 秒后清除。"),
+    idle_left: |n| format!("还剩 {n} 秒"),
+    idle_more_time: "我需要更多时间",
+    ty_pause: "保留此页面",
+    ty_resume: "继续倒计时",
+    ty_paused: "已暂停自动返回：您在操作时，此页面会一直保留。",
+    fb_consent_ask_title: "请先勾选同意",
+    fb_consent_ask: "勾选下面的同意框后，文字中的电话号码和邮箱会移到联系方式中。不勾选，它们会留在文字里。",
+    limit_near: |max| format!("快到 {max} 字的上限了"),
+    limit_reached: |max| format!("已达到 {max} 字的上限"),
+    limit_over: |max| format!("已超过 {max} 字的上限，请删减"),
 };
 
 fn problem(p: &P) -> String {

@@ -219,6 +219,19 @@ pub const STRINGS: Strings = Strings {
     yes: "是",
     no: "否",
     unknown: "未知",
+    // inclusion (focus): idle warning, thank-you pause, consent ask, text limit
+    idle_title: "還在嗎？",
+    idle_body: |n| format!("您的回答將在 {n} 秒後清除。"),
+    idle_left: |n| format!("還剩 {n} 秒"),
+    idle_more_time: "我需要更多時間",
+    ty_pause: "保留此頁面",
+    ty_resume: "繼續倒數",
+    ty_paused: "已暫停自動返回：您在操作時，此頁面會一直保留。",
+    fb_consent_ask_title: "請先勾選同意",
+    fb_consent_ask: "勾選下面的同意框後，文字中的電話號碼和電子郵件會移到聯絡方式中。不勾選，它們會留在文字裡。",
+    limit_near: |max| format!("快到 {max} 字的上限了"),
+    limit_reached: |max| format!("已達到 {max} 字的上限"),
+    limit_over: |max| format!("已超過 {max} 字的上限，請刪減"),
 };
 
 fn problem(p: &P) -> String {

@@ -9,12 +9,15 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::engine::text_limit;
-use super::Answer;
-use crate::app::components::Radio;
+use super::{Answer, Issue};
+use crate::app::components::{LimitStatus, Radio};
 use crate::app::hooks::use_pointer_flag;
-use crate::app::components::HEADING_ID;
 use crate::config::{Question, QuestionKind};
 use crate::lang::Lang;
+
+/// Id of the question's text inside the heading: what names the inputs (the heading's own
+/// name also holds the progress, which the inputs should not repeat).
+pub const QUESTION_TEXT_ID: &str = "question-text";
 
 #[derive(Properties, PartialEq)]
 pub struct InputProps {
@@ -25,6 +28,16 @@ pub struct InputProps {
     /// A pick made by tapping (not by keyboard), which may advance by itself.
     pub on_tap_pick: Callback<Answer>,
     pub described_by: Option<String>,
+    /// Why the customer cannot move on, if they tried: marks the inputs `aria-invalid`.
+    #[prop_or_default]
+    pub issue: Option<Issue>,
+}
+
+impl InputProps {
+    /// `aria-invalid` for the question's main input: any problem with its answer.
+    fn invalid(&self) -> Option<&'static str> {
+        self.issue.is_some().then_some("true")
+    }
 }
 
 #[function_component(QuestionInput)]
@@ -47,6 +60,7 @@ fn clone_props(p: &InputProps) -> InputProps {
         on_answer: p.on_answer.clone(),
         on_tap_pick: p.on_tap_pick.clone(),
         described_by: p.described_by.clone(),
+        issue: p.issue.clone(),
     }
 }
 
@@ -69,9 +83,9 @@ fn nps_scale(p: &InputProps) -> Html {
     let labels = p.question.labels.as_ref();
     html! {
         <div class="scale nps">
-            <div class="scale-row" role="radiogroup" aria-labelledby={HEADING_ID}
+            <div class="scale-row" role="radiogroup" aria-labelledby={QUESTION_TEXT_ID}
                  aria-describedby={p.described_by.clone().map(|d| format!("{low_id} {high_id} {d}")).unwrap_or(format!("{low_id} {high_id}"))}
-                 aria-required={p.question.required.to_string()}
+                 aria-required={p.question.required.to_string()} aria-invalid={p.invalid()}
                  onpointerdown={on_pointer}>
                 { for (0..=10u8).map(|n| {
                     let described = match n { 0 => Some(low_id.clone()), 10 => Some(high_id.clone()), _ => None };
@@ -122,9 +136,9 @@ fn csat_scale(p: &InputProps) -> Html {
         _ => None,
     };
     html! {
-        <div class="scale csat" role="radiogroup" aria-labelledby={HEADING_ID}
+        <div class="scale csat" role="radiogroup" aria-labelledby={QUESTION_TEXT_ID}
              aria-describedby={p.described_by.clone()} aria-required={p.question.required.to_string()}
-             onpointerdown={on_pointer}>
+             aria-invalid={p.invalid()} onpointerdown={on_pointer}>
             { for (1..=5u8).map(|n| {
                 html! {
                     <Radio name="csat" id={format!("csat-{n}")} checked={current == Some(n)} class="csat-option"
@@ -145,16 +159,28 @@ fn csi_rows(p: &InputProps) -> Html {
         _ => BTreeMap::new(),
     };
     let rows = p.question.rows.clone().unwrap_or_default();
+    // "N still to rate" belongs to the rows still unrated: each is invalid and described by it.
+    let unrated = |id: &str| match &p.issue {
+        Some(Issue::RowsMissing(missing)) => missing.iter().any(|m| m == id),
+        Some(Issue::Required) => true,
+        _ => false,
+    };
     html! {
         <div class="csi">
             <p class="scale-hint" id="csi-hint">{ s.csi_scale_hint }</p>
             { for rows.iter().map(|row| {
                 let row_label = format!("csi-row-{}", row.id);
                 let (t, tl) = row.text.get_with_lang(p.lang);
+                let missing = unrated(&row.id);
+                let described = match (&p.described_by, missing) {
+                    (Some(d), true) => format!("csi-hint {d}"),
+                    _ => "csi-hint".to_string(),
+                };
                 html! {
                     <div class="csi-row">
                         <span class="csi-label" id={row_label.clone()} lang={tl.tag()}>{ t }</span>
-                        <div class="scale-row" role="radiogroup" aria-labelledby={row_label.clone()} aria-describedby="csi-hint">
+                        <div class="scale-row" role="radiogroup" aria-labelledby={row_label.clone()} aria-describedby={described}
+                            aria-required={p.question.required.to_string()} aria-invalid={missing.then_some("true")}>
                             { for (1..=5u8).map(|n| {
                                 let mut next = ratings.clone();
                                 next.insert(row.id.clone(), n);
@@ -185,9 +211,9 @@ fn single_choice(p: &InputProps) -> Html {
     };
     let options = p.question.options.clone().unwrap_or_default();
     html! {
-        <div class="options" role="radiogroup" aria-labelledby={HEADING_ID}
+        <div class="options" role="radiogroup" aria-labelledby={QUESTION_TEXT_ID}
              aria-describedby={p.described_by.clone()} aria-required={p.question.required.to_string()}
-             onpointerdown={on_pointer}>
+             aria-invalid={p.invalid()} onpointerdown={on_pointer}>
             { for options.iter().map(|o| {
                 let (t, tl) = o.text.get_with_lang(p.lang);
                 html! {
@@ -220,7 +246,8 @@ fn multiple_choice(p: &InputProps) -> Html {
     };
     let other_id = format!("other-{}", p.question.id);
     html! {
-        <fieldset class="options multiple" aria-describedby={p.described_by.clone()}>
+        <fieldset class="options multiple" aria-describedby={p.described_by.clone()}
+            aria-invalid={matches!(p.issue, Some(Issue::Required)).then_some("true")}>
             <legend class="visually-hidden">{ p.question.text.get(p.lang) }</legend>
             { for options.iter().map(|o| {
                 let id = format!("opt-{}-{}", p.question.id, o.id);
@@ -255,6 +282,8 @@ fn multiple_choice(p: &InputProps) -> Html {
                     <label class="field" for={other_id.clone()}>
                         <span class="field-label">{ s.other_details }</span>
                         <input type="text" id={other_id} value={text} maxlength="200" autocomplete="off"
+                            aria-invalid={matches!(p.issue, Some(Issue::OtherEmpty)).then_some("true")}
+                            aria-describedby={matches!(p.issue, Some(Issue::OtherEmpty)).then(|| p.described_by.clone()).flatten()}
                             oninput={{
                                 let (chosen, emit) = (chosen.clone(), emit.clone());
                                 Callback::from(move |e: InputEvent| {
@@ -293,10 +322,11 @@ fn free_text(p: &InputProps) -> Html {
     html! {
         <div class="free-text">
             <textarea id={format!("text-{}", p.question.id)} class="textarea" rows="5"
-                aria-labelledby={HEADING_ID} aria-describedby={described}
-                aria-required={p.question.required.to_string()}
+                aria-labelledby={QUESTION_TEXT_ID} aria-describedby={described}
+                aria-required={p.question.required.to_string()} aria-invalid={p.invalid()}
                 value={text} {oninput} />
             <p class={classes!("counter", (used > max as usize).then_some("over"))} id={counter_id}>{ (s.chars_used)(used, max) }</p>
+            <LimitStatus {used} {max} />
         </div>
     }
 }

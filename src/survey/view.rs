@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::inputs::QuestionInput;
+use super::inputs::{QuestionInput, QUESTION_TEXT_ID};
 use super::session::{Action, Session};
 use super::{Answer, Issue, Step, SurveyResponse};
 use crate::app::components::{ActionBar, ReadAloud, SaveFailed};
@@ -52,6 +52,20 @@ pub fn survey_journey() -> Html {
         use_effect_with(state.q.step() == Step::Done, move |done| {
             if *done {
                 submit.emit(());
+            }
+        });
+    }
+
+    // Every new question (and the sending screen) moves focus to its heading, whose name
+    // starts with the progress ("Question 2 of 5"), so screen readers hear both. Not on the
+    // first render: the shell focuses the heading after a route change, and a deep-linked
+    // kiosk should not start with a focus ring.
+    {
+        let step_key = state.q.current().map(|q| q.id.clone());
+        let first = use_mut_ref(|| true);
+        use_effect_with(step_key, move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                crate::web::dom::focus_element(HEADING_ID);
             }
         });
     }
@@ -114,11 +128,14 @@ pub fn survey_journey() -> Html {
                 <progress class="progress-bar" aria-labelledby="survey-progress"
                     max={total.max(1).to_string()} value={pos.to_string()}></progress>
             </div>
-            <h1 id={HEADING_ID} tabindex="-1" class="question-text" lang={qlang.tag()}>{ qtext }</h1>
+            // Named "Question 2 of 5 <question>", so moving focus here also says where we are.
+            <h1 id={HEADING_ID} tabindex="-1" class="question-text" aria-labelledby={format!("survey-progress {QUESTION_TEXT_ID}")}>
+                <span id={QUESTION_TEXT_ID} lang={qlang.tag()}>{ qtext }</span>
+            </h1>
             <ReadAloud pieces={crate::speech::question(&question, lang)} />
             <p class="question-note">{ if question.required { s.required } else { s.optional } }</p>
             <QuestionInput question={Rc::new(question.clone())} answer={state.q.answer_of(&question.id).cloned()} {lang}
-                {on_answer} {on_tap_pick} described_by={state.issue.as_ref().map(|_| issue_id.clone())} />
+                {on_answer} {on_tap_pick} described_by={state.issue.as_ref().map(|_| issue_id.clone())} issue={state.issue.clone()} />
             if let Some(issue) = &state.issue {
                 <p class="issue" id={issue_id} role="alert">{ (s.survey_issue)(issue, missing_rows) }</p>
             }

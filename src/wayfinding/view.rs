@@ -43,6 +43,16 @@ pub fn wayfinding() -> Html {
             dom::replace_location_hash(&Route::Wayfinding(WayQuery { to, from, profile }).href());
         });
     }
+    {
+        // Opening a route and "New search" change the screen without a route change: move
+        // focus to the new heading (not on the first render; the shell handles that).
+        let first = use_mut_ref(|| true);
+        use_effect_with((*to).clone(), move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                dom::focus_element(HEADING_ID);
+            }
+        });
+    }
     let s = ui.s();
     let place = to.as_deref().and_then(|id| store.config.map.places.iter().find(|p| p.id == id));
 
@@ -95,8 +105,11 @@ pub fn wayfinding() -> Html {
                     }
                 }) }
             </div>
+            // The live region is always there, so the count is announced when its text arrives.
+            <p class="results-count" role="status">
+                if showing { { if results.is_empty() { s.wf_no_results.to_string() } else { (s.wf_results)(results.len()) } } }
+            </p>
             if showing {
-                <p class="results-count" role="status">{ if results.is_empty() { s.wf_no_results.to_string() } else { (s.wf_results)(results.len()) } }</p>
                 <ul class="results" role="list">
                     { for results.iter().map(|p| {
                         let (name, nl) = p.name.get_with_lang(lang);
@@ -189,9 +202,11 @@ fn route_view(p: &RouteProps) -> Html {
                 </button>
                 <button type="button" class="control" onclick={p.on_back.clone()}>{ s.wf_new_search }</button>
             </div>
-            if path.is_none() {
-                <p class="notice" role="status">{ if p.step_free { s.wf_no_step_free } else { s.wf_no_route } }</p>
-            }
+            <div role="status">
+                if path.is_none() {
+                    <p class="notice">{ if p.step_free { s.wf_no_step_free } else { s.wf_no_route } }</p>
+                }
+            </div>
             <div class="route-body">
                 <div class="route-map">
                     <div class="chips floor-tabs" role="group" aria-label={s.wf_floors}>
@@ -209,25 +224,27 @@ fn route_view(p: &RouteProps) -> Html {
                     </div>
                     { floor_plan(&store, &ui, &shown_floor, path.as_ref(), &p.place) }
                 </div>
+                // No route (a stairs-only place with step-free on): no empty directions
+                // heading and nothing to take along; the notice above says why.
+                if path.is_some() {
                 <div class="route-text">
                     <h2>{ s.wf_directions }</h2>
                     <ReadAloud pieces={spoken} />
-                    if path.is_some() {
                         <ol class="directions">
                             <li>{ s.wf_you_are_here }{ " · " }{ store.touchpoint().map(|t| t.name.get(lang).to_string()).unwrap_or_default() }{ " · " }{ floor_name(&store, &ui, &start_floor) }</li>
                             { for steps.iter().map(|st| html! { <li>{ step_text(st) }</li> }) }
                         </ol>
-                    }
                     // Only a shared device offers the route to take along, and only to scan: a
                     // tappable link would turn the kiosk itself into a "personal" device that
                     // never resets. A phone has nothing to take along.
-                    if store.shared_device() && path.is_some() {
+                    if store.shared_device() {
                         <div class="take-along">
                             <Qr text={link.clone()} label={s.wf_take_along} />
                             <p class="take-along-hint" aria-hidden="true">{ s.wf_take_along }</p>
                         </div>
                     }
                 </div>
+                }
             </div>
         </section>
     }

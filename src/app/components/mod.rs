@@ -5,6 +5,8 @@ pub const HEADING_ID: &str = "screen-heading";
 
 mod action_bar;
 mod config_problems;
+mod idle_warning;
+mod limit_status;
 mod qr;
 mod radio;
 mod read_aloud;
@@ -12,6 +14,8 @@ mod save_failed;
 
 pub use action_bar::ActionBar;
 pub use config_problems::ConfigProblems;
+pub use idle_warning::IdleWarning;
+pub use limit_status::LimitStatus;
 pub use qr::Qr;
 pub use radio::Radio;
 pub use read_aloud::{ReadAloud, ReadAloudStatus, SpeechProvider};

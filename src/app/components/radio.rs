@@ -12,6 +12,10 @@ pub struct RadioProps {
     pub class: Classes,
     #[prop_or_default]
     pub described_by: Option<AttrValue>,
+    /// The part of the label that names the choice, when the label also holds a hint (which
+    /// then goes in `described_by` instead of being read twice).
+    #[prop_or_default]
+    pub labelled_by: Option<AttrValue>,
     /// Language of the label when it comes from the config.
     #[prop_or_default]
     pub lang: Option<AttrValue>,
@@ -25,7 +29,7 @@ pub fn radio(p: &RadioProps) -> Html {
     html! {
         <span class={classes!("choice", p.class.clone())}>
             <input type="radio" name={p.name.clone()} id={p.id.clone()} checked={p.checked}
-                aria-describedby={p.described_by.clone()} onchange={p.onchange.clone()} />
+                aria-labelledby={p.labelled_by.clone()} aria-describedby={p.described_by.clone()} onchange={p.onchange.clone()} />
             <label for={p.id.clone()} lang={p.lang.clone()}>{ p.children.clone() }</label>
         </span>
     }

@@ -26,10 +26,14 @@ pub fn home() -> Html {
             <p class="choose">{ s.choose_journey }</p>
             <ul class="journeys" role="list">
                 { for journeys.into_iter().map(|j| {
-                    let (title, hint) = match j {
-                        Journey::Survey => (s.journey_survey, s.journey_survey_hint),
-                        Journey::Feedback => (s.journey_feedback, s.journey_feedback_hint),
-                        Journey::Wayfinding => (s.journey_wayfinding, s.journey_wayfinding_hint),
+                    // The survey tile carries the store's own survey title (as its screen does).
+                    let (title, title_lang, hint) = match j {
+                        Journey::Survey => {
+                            let (t, l) = store.config.survey.title.get_with_lang(lang);
+                            (t, Some(l.tag()), s.journey_survey_hint)
+                        }
+                        Journey::Feedback => (s.journey_feedback, None, s.journey_feedback_hint),
+                        Journey::Wayfinding => (s.journey_wayfinding, None, s.journey_wayfinding_hint),
                     };
                     html! {
                         <li>
@@ -37,7 +41,7 @@ pub fn home() -> Html {
                                href={Route::journey(j).href()}>
                                 { journey_icon(j) }
                                 <span class="journey-text">
-                                    <span class="journey-title">{ title }</span>
+                                    <span class="journey-title" lang={title_lang}>{ title }</span>
                                     <span class="journey-hint">{ hint }</span>
                                 </span>
                             </a>

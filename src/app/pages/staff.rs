@@ -29,7 +29,8 @@ pub fn staff() -> Html {
     let next_customer = use_next_customer();
     // The staff screen's own rule (the shell's kiosk reset leaves this screen to it): after
     // two minutes without a touch the session ends and the device goes back to the start.
-    use_idle(Some(SESSION_IDLE_SECS), *signed_in, next_customer.clone());
+    // No warning here (0 s): the staff screen is for staff, not customers.
+    use_idle(Some(SESSION_IDLE_SECS), 0, *signed_in, next_customer.clone());
     match &store.config.staff {
         None => html! { <NotSetUp /> },
         Some(staff) if !*signed_in => {

@@ -1,8 +1,13 @@
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
 use crate::app::components::{Qr, ReadAloud};
 use crate::app::hooks::{use_next_customer, use_store, use_ui, use_visit};
 use crate::app::components::HEADING_ID;
+use crate::kiosk::Countdown;
 use crate::route::Route;
 
 /// The screen after a finished answer: reached only once the record was handed in. On shared
@@ -17,17 +22,23 @@ pub fn thank_you() -> Html {
     let total = store
         .touchpoint_kind()
         .and_then(|k| crate::kiosk::thank_you_return_after(k, ui.mode, reference.is_some()));
-    let left = use_state(|| total);
+    // The return countdown. "Keep this on screen" pauses it (to note the reference number
+    // down or scan it); while paused, the shell's idle rule with its warning still applies,
+    // so a paused screen does not stay up for the next customer.
+    let clock = use_memo(total, |t| t.map(|t| Rc::new(Cell::new(Countdown::new(t)))));
+    let shown = use_state_eq(|| None::<Countdown>);
     {
-        let left = left.clone();
-        use_effect_with(total, move |total| {
-            let interval = total.map(|t| {
-                let remaining = std::rc::Rc::new(std::cell::Cell::new(t));
-                gloo::timers::callback::Interval::new(1000, move || {
-                    let r = remaining.get().saturating_sub(1);
-                    remaining.set(r);
-                    left.set(Some(r));
-                    if r == 0 {
+        let shown = shown.clone();
+        use_effect_with(clock.clone(), move |clock| {
+            let clock = (**clock).clone();
+            shown.set(clock.as_ref().map(|c| c.get()));
+            let interval = clock.map(|c| {
+                Interval::new(1000, move || {
+                    let mut now = c.get();
+                    let up = now.tick();
+                    c.set(now);
+                    shown.set(Some(now));
+                    if up {
                         next_customer.emit(());
                     }
                 })
@@ -35,6 +46,17 @@ pub fn thank_you() -> Html {
             move || drop(interval)
         });
     }
+    let toggle_pause = {
+        let (clock, shown) = (clock.clone(), shown.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(c) = &*clock {
+                let mut now = c.get();
+                now.toggle_pause();
+                c.set(now);
+                shown.set(Some(now));
+            }
+        })
+    };
     let lang = ui.lang;
     let store_name = store.config.store.name.get(lang).to_string();
     html! {
@@ -45,8 +67,10 @@ pub fn thank_you() -> Html {
             <ReadAloud pieces={crate::speech::thank_you(lang, reference.as_deref(), store.config.feedback.reply_promise.as_ref())} />
             if let Some(r) = reference {
                 <div class="reference-box">
-                    <p class="reference-label" id="reference-label">{ s.fb_reference }</p>
-                    <p class="reference" aria-labelledby="reference-label" translate="no" lang="en">{ r.clone() }</p>
+                    <dl>
+                        <dt class="reference-label">{ s.fb_reference }</dt>
+                        <dd class="reference" translate="no" lang="en">{ r.clone() }</dd>
+                    </dl>
                     <Qr text={format!("{store_name} {} {r}", s.fb_reference)} label={(s.fb_qr_label)(&r)} />
                     <p class="hint">{ s.fb_reference_hint }</p>
                     if let Some(p) = &store.config.feedback.reply_promise {
@@ -55,8 +79,15 @@ pub fn thank_you() -> Html {
                 </div>
             }
             <a class="button primary" href={Route::Home.href()}>{ s.back_home }</a>
-            if let Some(n) = *left {
-                <p class="countdown">{ (s.back_home_in)(n) }</p>
+            if let Some(c) = *shown {
+                if c.paused {
+                    <p class="countdown-paused">{ s.ty_paused }</p>
+                } else {
+                    <p class="countdown">{ (s.back_home_in)(c.left) }</p>
+                }
+                <button type="button" class="button thank-you-pause" onclick={toggle_pause}>
+                    { if c.paused { s.ty_resume } else { s.ty_pause } }
+                </button>
             }
         </section>
     }

@@ -5,6 +5,10 @@ import { expect } from '@playwright/test';
 import { test, delivered, outboxEntries, outboxIds } from './collector.mjs';
 import { SHOTS, expectNoAxeViolations, watchConsole } from './helpers.mjs';
 
+/** The reference number on the thank-you screen: the value (dd) of the term (dt) `label`. */
+const referenceNumber = (page, label) =>
+  page.locator('.reference-box dl').filter({ has: page.locator('dt', { hasText: label }) }).locator('dd');
+
 const REF = /^[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]$/;
 
 const L = {
@@ -29,7 +33,7 @@ for (const lang of ['en', 'zh-Hans']) {
       }
       await page.getByRole('button', { name: t.send }).click();
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-      const shown = await page.getByLabel(t.ref).textContent();
+      const shown = await referenceNumber(page, t.ref).textContent();
       expect(shown).toMatch(REF);
       await expect(page.getByRole('img', { name: new RegExp(shown) })).toBeVisible();
       if (i === 0) {
@@ -94,7 +98,7 @@ test('with consent: validated contact details, stored apart and encrypted, sent,
   // hand in while offline, so the stored form can be inspected before it is sent
   await context.setOffline(true);
   await page.getByRole('button', { name: /Send/ }).click();
-  await expect(page.getByLabel('Your reference number')).toBeVisible();
+  await expect(referenceNumber(page, 'Your reference number')).toBeVisible();
   const [pending] = await outboxEntries(page);
   expect(pending.has_contact).toBe(true);
   expect(pending.event).not.toContain('13812345678');
@@ -123,7 +127,10 @@ test('a phone number or email in the text is pointed out, and can be moved to th
   await box.fill('请回电 138 1234 5678 或发邮件 li@example.cn 谢谢');
   await expect(page.getByRole('status').filter({ hasText: '似乎有电话号码或邮箱' })).toBeVisible();
   await page.getByRole('button', { name: '移到联系方式' }).click();
-  await expect(page.getByRole('checkbox', { name: /我同意/ })).toBeChecked();
+  // consent is the customer's own tick: the move waits for it (inclusion.spec covers the focus)
+  await expect(page.getByRole('checkbox', { name: /我同意/ })).not.toBeChecked();
+  await expect(box).toHaveValue('请回电 138 1234 5678 或发邮件 li@example.cn 谢谢');
+  await page.getByRole('checkbox', { name: /我同意/ }).check();
   await expect(page.getByRole('textbox', { name: '手机号码' })).toHaveValue('13812345678');
   await expect(page.getByRole('textbox', { name: '电子邮箱' })).toHaveValue('li@example.cn');
   await expect(box).toHaveValue('请回电  或发邮件  谢谢');
