@@ -241,6 +241,11 @@ fn problem(p: &P) -> String {
         P::InvalidToken => "The token must not be empty or contain spaces.".into(),
         P::NotBase64 => "Not base64 (standard alphabet, padded with =).".into(),
         P::ByteLength { min, max } => if min == max { format!("Must be exactly {min} bytes once decoded.") } else { format!("Must be {min} to {max} bytes once decoded.") },
+        P::InvalidTime => "Times are written HH:MM on the 24-hour clock, for example 09:00 or 21:30 (24:00 only as a closing time).".into(),
+        P::InvalidDate => "Dates are written YYYY-MM-DD, for example 2026-10-01.".into(),
+        P::InvalidUtcOffset => "The offset from UTC is written +HH:MM or -HH:MM, for example +08:00.".into(),
+        P::EmptySpan => "This span opens and closes at the same time; for a whole day write 00:00 to 24:00.".into(),
+        P::DuplicateDate { date } => format!("The date {date} has more than one exception."),
     }
 }
 

@@ -241,6 +241,11 @@ fn problem(p: &P) -> String {
         P::InvalidToken => "令牌不能为空，也不能包含空格。".into(),
         P::NotBase64 => "不是标准 base64 编码（需用 = 补齐）。".into(),
         P::ByteLength { min, max } => if min == max { format!("解码后必须正好是 {min} 字节。") } else { format!("解码后必须是 {min} 至 {max} 字节。") },
+        P::InvalidTime => "时间应写成 24 小时制的 HH:MM，例如 09:00 或 21:30（24:00 只能作为结束时间）。".into(),
+        P::InvalidDate => "日期应写成 YYYY-MM-DD，例如 2026-10-01。".into(),
+        P::InvalidUtcOffset => "与 UTC 的时差应写成 +HH:MM 或 -HH:MM，例如 +08:00。".into(),
+        P::EmptySpan => "这个时段的开始和结束时间相同；全天营业请写 00:00 至 24:00。".into(),
+        P::DuplicateDate { date } => format!("日期 {date} 有不止一条例外设置。"),
     }
 }
 

@@ -241,6 +241,11 @@ fn problem(p: &P) -> String {
         P::InvalidToken => "權杖不能為空，也不能包含空格。".into(),
         P::NotBase64 => "不是標準 base64 編碼（需以 = 補齊）。".into(),
         P::ByteLength { min, max } => if min == max { format!("解碼後必須正好是 {min} 位元組。") } else { format!("解碼後必須是 {min} 至 {max} 位元組。") },
+        P::InvalidTime => "時間應寫成 24 小時制的 HH:MM，例如 09:00 或 21:30（24:00 只能作為結束時間）。".into(),
+        P::InvalidDate => "日期應寫成 YYYY-MM-DD，例如 2026-10-01。".into(),
+        P::InvalidUtcOffset => "與 UTC 的時差應寫成 +HH:MM 或 -HH:MM，例如 +08:00。".into(),
+        P::EmptySpan => "這個時段的開始和結束時間相同；全天營業請寫 00:00 至 24:00。".into(),
+        P::DuplicateDate { date } => format!("日期 {date} 有不止一條例外設定。"),
     }
 }
 
