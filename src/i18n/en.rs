@@ -209,6 +209,28 @@ pub const STRINGS: Strings = Strings {
     yes: "yes",
     no: "no",
     unknown: "unknown",
+    // --- opening hours and QR posters (poster) ---
+    hours_closed_title: "We are closed right now",
+    hours_closed_body: "Thank you for visiting. Please come back during our opening hours.",
+    hours_today: "Today",
+    hours_week: "Opening hours",
+    hours_closed_day: "Closed",
+    weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    hours_span: |o, c, night| if night { format!("{o}–{c} (next day)") } else { format!("{o}–{c}") },
+    hours_wayfinding: "You can still find your way around the store:",
+    staff_posters: "QR posters",
+    staff_posters_note: "One poster for each location and each service it offers. Print and put each one up at its location.",
+    staff_posters_show: "Show posters",
+    staff_posters_hide: "Hide posters",
+    staff_poster_size: "Paper size",
+    staff_print: "Print",
+    staff_print_hint: "Each poster prints on its own page, without the app around it.",
+    poster_qr_label: |tp, j| format!("QR code: {j} at {tp}"),
+    poster_call: |j| match j {
+        crate::config::Journey::Survey => "Scan to rate your visit",
+        crate::config::Journey::Feedback => "Scan to leave a suggestion",
+        crate::config::Journey::Wayfinding => "Scan to find your way",
+    },
 };
 
 fn problem(p: &P) -> String {

@@ -209,6 +209,28 @@ pub const STRINGS: Strings = Strings {
     yes: "是",
     no: "否",
     unknown: "未知",
+    // --- opening hours and QR posters (poster) ---
+    hours_closed_title: "现在不在营业时间",
+    hours_closed_body: "感谢光临，欢迎在营业时间再来。",
+    hours_today: "今天",
+    hours_week: "营业时间",
+    hours_closed_day: "休息",
+    weekdays: ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"],
+    hours_span: |o, c, night| if night { format!("{o}–次日 {c}") } else { format!("{o}–{c}") },
+    hours_wayfinding: "您仍然可以查找店内位置：",
+    staff_posters: "二维码海报",
+    staff_posters_note: "每个位置、每项服务各一张海报。打印后贴在对应的位置。",
+    staff_posters_show: "显示海报",
+    staff_posters_hide: "隐藏海报",
+    staff_poster_size: "纸张大小",
+    staff_print: "打印",
+    staff_print_hint: "每张海报单独打印一页，不含应用的其他内容。",
+    poster_qr_label: |tp, j| format!("二维码：{tp}的{j}"),
+    poster_call: |j| match j {
+        crate::config::Journey::Survey => "扫码评价您的购物体验",
+        crate::config::Journey::Feedback => "扫码给我们提意见",
+        crate::config::Journey::Wayfinding => "扫码查找店内位置",
+    },
 };
 
 fn problem(p: &P) -> String {

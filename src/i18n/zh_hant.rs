@@ -209,6 +209,28 @@ pub const STRINGS: Strings = Strings {
     yes: "是",
     no: "否",
     unknown: "未知",
+    // --- opening hours and QR posters (poster) ---
+    hours_closed_title: "現在不在營業時間",
+    hours_closed_body: "感謝光臨，歡迎在營業時間再來。",
+    hours_today: "今天",
+    hours_week: "營業時間",
+    hours_closed_day: "休息",
+    weekdays: ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"],
+    hours_span: |o, c, night| if night { format!("{o}–次日 {c}") } else { format!("{o}–{c}") },
+    hours_wayfinding: "您仍然可以查找店內位置：",
+    staff_posters: "二維碼海報",
+    staff_posters_note: "每個位置、每項服務各一張海報。列印後貼在對應的位置。",
+    staff_posters_show: "顯示海報",
+    staff_posters_hide: "隱藏海報",
+    staff_poster_size: "紙張大小",
+    staff_print: "列印",
+    staff_print_hint: "每張海報單獨列印一頁，不含應用程式的其他內容。",
+    poster_qr_label: |tp, j| format!("二維碼：{tp}的{j}"),
+    poster_call: |j| match j {
+        crate::config::Journey::Survey => "掃碼評價您的購物體驗",
+        crate::config::Journey::Feedback => "掃碼給我們提意見",
+        crate::config::Journey::Wayfinding => "掃碼查找店內位置",
+    },
 };
 
 fn problem(p: &P) -> String {

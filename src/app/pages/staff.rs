@@ -199,6 +199,7 @@ fn staff_home(props: &StaffHomeProps) -> Html {
             }
             <OutboxPanel />
             <DeviceSetupPanel />
+            <super::staff_posters::StaffPosters />
             <div class="panel">
                 <h2>{ s.staff_about }</h2>
                 <dl class="status-list">
