@@ -83,7 +83,7 @@ pub fn staff_posters() -> Html {
                         <button type="button" class="button primary" data-action="print" onclick={print}
                             aria-describedby="poster-print-hint">{ s.staff_print }</button>
                     </p>
-                    <p class="counter" id="poster-print-hint">{ s.staff_print_hint }</p>
+                    <p class="poster-hint" id="poster-print-hint">{ s.staff_print_hint }</p>
                 </div>
                 <div class="poster-sheet" id="poster-sheet" data-paper={paper.as_str()}>
                     { for posters.map(|(tp, j)| {
