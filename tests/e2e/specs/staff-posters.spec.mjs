@@ -29,6 +29,16 @@ function pdfPages(buf) {
 const A4 = [595.3, 841.9];
 const A5 = [419.5, 595.3];
 const near = ([w, h], [ew, eh]) => Math.abs(w - ew) < 3 && Math.abs(h - eh) < 3;
+/** The printable width of each paper at 96 px per inch (page width less the CSS margins). */
+const PRINT_WIDTH = { a4: Math.floor((210 - 24) * 96 / 25.4), a5: Math.floor((148 - 20) * 96 / 25.4) };
+
+/** Under print media at the paper's printable width, no poster's content is cut off. */
+async function expectNothingClipped(page, paper) {
+  await page.setViewportSize({ width: PRINT_WIDTH[paper], height: 900 });
+  const clipped = await page.locator('.poster').evaluateAll((els) =>
+    els.filter((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1).map((el) => `${el.dataset.link}: ${el.scrollHeight - el.clientHeight} px too tall`));
+  expect(clipped, `posters cut off on ${paper}`).toEqual([]);
+}
 
 async function openPosters(page, baseURL, langButton) {
   await page.addInitScript(() => {
@@ -90,6 +100,8 @@ for (const L of [
       expect(await decodeQr(qr), `poster ${tp}/${j}`).toBe(`${base}?touchpoint=${tp}&journey=${j}&via=qr`);
     }
     await posters.first().screenshot({ path: `/tmp/shots-poster/poster-print-a4-${L.name}.png` });
+    await expectNothingClipped(page, 'a4');
+    await posters.first().screenshot({ path: `/tmp/shots-poster/poster-print-a4-paper-${L.name}.png` });
 
     const a4 = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     expect(a4.pages, 'one A4 page per poster').toBe(EXPECTED.length);
@@ -109,6 +121,8 @@ for (const L of [
     await qr.scrollIntoViewIfNeeded();
     expect(await decodeQr(qr)).toBe(`${base}?touchpoint=${EXPECTED[last][0]}&journey=${EXPECTED[last][1]}&via=qr`);
     await posters.nth(last).screenshot({ path: `/tmp/shots-poster/poster-print-a5-${L.name}.png` });
+    await expectNothingClipped(page, 'a5');
+    await posters.nth(last).screenshot({ path: `/tmp/shots-poster/poster-print-a5-paper-${L.name}.png` });
     w.check();
   });
 }
