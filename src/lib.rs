@@ -13,6 +13,7 @@ pub mod theme;
 pub mod time;
 pub mod id;
 pub mod kiosk;
+pub mod hours;
 pub mod survey;
 pub mod outbox;
 pub mod feedback;

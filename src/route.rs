@@ -153,10 +153,32 @@ pub fn phone_link(base: &str, lang: Lang, touchpoint: &str, route: &Route) -> St
     l
 }
 
+/// The link a printed poster's QR code holds: this touchpoint, straight into `journey`,
+/// marked `via=qr` (scanned on the customer's own phone, which never resets by itself, even
+/// when the poster hangs beside a kiosk). No language: the store's default applies, and the
+/// customer switches on the phone.
+pub fn poster_link(base: &str, touchpoint: &str, journey: Journey) -> String {
+    format!("{base}?touchpoint={}&journey={}&via=qr", percent_encode(touchpoint), journey.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_poster_link_launches_its_touchpoint_and_journey_on_a_phone() {
+        let c = crate::config::parse(crate::config::SAMPLE_CONFIG).unwrap_or_else(|p| panic!("{p:?}"));
+        for tp in &c.touchpoints {
+            for j in Journey::ALL.into_iter().filter(|j| tp.offers(*j)) {
+                let l = poster_link("https://s.example/sv/", &tp.id, j);
+                let query = l.strip_prefix("https://s.example/sv/").unwrap_or_default();
+                let (launch, warnings) = crate::launch::resolve(&c, query, None);
+                assert!(warnings.is_empty(), "{l}: {warnings:?}");
+                assert_eq!((launch.touchpoint.as_str(), launch.journey, launch.personal), (tp.id.as_str(), Some(j), true), "{l}");
+            }
+        }
+    }
 
     fn way(to: Option<&str>, from: Option<&str>, profile: Option<Profile>) -> Route {
         Route::Wayfinding(WayQuery { to: to.map(Into::into), from: from.map(Into::into), profile })

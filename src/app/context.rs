@@ -63,6 +63,18 @@ impl Store {
         self.touchpoint().is_none_or(|t| t.offers(journey))
     }
 
+    /// The opening hours in force here and the offset to read them in (`None`: always open).
+    pub fn hours(&self) -> Option<(&crate::config::Hours, i32)> {
+        // The device's own offset counts only when the config gives none.
+        let device = -(js_sys::Date::new_0().get_timezone_offset() as i32);
+        crate::hours::hours_at(self.config.store.hours.as_ref(), self.touchpoint(), device)
+    }
+
+    /// Whether this touchpoint is open at `ms` (milliseconds since the epoch).
+    pub fn open_at(&self, ms: f64) -> bool {
+        crate::hours::open_at(self.hours(), ms)
+    }
+
     /// Where and how an answer is given now, for its record.
     pub fn context(&self, ui: &Ui) -> Context<'_> {
         Context { store_id: &self.config.store.id, touchpoint: &self.launch.touchpoint, language: ui.lang, mode: ui.mode }

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::components::{IdleWarning, HEADING_ID};
 use super::context::UiAction;
-use super::hooks::{use_idle, use_next_customer, use_route, use_store, use_ui};
+use super::hooks::{use_idle, use_next_customer, use_open_now, use_route, use_store, use_ui};
 use super::pages;
 use crate::config::{Journey, Mode};
 use crate::lang::Lang;
@@ -37,6 +37,9 @@ pub fn shell() -> Html {
     let warn = crate::kiosk::warn_for(ui.mode, idle.unwrap_or(0));
     let idle = use_idle(idle, warn, route.name(), next_customer);
 
+    // Outside opening hours a shared device's start screen says so (a customer already in a
+    // journey finishes it; the reset then lands here). Phones are never closed.
+    let closed = !use_open_now() && store.shared_device();
     let screen = match route.journey_of() {
         Some(j) if !store.offers(j) => html! { <pages::not_found::NotFound /> },
         Some(Journey::Survey) => html! { <crate::survey::view::SurveyJourney /> },
@@ -46,6 +49,7 @@ pub fn shell() -> Html {
             Route::ThankYou => html! { <pages::thank_you::ThankYou /> },
             Route::Staff => html! { <pages::staff::Staff /> },
             Route::NotFound => html! { <pages::not_found::NotFound /> },
+            _ if closed => html! { <pages::closed::Closed /> },
             _ => html! { <pages::home::Home /> },
         },
     };

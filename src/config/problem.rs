@@ -75,6 +75,17 @@ pub enum ProblemKind {
     NotBase64,
     /// Decoded bytes of the wrong length (`min == max` when it must be exact).
     ByteLength { min: usize, max: usize },
+    // opening hours
+    /// Not a time of day `HH:MM` (24-hour clock; `24:00` only as a closing time).
+    InvalidTime,
+    /// Not a calendar date `YYYY-MM-DD`.
+    InvalidDate,
+    /// Not a UTC offset `+HH:MM` / `-HH:MM` within ±14:00.
+    InvalidUtcOffset,
+    /// A span that opens and closes at the same minute (for all day, write 00:00–24:00).
+    EmptySpan,
+    /// Two exceptions for the same date.
+    DuplicateDate { date: String },
 }
 
 /// Appends one object key to a path, in the syntax of [`Problem::path`].

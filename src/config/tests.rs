@@ -261,6 +261,11 @@ fn every_problem_kind_has_words_in_every_language() {
         ProblemKind::FloorChangeWithoutConnector,
         ProblemKind::LengthNeeded,
         ProblemKind::Unreachable { from: "x".into() },
+        ProblemKind::InvalidTime,
+        ProblemKind::InvalidDate,
+        ProblemKind::InvalidUtcOffset,
+        ProblemKind::EmptySpan,
+        ProblemKind::DuplicateDate { date: "2026-10-01".into() },
     ];
     for lang in Lang::ALL {
         for k in &kinds {
@@ -603,4 +608,53 @@ fn staff_pin_hash_problems_have_paths() {
     v.as_object_mut().map(|o| o.remove("staff"));
     let c = parse(&v.to_string()).expect("staff mode is optional");
     assert_eq!(c.staff, None);
+}
+
+// opening hours
+
+#[test]
+fn good_hours_pass_with_overnight_spans_and_exceptions() {
+    let mut v = sample_value();
+    v["store"]["hours"] = json!({
+        "utc_offset": "+08:00",
+        "week": { "mon": [{"open": "10:00", "close": "22:00"}], "fri": [{"open": "10:00", "close": "02:00"}], "sun": [{"open": "00:00", "close": "24:00"}] },
+        "exceptions": [{"date": "2027-02-06", "note": {"en": "Spring Festival"}}, {"date": "2026-12-31", "spans": [{"open": "10:00", "close": "23:59"}]}]
+    });
+    let c = parse(&v.to_string()).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(c.store.hours.map(|h| h.exceptions.len()), Some(2));
+}
+
+#[test]
+fn bad_hours_are_listed_with_their_paths() {
+    let problems = problems_after(|v| {
+        v["store"]["hours"] = json!({
+            "utc_offset": "8",
+            "week": { "tue": [{"open": "9:00", "close": "25:00"}, {"open": "10:00", "close": "10:00"}], "wed": [{"open": "24:00", "close": "24:00"}] },
+            "exceptions": [{"date": "2026-02-30"}, {"date": "2026-10-01"}, {"date": "2026-10-01", "note": {}}]
+        });
+        v["touchpoints"][2]["hours"] = json!({ "week": { "sat": [{"open": "10:00", "close": "noon"}] } });
+    });
+    let got: Vec<(String, ProblemKind)> = problems.into_iter().map(|p| (p.path, p.kind)).collect();
+    let want = vec![
+        ("store.hours.utc_offset", ProblemKind::InvalidUtcOffset),
+        ("store.hours.week.tue[0].open", ProblemKind::InvalidTime),
+        ("store.hours.week.tue[0].close", ProblemKind::InvalidTime),
+        ("store.hours.week.tue[1]", ProblemKind::EmptySpan),
+        ("store.hours.week.wed[0].open", ProblemKind::InvalidTime),
+        ("store.hours.exceptions[0].date", ProblemKind::InvalidDate),
+        ("store.hours.exceptions[2].date", ProblemKind::DuplicateDate { date: "2026-10-01".into() }),
+        ("store.hours.exceptions[2].note", ProblemKind::EmptyText),
+        ("touchpoints[2].hours.week.sat[0].close", ProblemKind::InvalidTime),
+    ];
+    let want: Vec<(String, ProblemKind)> = want.into_iter().map(|(p, k)| (p.to_string(), k)).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn an_unknown_weekday_is_an_unknown_field() {
+    let p = only(problems_after(|v| {
+        v["store"]["hours"] = json!({ "week": { "monday": [] } });
+    }));
+    assert_eq!(p.path, "store.hours.week.monday");
+    assert!(matches!(p.kind, ProblemKind::UnknownField { .. }));
 }

@@ -178,6 +178,75 @@ config_type! {
         #[serde(default)]
         pub tagline: Option<Text>,
         pub brand: Brand,
+        /// Opening hours. Without them the store counts as always open.
+        #[serde(default)]
+        pub hours: Option<Hours>,
+    }
+}
+
+config_type! {
+    /// Opening hours: a regular week plus dated exceptions (holidays closed, special hours).
+    ///
+    /// A span whose `close` is not after its `open` runs past midnight: `{"open": "18:00",
+    /// "close": "02:00"}` is open until 02:00 the next morning. That span belongs to the day
+    /// it opens on, so an exception for the next day does not cut it short. `close` may be
+    /// `"24:00"` (midnight at the end of the day).
+    pub struct Hours {
+        /// The store's offset from UTC, `+08:00` (fixed: no daylight saving); the device's own
+        /// time zone when absent. A touchpoint's hours without an offset use the store's.
+        #[serde(default)]
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(pattern(r"^[+-][0-9]{2}:[0-9]{2}$")))]
+        pub utc_offset: Option<String>,
+        /// Regular hours by weekday; a weekday left out is closed all day.
+        pub week: Week,
+        /// Dates with other hours: an empty `spans` means closed that day.
+        #[serde(default)]
+        pub exceptions: Vec<HoursException>,
+    }
+}
+
+config_type! {
+    /// Opening spans of each weekday (an empty or missing list: closed).
+    pub struct Week {
+        #[serde(default)]
+        pub mon: Vec<Span>,
+        #[serde(default)]
+        pub tue: Vec<Span>,
+        #[serde(default)]
+        pub wed: Vec<Span>,
+        #[serde(default)]
+        pub thu: Vec<Span>,
+        #[serde(default)]
+        pub fri: Vec<Span>,
+        #[serde(default)]
+        pub sat: Vec<Span>,
+        #[serde(default)]
+        pub sun: Vec<Span>,
+    }
+}
+
+config_type! {
+    /// One opening span, local time `HH:MM` (24-hour clock).
+    pub struct Span {
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(pattern(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")))]
+        pub open: String,
+        /// Not after `open`: closes the next day.
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(pattern(r"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$")))]
+        pub close: String,
+    }
+}
+
+config_type! {
+    /// Other hours on one date (`YYYY-MM-DD`, the store's local date).
+    pub struct HoursException {
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(pattern(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")))]
+        pub date: String,
+        /// Opening spans that day; empty or absent: closed all day.
+        #[serde(default)]
+        pub spans: Vec<Span>,
+        /// Shown with the hours, e.g. "Spring Festival".
+        #[serde(default)]
+        pub note: Option<Text>,
     }
 }
 
@@ -267,6 +336,9 @@ config_type! {
         /// "You are here": the walkway node where this touchpoint stands.
         #[serde(default)]
         pub node: Option<String>,
+        /// This touchpoint's own opening hours, in place of the store's.
+        #[serde(default)]
+        pub hours: Option<Hours>,
     }
 }
 

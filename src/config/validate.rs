@@ -234,6 +234,45 @@ fn check_pin_hash(k: &mut Checker, pin: &PinHash) {
     }
 }
 
+/// Opening hours: times, dates and the offset as the hours module reads them, no empty span,
+/// one exception per date. (Overlapping spans are allowed: open is open.)
+fn check_hours(k: &mut Checker, at: &str, h: &Hours) {
+    use crate::hours::{parse_date, parse_hhmm, parse_offset, MINUTES_PER_DAY};
+    if h.utc_offset.as_deref().is_some_and(|o| parse_offset(o).is_none()) {
+        k.push(format!("{at}.utc_offset"), K::InvalidUtcOffset);
+    }
+    let spans = |k: &mut Checker, path: String, list: &[Span]| {
+        for (i, s) in list.iter().enumerate() {
+            let open = parse_hhmm(&s.open).filter(|m| *m < MINUTES_PER_DAY);
+            let close = parse_hhmm(&s.close);
+            if open.is_none() {
+                k.push(format!("{path}[{i}].open"), K::InvalidTime);
+            }
+            if close.is_none() {
+                k.push(format!("{path}[{i}].close"), K::InvalidTime);
+            }
+            if open.is_some() && open == close {
+                k.push(format!("{path}[{i}]"), K::EmptySpan);
+            }
+        }
+    };
+    for (wd, name) in ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].iter().enumerate() {
+        spans(k, format!("{at}.week.{name}"), h.weekday(wd));
+    }
+    let mut seen = HashSet::new();
+    for (i, e) in h.exceptions.iter().enumerate() {
+        match parse_date(&e.date) {
+            None => k.push(format!("{at}.exceptions[{i}].date"), K::InvalidDate),
+            Some(d) if !seen.insert(d) => k.push(format!("{at}.exceptions[{i}].date"), K::DuplicateDate { date: e.date.clone() }),
+            Some(_) => {}
+        }
+        spans(k, format!("{at}.exceptions[{i}].spans"), &e.spans);
+        if let Some(n) = &e.note {
+            k.text(format!("{at}.exceptions[{i}].note"), n);
+        }
+    }
+}
+
 pub fn validate(c: &Config) -> Vec<Problem> {
     let mut k = Checker { problems: Vec::new() };
 
@@ -254,6 +293,10 @@ pub fn validate(c: &Config) -> Vec<Problem> {
         if !is_safe_link(logo) {
             k.push("store.brand.logo", K::UnsafeLink);
         }
+    }
+
+    if let Some(h) = &c.store.hours {
+        check_hours(&mut k, "store.hours", h);
     }
 
     // endpoint
@@ -278,6 +321,9 @@ pub fn validate(c: &Config) -> Vec<Problem> {
             if tok.trim().is_empty() || tok.chars().any(|ch| ch.is_whitespace() || ch.is_control()) {
                 k.push(format!("touchpoints[{i}].token"), K::InvalidToken);
             }
+        }
+        if let Some(h) = &t.hours {
+            check_hours(&mut k, &format!("touchpoints[{i}].hours"), h);
         }
     }
     if let Some(d) = &c.defaults.touchpoint {

@@ -232,6 +232,28 @@ pub const STRINGS: Strings = Strings {
     limit_near: |max| format!("Nearly at the limit of {max} characters"),
     limit_reached: |max| format!("You have reached the limit of {max} characters"),
     limit_over: |max| format!("Over the limit of {max} characters: please shorten your text"),
+    // --- opening hours and QR posters (poster) ---
+    hours_closed_title: "We are closed right now",
+    hours_closed_body: "Thank you for visiting. Please come back during our opening hours.",
+    hours_today: "Today",
+    hours_week: "Opening hours",
+    hours_closed_day: "Closed",
+    weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    hours_span: |o, c, night| if night { format!("{o}–{c} (next day)") } else { format!("{o}–{c}") },
+    hours_wayfinding: "You can still find your way around the store:",
+    staff_posters: "QR posters",
+    staff_posters_note: "One poster for each location and each service it offers. Print and put each one up at its location.",
+    staff_posters_show: "Show posters",
+    staff_posters_hide: "Hide posters",
+    staff_poster_size: "Paper size",
+    staff_print: "Print",
+    staff_print_hint: "Each poster prints on its own page, without the app around it.",
+    poster_qr_label: |tp, j| format!("QR code: {j} at {tp}"),
+    poster_call: |j| match j {
+        crate::config::Journey::Survey => "Scan to rate your visit",
+        crate::config::Journey::Feedback => "Scan to leave a suggestion",
+        crate::config::Journey::Wayfinding => "Scan to find your way",
+    },
 };
 
 fn problem(p: &P) -> String {
@@ -264,6 +286,11 @@ fn problem(p: &P) -> String {
         P::InvalidToken => "The token must not be empty or contain spaces.".into(),
         P::NotBase64 => "Not base64 (standard alphabet, padded with =).".into(),
         P::ByteLength { min, max } => if min == max { format!("Must be exactly {min} bytes once decoded.") } else { format!("Must be {min} to {max} bytes once decoded.") },
+        P::InvalidTime => "Times are written HH:MM on the 24-hour clock, for example 09:00 or 21:30 (24:00 only as a closing time).".into(),
+        P::InvalidDate => "Dates are written YYYY-MM-DD, for example 2026-10-01.".into(),
+        P::InvalidUtcOffset => "The offset from UTC is written +HH:MM or -HH:MM, for example +08:00.".into(),
+        P::EmptySpan => "This span opens and closes at the same time; for a whole day write 00:00 to 24:00.".into(),
+        P::DuplicateDate { date } => format!("The date {date} has more than one exception."),
     }
 }
 

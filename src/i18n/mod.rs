@@ -205,6 +205,28 @@ pub struct Strings {
     pub limit_near: fn(u32) -> String,
     pub limit_reached: fn(u32) -> String,
     pub limit_over: fn(u32) -> String,
+    // --- opening hours and QR posters (poster) ---
+    pub hours_closed_title: &'static str,
+    pub hours_closed_body: &'static str,
+    pub hours_today: &'static str,
+    pub hours_week: &'static str,
+    pub hours_closed_day: &'static str,
+    /// Monday first.
+    pub weekdays: [&'static str; 7],
+    /// One opening span, `(open, close, runs past midnight)`.
+    pub hours_span: fn(&str, &str, bool) -> String,
+    pub hours_wayfinding: &'static str,
+    pub staff_posters: &'static str,
+    pub staff_posters_note: &'static str,
+    pub staff_posters_show: &'static str,
+    pub staff_posters_hide: &'static str,
+    pub staff_poster_size: &'static str,
+    pub staff_print: &'static str,
+    pub staff_print_hint: &'static str,
+    /// Accessible name of a poster's QR code: `(touchpoint, journey)`.
+    pub poster_qr_label: fn(&str, &str) -> String,
+    /// The line printed under a poster's QR code, per journey.
+    pub poster_call: fn(crate::config::Journey) -> &'static str,
 }
 
 #[cfg(test)]

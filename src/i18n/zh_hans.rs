@@ -232,6 +232,28 @@ pub const STRINGS: Strings = Strings {
     limit_near: |max| format!("快到 {max} 字的上限了"),
     limit_reached: |max| format!("已达到 {max} 字的上限"),
     limit_over: |max| format!("已超过 {max} 字的上限，请删减"),
+    // --- opening hours and QR posters (poster) ---
+    hours_closed_title: "现在不在营业时间",
+    hours_closed_body: "感谢光临，欢迎在营业时间再来。",
+    hours_today: "今天",
+    hours_week: "营业时间",
+    hours_closed_day: "休息",
+    weekdays: ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"],
+    hours_span: |o, c, night| if night { format!("{o}–次日 {c}") } else { format!("{o}–{c}") },
+    hours_wayfinding: "您仍然可以查找店内位置：",
+    staff_posters: "二维码海报",
+    staff_posters_note: "每个位置、每项服务各一张海报。打印后贴在对应的位置。",
+    staff_posters_show: "显示海报",
+    staff_posters_hide: "隐藏海报",
+    staff_poster_size: "纸张大小",
+    staff_print: "打印",
+    staff_print_hint: "每张海报单独打印一页，不含应用的其他内容。",
+    poster_qr_label: |tp, j| format!("二维码：{tp}的{j}"),
+    poster_call: |j| match j {
+        crate::config::Journey::Survey => "扫码评价您的购物体验",
+        crate::config::Journey::Feedback => "扫码给我们提意见",
+        crate::config::Journey::Wayfinding => "扫码查找店内位置",
+    },
 };
 
 fn problem(p: &P) -> String {
@@ -264,6 +286,11 @@ fn problem(p: &P) -> String {
         P::InvalidToken => "令牌不能为空，也不能包含空格。".into(),
         P::NotBase64 => "不是标准 base64 编码（需用 = 补齐）。".into(),
         P::ByteLength { min, max } => if min == max { format!("解码后必须正好是 {min} 字节。") } else { format!("解码后必须是 {min} 至 {max} 字节。") },
+        P::InvalidTime => "时间应写成 24 小时制的 HH:MM，例如 09:00 或 21:30（24:00 只能作为结束时间）。".into(),
+        P::InvalidDate => "日期应写成 YYYY-MM-DD，例如 2026-10-01。".into(),
+        P::InvalidUtcOffset => "与 UTC 的时差应写成 +HH:MM 或 -HH:MM，例如 +08:00。".into(),
+        P::EmptySpan => "这个时段的开始和结束时间相同；全天营业请写 00:00 至 24:00。".into(),
+        P::DuplicateDate { date } => format!("日期 {date} 有不止一条例外设置。"),
     }
 }
 

@@ -232,6 +232,28 @@ pub const STRINGS: Strings = Strings {
     limit_near: |max| format!("快到 {max} 字的上限了"),
     limit_reached: |max| format!("已達到 {max} 字的上限"),
     limit_over: |max| format!("已超過 {max} 字的上限，請刪減"),
+    // --- opening hours and QR posters (poster) ---
+    hours_closed_title: "現在不在營業時間",
+    hours_closed_body: "感謝光臨，歡迎在營業時間再來。",
+    hours_today: "今天",
+    hours_week: "營業時間",
+    hours_closed_day: "休息",
+    weekdays: ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"],
+    hours_span: |o, c, night| if night { format!("{o}–次日 {c}") } else { format!("{o}–{c}") },
+    hours_wayfinding: "您仍然可以查找店內位置：",
+    staff_posters: "二維碼海報",
+    staff_posters_note: "每個位置、每項服務各一張海報。列印後貼在對應的位置。",
+    staff_posters_show: "顯示海報",
+    staff_posters_hide: "隱藏海報",
+    staff_poster_size: "紙張大小",
+    staff_print: "列印",
+    staff_print_hint: "每張海報單獨列印一頁，不含應用程式的其他內容。",
+    poster_qr_label: |tp, j| format!("二維碼：{tp}的{j}"),
+    poster_call: |j| match j {
+        crate::config::Journey::Survey => "掃碼評價您的購物體驗",
+        crate::config::Journey::Feedback => "掃碼給我們提意見",
+        crate::config::Journey::Wayfinding => "掃碼查找店內位置",
+    },
 };
 
 fn problem(p: &P) -> String {
@@ -264,6 +286,11 @@ fn problem(p: &P) -> String {
         P::InvalidToken => "權杖不能為空，也不能包含空格。".into(),
         P::NotBase64 => "不是標準 base64 編碼（需以 = 補齊）。".into(),
         P::ByteLength { min, max } => if min == max { format!("解碼後必須正好是 {min} 位元組。") } else { format!("解碼後必須是 {min} 至 {max} 位元組。") },
+        P::InvalidTime => "時間應寫成 24 小時制的 HH:MM，例如 09:00 或 21:30（24:00 只能作為結束時間）。".into(),
+        P::InvalidDate => "日期應寫成 YYYY-MM-DD，例如 2026-10-01。".into(),
+        P::InvalidUtcOffset => "與 UTC 的時差應寫成 +HH:MM 或 -HH:MM，例如 +08:00。".into(),
+        P::EmptySpan => "這個時段的開始和結束時間相同；全天營業請寫 00:00 至 24:00。".into(),
+        P::DuplicateDate { date } => format!("日期 {date} 有不止一條例外設定。"),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Hooks with intent-named results, so a screen asks for what it needs ("hand this in",
 //! "the next customer") instead of wiring contexts and browser APIs itself.
 
+mod hours;
 mod idle;
 mod pointer;
 mod route;
@@ -9,6 +10,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+pub use hours::use_open_now;
 pub use idle::use_idle;
 pub use pointer::use_pointer_flag;
 pub use route::{navigate, use_route};
@@ -48,6 +50,7 @@ pub fn use_delivery() -> Rc<Delivery> {
 pub struct Submitter {
     delivery: Rc<Delivery>,
     visit: UseReducerHandle<Visit>,
+    store: StoreCtx,
 }
 
 impl Submitter {
@@ -56,10 +59,13 @@ impl Submitter {
     /// are (the outbox keeps the record in memory and keeps trying).
     pub fn hand_in(&self, record: Record, failed: Callback<String>) {
         let (delivery, visit) = (self.delivery.clone(), self.visit.clone());
+        // Answered after closing (a phone after hours, a kiosk answer finished late): kept,
+        // and marked so the store can tell.
+        let outside_hours = !self.store.open_at(crate::web::platform::now_ms());
         wasm_bindgen_futures::spawn_local(async move {
             let handed = HandedIn { id: record.id().to_string(), reference: record.reference().map(str::to_string) };
             // Outside-hours and misuse marks are worked out here, at the moment of hand-in.
-            let marks = Marks::default();
+            let marks = Marks { outside_hours, ..Marks::default() };
             match delivery.hand_in(record, marks).await {
                 Ok(()) => {
                     visit.dispatch(VisitAction::HandedIn(handed));
@@ -73,7 +79,7 @@ impl Submitter {
 
 #[hook]
 pub fn use_hand_in() -> Submitter {
-    Submitter { delivery: use_delivery(), visit: use_visit() }
+    Submitter { delivery: use_delivery(), visit: use_visit(), store: use_store() }
 }
 
 /// Back to the start for the next customer, in this touchpoint's own language and mode,

@@ -1,8 +1,10 @@
 //! One file per screen.
 
+pub mod closed;
 pub mod config_error;
 pub mod home;
 pub mod loading;
 pub mod not_found;
 pub mod staff;
+pub mod staff_posters;
 pub mod thank_you;

@@ -201,6 +201,7 @@ fn staff_home(props: &StaffHomeProps) -> Html {
             <OutboxPanel />
             <DeviceSetupPanel />
             <crate::app::components::ReadAloudStatus />
+            <super::staff_posters::StaffPosters />
             <div class="panel">
                 <h2>{ s.staff_about }</h2>
                 <dl class="status-list">
