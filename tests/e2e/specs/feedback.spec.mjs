@@ -3,11 +3,8 @@
 // markup kept as text — checked against what the real collector received.
 import { expect } from '@playwright/test';
 import { test, delivered, outboxEntries, outboxIds } from './collector.mjs';
-import { SHOTS, expectNoAxeViolations, watchConsole } from './helpers.mjs';
+import { SHOTS, expectNoAxeViolations, referenceNumber, watchConsole } from './helpers.mjs';
 
-/** The reference number on the thank-you screen: the value (dd) of the term (dt) `label`. */
-const referenceNumber = (page, label) =>
-  page.locator('.reference-box dl').filter({ has: page.locator('dt', { hasText: label }) }).locator('dd');
 
 const REF = /^[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]$/;
 

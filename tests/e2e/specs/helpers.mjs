@@ -64,3 +64,7 @@ export async function signIn(page, pin = STAFF_PIN) {
   await page.locator('form.staff-sign-in button[type="submit"]').click();
   await expect(page.locator('[data-field="pending"]')).toBeVisible({ timeout: 15_000 });
 }
+
+/** The reference number on the thank-you screen: the value (dd) of the term (dt) `label`. */
+export const referenceNumber = (page, label) =>
+  page.locator('.reference-box dl').filter({ has: page.locator('dt', { hasText: label }) }).locator('dd');

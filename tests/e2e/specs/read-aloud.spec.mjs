@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect } from '@playwright/test';
 import { test } from './collector.mjs';
-import { expectNoAxeViolations, signIn, watchConsole } from './helpers.mjs';
+import { expectNoAxeViolations, referenceNumber, signIn, watchConsole } from './helpers.mjs';
 
 const SHOTS = '/tmp/shots-speech';
 mkdirSync(SHOTS, { recursive: true });
@@ -176,7 +176,7 @@ test('the thank-you screen reads the reference character by character', async ({
   await page.getByRole('textbox', { name: 'Please tell us more' }).fill('Friendly help at the fitting rooms.');
   await page.getByRole('button', { name: /Send/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thank you!');
-  const ref = (await page.getByLabel('Your reference number').textContent()).trim();
+  const ref = (await referenceNumber(page, 'Your reference number').textContent()).trim();
   await readButton(page, 'Read aloud').click();
   const texts = (await spoken(page)).map((c) => c.text);
   const spelled = ref.split('-').map((g) => g.split('').join(' ')).join(', ');
