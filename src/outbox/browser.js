@@ -244,6 +244,71 @@ export async function keys(db, store) {
   }
 }
 
+/** Every entry of `store` ("pending" oldest first by key, "rejected"), for staff. */
+export async function allEntries(db, store) {
+  try {
+    return await reqPromise(db.transaction([store], 'readonly').objectStore(store).getAll());
+  } catch (e) {
+    throw failure(e);
+  }
+}
+
+/**
+ * "Send again": moves refused entries (these ids, or every one when `ids` is null) back to
+ * "pending" in ONE strict transaction, keeping each record's id (the endpoint's
+ * de-duplication still holds) and its first queued_at (it keeps its place in the queue).
+ * Their contact details were deleted when they were refused; they go without. Resolves to
+ * how many were moved (an id another tab already moved is skipped).
+ */
+export async function requeueRejected(db, ids) {
+  try {
+    const tx = strictTx(db, ['rejected', 'pending']);
+    const rejected = tx.objectStore('rejected');
+    const pending = tx.objectStore('pending');
+    let moved = 0;
+    const move = (r) => {
+      if (!r || typeof r.id !== 'string' || typeof r.event !== 'string') return;
+      pending.put({ id: r.id, event: r.event, queued_at: typeof r.queued_at === 'number' ? r.queued_at : Date.now() });
+      rejected.delete(r.id);
+      moved++;
+    };
+    if (ids === null || ids === undefined) {
+      const all = rejected.getAll();
+      all.onsuccess = () => { for (const r of all.result) move(r); };
+    } else {
+      for (const id of ids) {
+        const one = rejected.get(id);
+        one.onsuccess = () => move(one.result);
+      }
+    }
+    await done(tx);
+    return moved;
+  } catch (e) {
+    throw failure(e);
+  }
+}
+
+/** `navigator.storage.estimate()` as {usage, quota}, or null where it is not available. */
+export async function storageEstimate() {
+  try {
+    if (!navigator.storage || !navigator.storage.estimate) return null;
+    const e = await navigator.storage.estimate();
+    return { usage: e.usage ?? null, quota: e.quota ?? null };
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the browser has granted persistent storage (`navigator.storage.persisted()`). */
+export async function storagePersisted() {
+  try {
+    if (!navigator.storage || !navigator.storage.persisted) return null;
+    return await navigator.storage.persisted();
+  } catch {
+    return null;
+  }
+}
+
 export function closeDb(db) {
   db.close();
 }

@@ -44,6 +44,15 @@ extern "C" {
     fn js_close_db(db: &JsValue);
     #[wasm_bindgen(js_name = persistStorage)]
     fn js_persist_storage() -> js_sys::Promise;
+    // outbox care
+    #[wasm_bindgen(js_name = allEntries)]
+    fn js_all_entries(db: &JsValue, store: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = requeueRejected)]
+    fn js_requeue_rejected(db: &JsValue, ids: &JsValue) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = storageEstimate)]
+    fn js_storage_estimate() -> js_sys::Promise;
+    #[wasm_bindgen(js_name = storagePersisted)]
+    fn js_storage_persisted() -> js_sys::Promise;
 }
 
 // What browser.js hands back, read through typed getters instead of `Reflect`.
@@ -59,6 +68,22 @@ extern "C" {
     fn queued_at(this: &PendingJs) -> Option<f64>;
     #[wasm_bindgen(method, getter)]
     fn has_contact(this: &PendingJs) -> Option<bool>;
+
+    /// An entry of the "rejected" store: a pending entry plus `{status, response, rejected_at}`.
+    type RejectedJs;
+    #[wasm_bindgen(method, getter)]
+    fn status(this: &RejectedJs) -> Option<f64>;
+    #[wasm_bindgen(method, getter)]
+    fn response(this: &RejectedJs) -> Option<String>;
+    #[wasm_bindgen(method, getter)]
+    fn rejected_at(this: &RejectedJs) -> Option<f64>;
+
+    /// What `storageEstimate` resolves to: `{usage, quota}` (either may be null).
+    type EstimateJs;
+    #[wasm_bindgen(method, getter)]
+    fn usage(this: &EstimateJs) -> Option<f64>;
+    #[wasm_bindgen(method, getter)]
+    fn quota(this: &EstimateJs) -> Option<f64>;
 
     /// The `{name, message}` every storage function of browser.js rejects with.
     type FailureJs;
@@ -98,6 +123,33 @@ pub struct Rejected {
     pub pending: Pending,
     pub status: u16,
     pub body: String,
+}
+
+/// A record in "rejected" as staff see it: the entry, the endpoint's answer, and when.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RejectedEntry {
+    pub rejected: Rejected,
+    /// When it was refused (ms since the epoch).
+    pub rejected_at: f64,
+}
+
+impl RejectedEntry {
+    fn from_js(v: JsValue) -> Option<Self> {
+        let pending = Pending::from_js(v.clone())?;
+        let r: &RejectedJs = v.unchecked_ref();
+        let status = r.status().filter(|s| (0.0..=999.0).contains(s)).map_or(0, |s| s as u16);
+        Some(RejectedEntry {
+            rejected: Rejected { pending, status, body: r.response().unwrap_or_default() },
+            rejected_at: r.rejected_at().unwrap_or(0.0),
+        })
+    }
+}
+
+/// `navigator.storage.estimate()`: bytes this origin uses, and may use.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Estimate {
+    pub usage: Option<f64>,
+    pub quota: Option<f64>,
 }
 
 /// How many records are waiting to be sent, and how many the endpoint refused.
@@ -243,6 +295,48 @@ impl Db {
     pub fn close(&self) {
         js_close_db(&self.0);
     }
+
+    /// Every pending record, oldest first (for the export).
+    pub async fn all_pending(&self) -> Result<Vec<Pending>, StorageError> {
+        let mut all: Vec<Pending> =
+            Array::from(&call(js_all_entries(&self.0, "pending")).await?).iter().filter_map(Pending::from_js).collect();
+        all.sort_by(|a, b| a.queued_at.total_cmp(&b.queued_at));
+        Ok(all)
+    }
+
+    /// Every refused record, most recently refused first.
+    pub async fn rejected(&self) -> Result<Vec<RejectedEntry>, StorageError> {
+        let mut all: Vec<RejectedEntry> =
+            Array::from(&call(js_all_entries(&self.0, "rejected")).await?).iter().filter_map(RejectedEntry::from_js).collect();
+        all.sort_by(|a, b| b.rejected_at.total_cmp(&a.rejected_at));
+        Ok(all)
+    }
+
+    /// "Send again": moves these refused records (`None`: all of them) back to "pending" in
+    /// one transaction, same ids, same place in the queue. Returns how many were moved.
+    pub async fn requeue(&self, ids: Option<&[String]>) -> Result<u32, StorageError> {
+        let arg = match ids {
+            Some(ids) => JsValue::from(id_array(ids)),
+            None => JsValue::NULL,
+        };
+        let n = call(js_requeue_rejected(&self.0, &arg)).await?;
+        Ok(n.as_f64().unwrap_or(0.0) as u32)
+    }
+}
+
+/// How much storage this origin uses and may use; `None` where the browser does not say.
+pub async fn storage_estimate() -> Option<Estimate> {
+    let v = JsFuture::from(js_storage_estimate()).await.ok()?;
+    if !v.is_object() {
+        return None;
+    }
+    let e: &EstimateJs = v.unchecked_ref();
+    Some(Estimate { usage: e.usage(), quota: e.quota() })
+}
+
+/// Whether persistent storage is granted now (`navigator.storage.persisted()`).
+pub async fn storage_persisted() -> Option<bool> {
+    JsFuture::from(js_storage_persisted()).await.ok().and_then(|v| v.as_bool())
 }
 
 /// Asks the browser for persistent storage; true when granted.

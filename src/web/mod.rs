@@ -4,5 +4,6 @@
 pub mod app_update;
 pub mod config_source;
 pub mod dom;
+pub mod download;
 pub mod platform;
 pub mod staff;
