@@ -460,7 +460,9 @@ fn refused(id: &str, at: f64) -> Rejected {
 #[wasm_bindgen_test]
 async fn send_again_moves_refused_records_back_with_their_ids() {
     let db = fresh("t-requeue").await;
-    db.reject(&[refused("r1", 10.0), refused("r2", 11.0), refused("r3", 12.0)]).await.expect("reject");
+    let mut r3 = refused("r3", 12.0);
+    r3.pending.has_contact = true; // its contact details go with the refusal
+    db.reject(&[refused("r1", 10.0), refused("r2", 11.0), r3]).await.expect("reject");
     let listed = db.rejected().await.expect("list");
     assert_eq!(listed.len(), 3);
     assert!(listed.iter().all(|r| r.rejected.status == 400 && r.rejected_at > 0.0));
@@ -475,7 +477,9 @@ async fn send_again_moves_refused_records_back_with_their_ids() {
 
     // all the others
     assert_eq!(db.requeue(None).await.expect("all"), 2);
-    assert_eq!(db.all_pending().await.expect("all pending"), vec![pending("r1", 10.0), pending("r2", 11.0), pending("r3", 12.0)]);
+    // r3 says it had contact details (none are left: it is sent marked `contact_unreadable`)
+    assert_eq!(db.all_pending().await.expect("all pending"), vec![pending("r1", 10.0), pending("r2", 11.0), with_contact("r3", 12.0)]);
+    assert_eq!(db.contacts(&["r3".to_string()]).await.expect("contacts")[0].json, None);
     assert_eq!(db.counts().await.expect("counts"), Counts { pending: 3, rejected: 0 });
     db.close();
 }

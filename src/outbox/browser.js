@@ -204,9 +204,13 @@ export async function deletePending(db, ids) {
   }
 }
 
-/** An entry of "rejected": the pending entry with the endpoint's answer. */
-export function rejectedEntry(id, event, queuedAt, status, response, rejectedAt) {
-  return { id, event, queued_at: queuedAt, status, response, rejected_at: rejectedAt };
+/**
+ * An entry of "rejected": the pending entry with the endpoint's answer. `had_contact` records
+ * that the customer left contact details (deleted with the refusal), so a record sent again
+ * says they were lost instead of arriving as if none were given.
+ */
+export function rejectedEntry(id, event, queuedAt, status, response, rejectedAt, hadContact) {
+  return { id, event, queued_at: queuedAt, status, response, rejected_at: rejectedAt, had_contact: hadContact };
 }
 
 /**
@@ -257,7 +261,8 @@ export async function allEntries(db, store) {
  * "Send again": moves refused entries (these ids, or every one when `ids` is null) back to
  * "pending" in ONE strict transaction, keeping each record's id (the endpoint's
  * de-duplication still holds) and its first queued_at (it keeps its place in the queue).
- * Their contact details were deleted when they were refused; they go without. Resolves to
+ * Their contact details were deleted when they were refused; one that had some is marked
+ * `has_contact` with no row left, so it is sent as `contact_unreadable`. Resolves to
  * how many were moved (an id another tab already moved is skipped).
  */
 export async function requeueRejected(db, ids) {
@@ -268,7 +273,10 @@ export async function requeueRejected(db, ids) {
     let moved = 0;
     const move = (r) => {
       if (!r || typeof r.id !== 'string' || typeof r.event !== 'string') return;
-      pending.put({ id: r.id, event: r.event, queued_at: typeof r.queued_at === 'number' ? r.queued_at : Date.now() });
+      // `has_contact` without a contacts row: the sender marks it `contact_unreadable`.
+      const entry = { id: r.id, event: r.event, queued_at: typeof r.queued_at === 'number' ? r.queued_at : Date.now() };
+      if (r.had_contact === true) entry.has_contact = true;
+      pending.put(entry);
       rejected.delete(r.id);
       moved++;
     };

@@ -122,7 +122,7 @@ impl Delivery {
                 event: p.event,
                 queued_at: p.queued_at,
                 refusal: Some(Refusal { status: r.rejected.status, response: r.rejected.body, at: r.rejected_at }),
-                contact: ContactFound::Absent,
+                contact: if p.has_contact { ContactFound::Deleted } else { ContactFound::Absent },
             });
         }
         Ok(items)

@@ -80,6 +80,8 @@ pub enum ContactFound {
     Readable(String),
     /// The record has some, but they cannot be decrypted any more (key gone, row damaged).
     Unreadable,
+    /// The record had some, deleted from the device when the endpoint refused it.
+    Deleted,
 }
 
 /// What the export says about a record's contact details (`contact_note`).
@@ -147,6 +149,8 @@ impl Item {
         match (&self.contact, self.outbox) {
             (ContactFound::Readable(_), _) if self.contact_object().is_some() => ContactNote::Included,
             (ContactFound::Readable(_) | ContactFound::Unreadable, _) => ContactNote::Unreadable,
+            (ContactFound::Deleted, _) => ContactNote::DeletedWhenRefused,
+            // refused before the device noted that contact details were deleted: the consent says
             (ContactFound::Absent, Outbox::Rejected) => {
                 let consented = self.parsed().is_some_and(|v| v["data"]["consent"] == Value::Bool(true));
                 if consented {
@@ -515,6 +519,10 @@ mod tests {
 
         // no consent, a survey, or details that cannot be read any more
         assert_eq!(rejected("r2", feedback_event("r2", false, "x")).contact_note(), ContactNote::None);
+        let mut noted = rejected("r3", feedback_event("r3", false, "x"));
+        noted.contact = ContactFound::Deleted;
+        assert_eq!(noted.contact_note(), ContactNote::DeletedWhenRefused);
+        assert_eq!(csv_cells(&noted)[13], "");
         assert_eq!(pending("s", survey_event("s"), ContactFound::Absent).contact_note(), ContactNote::None);
         let lost = pending("u", feedback_event("u", true, "x"), ContactFound::Unreadable);
         assert_eq!(lost.contact_note(), ContactNote::Unreadable);

@@ -33,7 +33,7 @@ extern "C" {
     #[wasm_bindgen(js_name = deletePending)]
     fn js_delete_pending(db: &JsValue, ids: &Array) -> js_sys::Promise;
     #[wasm_bindgen(js_name = rejectedEntry)]
-    fn js_rejected_entry(id: &str, event: &str, queued_at: f64, status: u16, response: &str, rejected_at: f64) -> JsValue;
+    fn js_rejected_entry(id: &str, event: &str, queued_at: f64, status: u16, response: &str, rejected_at: f64, had_contact: bool) -> JsValue;
     #[wasm_bindgen(js_name = rejectPending)]
     fn js_reject_pending(db: &JsValue, entries: &Array) -> js_sys::Promise;
     #[wasm_bindgen(js_name = count)]
@@ -77,6 +77,8 @@ extern "C" {
     fn response(this: &RejectedJs) -> Option<String>;
     #[wasm_bindgen(method, getter)]
     fn rejected_at(this: &RejectedJs) -> Option<f64>;
+    #[wasm_bindgen(method, getter)]
+    fn had_contact(this: &RejectedJs) -> Option<bool>;
 
     /// What `storageEstimate` resolves to: `{usage, quota}` (either may be null).
     type EstimateJs;
@@ -135,8 +137,10 @@ pub struct RejectedEntry {
 
 impl RejectedEntry {
     fn from_js(v: JsValue) -> Option<Self> {
-        let pending = Pending::from_js(v.clone())?;
+        let mut pending = Pending::from_js(v.clone())?;
         let r: &RejectedJs = v.unchecked_ref();
+        // The contact details were deleted with the refusal; this says there were some.
+        pending.has_contact = r.had_contact().unwrap_or(false);
         let status = r.status().filter(|s| (0.0..=999.0).contains(s)).map_or(0, |s| s as u16);
         Some(RejectedEntry {
             rejected: Rejected { pending, status, body: r.response().unwrap_or_default() },
@@ -271,7 +275,7 @@ impl Db {
         let at = now_ms();
         let arr: Array = rejected
             .iter()
-            .map(|r| js_rejected_entry(&r.pending.id, &r.pending.event, r.pending.queued_at, r.status, &r.body, at))
+            .map(|r| js_rejected_entry(&r.pending.id, &r.pending.event, r.pending.queued_at, r.status, &r.body, at, r.pending.has_contact))
             .collect();
         call(js_reject_pending(&self.0, &arr)).await.map(|_| ())
     }

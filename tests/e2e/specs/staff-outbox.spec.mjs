@@ -237,7 +237,12 @@ for (const lang of ['zh-Hans', 'en']) {
       await page.waitForTimeout(1_000);
       const stored = (await back.events()).filter((e) => e.id === id);
       expect(stored).toHaveLength(1);
-      expect(events.find((e) => e.id === id).data.text).toBe('<b>不是粗体</b> & <script>x</script>');
+      const sent = events.find((e) => e.id === id).data;
+      expect(sent.text).toBe('<b>不是粗体</b> & <script>x</script>');
+      // its contact details were deleted with the refusal: it says they were lost
+      expect(sent.consent).toBe(true);
+      expect(sent.contact).toBeUndefined();
+      expect(sent.contact_unreadable).toBe(true);
       w.check();
     } finally {
       await c.stop();
