@@ -349,6 +349,43 @@ pub fn shorten(body: &str, max: usize) -> String {
     }
 }
 
+/// The endpoint's reason in its own words: when the body is JSON, the texts under the keys
+/// endpoints use for reasons (`reason`, `message`, `detail`, `error`, `title`, at any depth,
+/// at most three, without repeats) joined with "; "; otherwise the body as it is. The screen
+/// then [`shorten`]s it; the export keeps the whole body.
+pub fn reason_text(body: &str) -> String {
+    fn walk(v: &Value, out: &mut Vec<String>) {
+        if out.len() >= 3 {
+            return;
+        }
+        match v {
+            Value::Object(map) => {
+                for key in ["reason", "message", "detail", "error", "title"] {
+                    if let Some(Value::String(t)) = map.get(key) {
+                        if !t.trim().is_empty() && !out.contains(t) && out.len() < 3 {
+                            out.push(t.clone());
+                        }
+                    }
+                }
+                for child in map.values().filter(|c| c.is_object() || c.is_array()) {
+                    walk(child, out);
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|i| walk(i, out)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    if let Ok(v) = serde_json::from_str::<Value>(body) {
+        walk(&v, &mut found);
+    }
+    if found.is_empty() {
+        body.to_string()
+    } else {
+        found.join("; ")
+    }
+}
+
 /// A byte count for people: `512 B`, `1.5 KB`, `23 MB`, `1.2 GB` (powers of 1024).
 pub fn human_bytes(n: f64) -> String {
     if !n.is_finite() || n < 0.0 {
@@ -604,6 +641,18 @@ mod tests {
         assert!(s.ends_with('…'));
         assert_eq!(shorten("拒收原因很长很长", 5), "拒收原因…");
         assert_eq!(shorten("", 10), "");
+    }
+
+    #[test]
+    fn reasons_are_read_out_of_json_answers() {
+        let collector = r#"{"problem_count":1,"problems":[{"attribute":"id","index":0,"reason":"injected fault: this event is refused"}]}"#;
+        assert_eq!(reason_text(collector), "injected fault: this event is refused");
+        assert_eq!(reason_text(r#"{"type":"about:blank","title":"Bad Request","detail":"time is not RFC 3339"}"#), "time is not RFC 3339; Bad Request");
+        assert_eq!(reason_text(r#"{"errors":[{"message":"a"},{"message":"a"},{"message":"b"}]}"#), "a; b");
+        // not JSON, or JSON without a reason: the body itself
+        assert_eq!(reason_text("Bad Request"), "Bad Request");
+        assert_eq!(reason_text(r#"{"stored":0}"#), r#"{"stored":0}"#);
+        assert_eq!(reason_text(""), "");
     }
 
     #[test]

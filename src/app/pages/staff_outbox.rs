@@ -210,16 +210,16 @@ pub fn outbox_care() -> Html {
                 let p = &r.rejected.pending;
                 let kind = (s.care_kind)(Kind::of_event(&p.event));
                 let at = when(r.rejected_at);
-                let reason = export::shorten(&r.rejected.body, REASON_CHARS);
+                let reason = export::shorten(&export::reason_text(&r.rejected.body), REASON_CHARS);
                 let id = p.id.clone();
                 let again = send_again.reform(move |_: MouseEvent| Some(vec![id.clone()]));
                 html! {
                     <tr key={p.id.clone()} data-id={p.id.clone()}>
                         <th scope="row">{ at.clone() }</th>
-                        <td>{ kind }</td>
+                        <td class="care-nowrap">{ kind }</td>
                         <td data-field="status">{ r.rejected.status }</td>
                         <td data-field="reason" class="care-reason">{ if reason.is_empty() { s.care_no_reason.to_string() } else { reason } }</td>
-                        <td>
+                        <td class="care-nowrap">
                             <button type="button" class="button" onclick={again} {disabled}
                                 aria-label={(s.care_send_again_one)(kind, &at)}>{ s.care_send_again }</button>
                         </td>
@@ -229,6 +229,7 @@ pub fn outbox_care() -> Html {
             let all = send_again.reform(|_: MouseEvent| None);
             html! {
                 <>
+                    <p class="care-help">{ s.care_rejected_help }</p>
                     <div class="care-table-wrap" role="region" aria-labelledby="care-rejected-caption" tabindex="0">
                         <table class="care-table" data-field="rejected-list">
                             <caption id="care-rejected-caption">{ (s.care_rejected_caption)(list.len() as u32) }</caption>
@@ -285,7 +286,6 @@ pub fn outbox_care() -> Html {
                     } }
                 </dl>
                 <p><button type="button" class="button primary" onclick={send_now} data-action="send-now">{ s.care_send_now }</button></p>
-                <p class="care-help">{ s.care_rejected_help }</p>
                 { rejected_rows }
                 { said_line(&said, Place::Outbox, &outbox_said, "outbox-said") }
             </div>
