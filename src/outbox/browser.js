@@ -248,10 +248,20 @@ export async function keys(db, store) {
   }
 }
 
-/** Every entry of `store` ("pending" oldest first by key, "rejected"), for staff. */
-export async function allEntries(db, store) {
+/** Every pending entry, oldest first (by the queued_at index), for the export. */
+export async function allPending(db) {
   try {
-    return await reqPromise(db.transaction([store], 'readonly').objectStore(store).getAll());
+    return await reqPromise(db.transaction(['pending'], 'readonly').objectStore('pending').index('queued_at').getAll());
+  } catch (e) {
+    throw failure(e);
+  }
+}
+
+/** Every refused entry, most recently refused first, for staff. */
+export async function allRejected(db) {
+  try {
+    const all = await reqPromise(db.transaction(['rejected'], 'readonly').objectStore('rejected').getAll());
+    return all.sort((a, b) => (b.rejected_at ?? 0) - (a.rejected_at ?? 0));
   } catch (e) {
     throw failure(e);
   }

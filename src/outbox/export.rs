@@ -398,10 +398,13 @@ pub fn human_bytes(n: f64) -> String {
         v /= 1024.0;
         u += 1;
     }
-    if u == 0 || v >= 10.0 {
-        format!("{:.0} {}", v, units[u])
+    // Integer formatting only: the standard library's float formatting would cost the wasm
+    // ~11 KB (see `crate::number`).
+    let tenths = (v * 10.0).round() as u64;
+    if u == 0 || tenths >= 100 {
+        format!("{} {}", (tenths + 5) / 10, units[u])
     } else {
-        format!("{:.1} {}", v, units[u])
+        format!("{}.{} {}", tenths / 10, tenths % 10, units[u])
     }
 }
 
@@ -662,6 +665,9 @@ mod tests {
         assert_eq!(human_bytes(1536.0), "1.5 KB");
         assert_eq!(human_bytes(23.0 * 1024.0 * 1024.0), "23 MB");
         assert_eq!(human_bytes(f64::NAN), "?");
+        assert_eq!(human_bytes(1023.0), "1023 B");
+        assert_eq!(human_bytes(1024.0 * 9.96), "10 KB");
+        assert_eq!(human_bytes(10.0 * 1024.0 * 1024.0 * 1024.0), "10 GB");
         assert_eq!(when(2026, 11, 30, 9, 5), "2026-11-30 09:05");
     }
 

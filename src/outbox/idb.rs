@@ -45,8 +45,10 @@ extern "C" {
     #[wasm_bindgen(js_name = persistStorage)]
     fn js_persist_storage() -> js_sys::Promise;
     // outbox care
-    #[wasm_bindgen(js_name = allEntries)]
-    fn js_all_entries(db: &JsValue, store: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = allPending)]
+    fn js_all_pending(db: &JsValue) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = allRejected)]
+    fn js_all_rejected(db: &JsValue) -> js_sys::Promise;
     #[wasm_bindgen(js_name = requeueRejected)]
     fn js_requeue_rejected(db: &JsValue, ids: &JsValue) -> js_sys::Promise;
     #[wasm_bindgen(js_name = storageEstimate)]
@@ -302,18 +304,13 @@ impl Db {
 
     /// Every pending record, oldest first (for the export).
     pub async fn all_pending(&self) -> Result<Vec<Pending>, StorageError> {
-        let mut all: Vec<Pending> =
-            Array::from(&call(js_all_entries(&self.0, "pending")).await?).iter().filter_map(Pending::from_js).collect();
-        all.sort_by(|a, b| a.queued_at.total_cmp(&b.queued_at));
-        Ok(all)
+        Ok(Array::from(&call(js_all_pending(&self.0)).await?).iter().filter_map(Pending::from_js).collect())
     }
 
-    /// Every refused record, most recently refused first.
+    /// Every refused record, most recently refused first (browser.js orders them: a sort
+    /// here would add its code to the wasm for one list).
     pub async fn rejected(&self) -> Result<Vec<RejectedEntry>, StorageError> {
-        let mut all: Vec<RejectedEntry> =
-            Array::from(&call(js_all_entries(&self.0, "rejected")).await?).iter().filter_map(RejectedEntry::from_js).collect();
-        all.sort_by(|a, b| b.rejected_at.total_cmp(&a.rejected_at));
-        Ok(all)
+        Ok(Array::from(&call(js_all_rejected(&self.0)).await?).iter().filter_map(RejectedEntry::from_js).collect())
     }
 
     /// "Send again": moves these refused records (`None`: all of them) back to "pending" in
