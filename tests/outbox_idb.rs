@@ -115,6 +115,26 @@ export function makeWithoutContacts(name, version) {
     };
   });
 }
+// A database at the current schema whose "pending" store has a UNIQUE index on queued_at
+// (damaged, or left by a faulty build): a second record with the same queued_at cannot be
+// put there, a real ConstraintError in the middle of a transaction.
+export function makeWithUniqueQueuedAt(name, version) {
+  return new Promise((resolve, reject) => {
+    const del = indexedDB.deleteDatabase(name);
+    del.onsuccess = del.onerror = () => {
+      const req = indexedDB.open(name, version);
+      req.onupgradeneeded = () => {
+        const db = req.result;
+        db.createObjectStore('pending', { keyPath: 'id' }).createIndex('queued_at', 'queued_at', { unique: true });
+        db.createObjectStore('rejected', { keyPath: 'id' });
+        db.createObjectStore('contacts', { keyPath: 'id' });
+        db.createObjectStore('keys');
+      };
+      req.onsuccess = () => { req.result.close(); resolve(); };
+      req.onerror = () => reject(req.error);
+    };
+  });
+}
 export function dbVersion(name) {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(name);
@@ -142,6 +162,8 @@ extern "C" {
     fn delete_contact_key(name: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_name = makeWithoutContacts)]
     fn make_without_contacts(name: &str, version: u32) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = makeWithUniqueQueuedAt)]
+    fn make_with_unique_queued_at(name: &str, version: u32) -> js_sys::Promise;
 }
 
 async fn sleep(ms: u32) {
@@ -428,5 +450,51 @@ async fn failing_deletes_after_a_2xx_back_off_instead_of_reposting() {
     assert!(st.next_attempt_at.is_some());
     // nothing was lost: both records are still queued, to be sent again after the backoff
     assert_eq!(db.ids("pending").await.expect("ids"), vec!["h1", "h2"]);
+    db.close();
+}
+
+fn refused(id: &str, at: f64) -> Rejected {
+    Rejected { pending: pending(id, at), status: 400, body: format!("{{\"reason\":\"bad {id}\"}}") }
+}
+
+#[wasm_bindgen_test]
+async fn send_again_moves_refused_records_back_with_their_ids() {
+    let db = fresh("t-requeue").await;
+    let mut r3 = refused("r3", 12.0);
+    r3.pending.has_contact = true; // its contact details go with the refusal
+    db.reject(&[refused("r1", 10.0), refused("r2", 11.0), r3]).await.expect("reject");
+    let listed = db.rejected().await.expect("list");
+    assert_eq!(listed.len(), 3);
+    assert!(listed.iter().all(|r| r.rejected.status == 400 && r.rejected_at > 0.0));
+    assert_eq!(listed.iter().find(|r| r.rejected.pending.id == "r2").map(|r| r.rejected.body.as_str()), Some("{\"reason\":\"bad r2\"}"));
+
+    // one record: back in "pending" with its id, event and place in the queue, gone from "rejected"
+    assert_eq!(db.requeue(Some(&["r2".to_string()])).await.expect("one"), 1);
+    assert_eq!(db.peek(10).await.expect("peek"), vec![pending("r2", 11.0)]);
+    assert_eq!(db.ids("rejected").await.expect("ids"), vec!["r1", "r3"]);
+    // an id no longer there (another tab moved it) is skipped
+    assert_eq!(db.requeue(Some(&["gone".to_string()])).await.expect("none"), 0);
+
+    // all the others
+    assert_eq!(db.requeue(None).await.expect("all"), 2);
+    // r3 says it had contact details (none are left: it is sent marked `contact_unreadable`)
+    assert_eq!(db.all_pending().await.expect("all pending"), vec![pending("r1", 10.0), pending("r2", 11.0), with_contact("r3", 12.0)]);
+    assert_eq!(db.contacts(&["r3".to_string()]).await.expect("contacts")[0].json, None);
+    assert_eq!(db.counts().await.expect("counts"), Counts { pending: 3, rejected: 0 });
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn send_again_is_one_transaction_a_failure_moves_nothing() {
+    let name = "t-requeue-atomic";
+    JsFuture::from(make_with_unique_queued_at(name, 3)).await.expect("damaged database");
+    let db = Db::open(name).await.expect("open");
+    // two refused records with the same queued_at: the second cannot be put back
+    db.reject(&[refused("a", 5.0), refused("b", 5.0)]).await.expect("reject");
+    let e = db.requeue(None).await.expect_err("the second put fails");
+    assert_eq!(e.kind, StorageErrorKind::Constraint, "{e:?}");
+    // the first put was rolled back with it: nothing lost from "rejected", nothing half-moved
+    assert_eq!(db.ids("rejected").await.expect("ids"), vec!["a", "b"]);
+    assert_eq!(db.ids("pending").await.expect("ids"), Vec::<String>::new());
     db.close();
 }

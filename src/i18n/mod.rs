@@ -189,6 +189,42 @@ pub struct Strings {
     pub staff_speech: &'static str,
     pub staff_speech_note: &'static str,
     pub staff_speech_none: &'static str,
+    // --- staff: outbox care ---
+    pub care_last_success: &'static str,
+    pub care_last_failure: &'static str,
+    /// Nothing of that kind since this page was opened (the sender keeps it in memory).
+    pub care_none_yet: &'static str,
+    /// The last send failed for want of a connection and the browser says it is offline.
+    pub care_no_network: &'static str,
+    pub care_storage_use: &'static str,
+    /// "{used} of {quota}".
+    pub care_storage_of: fn(&str, &str) -> String,
+    pub care_send_now: &'static str,
+    pub care_send_now_done: &'static str,
+    /// Caption of the refused-records table, with their number.
+    pub care_rejected_caption: fn(u32) -> String,
+    pub care_rejected_help: &'static str,
+    pub care_rejected_none: &'static str,
+    pub care_col_when: &'static str,
+    pub care_col_kind: &'static str,
+    pub care_col_status: &'static str,
+    pub care_col_reason: &'static str,
+    pub care_col_action: &'static str,
+    pub care_kind: fn(crate::outbox::export::Kind) -> &'static str,
+    pub care_no_reason: &'static str,
+    pub care_send_again: &'static str,
+    /// Accessible name of one row's button: (kind, when).
+    pub care_send_again_one: fn(&str, &str) -> String,
+    pub care_send_all_again: &'static str,
+    pub care_requeued: fn(u32) -> String,
+    pub care_action_failed: fn(&str) -> String,
+    pub care_export: &'static str,
+    pub care_export_note: &'static str,
+    pub care_export_ndjson: &'static str,
+    pub care_export_csv: &'static str,
+    /// (records, file name).
+    pub care_exported: fn(u32, &str) -> String,
+    pub care_download_failed: &'static str,
     pub yes: &'static str,
     pub no: &'static str,
     pub unknown: &'static str,

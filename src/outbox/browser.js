@@ -204,9 +204,13 @@ export async function deletePending(db, ids) {
   }
 }
 
-/** An entry of "rejected": the pending entry with the endpoint's answer. */
-export function rejectedEntry(id, event, queuedAt, status, response, rejectedAt) {
-  return { id, event, queued_at: queuedAt, status, response, rejected_at: rejectedAt };
+/**
+ * An entry of "rejected": the pending entry with the endpoint's answer. `had_contact` records
+ * that the customer left contact details (deleted with the refusal), so a record sent again
+ * says they were lost instead of arriving as if none were given.
+ */
+export function rejectedEntry(id, event, queuedAt, status, response, rejectedAt, hadContact) {
+  return { id, event, queued_at: queuedAt, status, response, rejected_at: rejectedAt, had_contact: hadContact };
 }
 
 /**
@@ -241,6 +245,85 @@ export async function keys(db, store) {
     return await reqPromise(db.transaction([store], 'readonly').objectStore(store).getAllKeys());
   } catch (e) {
     throw failure(e);
+  }
+}
+
+/** Every pending entry, oldest first (by the queued_at index), for the export. */
+export async function allPending(db) {
+  try {
+    return await reqPromise(db.transaction(['pending'], 'readonly').objectStore('pending').index('queued_at').getAll());
+  } catch (e) {
+    throw failure(e);
+  }
+}
+
+/** Every refused entry, most recently refused first, for staff. */
+export async function allRejected(db) {
+  try {
+    const all = await reqPromise(db.transaction(['rejected'], 'readonly').objectStore('rejected').getAll());
+    return all.sort((a, b) => (b.rejected_at ?? 0) - (a.rejected_at ?? 0));
+  } catch (e) {
+    throw failure(e);
+  }
+}
+
+/**
+ * "Send again": moves refused entries (these ids, or every one when `ids` is null) back to
+ * "pending" in ONE strict transaction, keeping each record's id (the endpoint's
+ * de-duplication still holds) and its first queued_at (it keeps its place in the queue).
+ * Their contact details were deleted when they were refused; one that had some is marked
+ * `has_contact` with no row left, so it is sent as `contact_unreadable`. Resolves to
+ * how many were moved (an id another tab already moved is skipped).
+ */
+export async function requeueRejected(db, ids) {
+  try {
+    const tx = strictTx(db, ['rejected', 'pending']);
+    const rejected = tx.objectStore('rejected');
+    const pending = tx.objectStore('pending');
+    let moved = 0;
+    const move = (r) => {
+      if (!r || typeof r.id !== 'string' || typeof r.event !== 'string') return;
+      // `has_contact` without a contacts row: the sender marks it `contact_unreadable`.
+      const entry = { id: r.id, event: r.event, queued_at: typeof r.queued_at === 'number' ? r.queued_at : Date.now() };
+      if (r.had_contact === true) entry.has_contact = true;
+      pending.put(entry);
+      rejected.delete(r.id);
+      moved++;
+    };
+    if (ids === null || ids === undefined) {
+      const all = rejected.getAll();
+      all.onsuccess = () => { for (const r of all.result) move(r); };
+    } else {
+      for (const id of ids) {
+        const one = rejected.get(id);
+        one.onsuccess = () => move(one.result);
+      }
+    }
+    await done(tx);
+    return moved;
+  } catch (e) {
+    throw failure(e);
+  }
+}
+
+/** `navigator.storage.estimate()` as {usage, quota}, or null where it is not available. */
+export async function storageEstimate() {
+  try {
+    if (!navigator.storage || !navigator.storage.estimate) return null;
+    const e = await navigator.storage.estimate();
+    return { usage: e.usage ?? null, quota: e.quota ?? null };
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the browser has granted persistent storage (`navigator.storage.persisted()`). */
+export async function storagePersisted() {
+  try {
+    if (!navigator.storage || !navigator.storage.persisted) return null;
+    return await navigator.storage.persisted();
+  } catch {
+    return null;
   }
 }
 

@@ -6,14 +6,15 @@
 use std::rc::Rc;
 
 use super::error::StorageError;
+use super::export::{ContactFound, Item, Outbox, Refusal};
 use super::idb::{persist_storage, IdbOutbox, DEFAULT_DB_NAME};
 use super::sender::Sender;
 use super::cloudevent::Marks;
 use super::Record;
 use crate::config::Config;
 
-pub use super::idb::{Counts, Health};
-pub use super::sender::SendStatus;
+pub use super::idb::{storage_estimate, storage_persisted, Counts, Estimate, Health, RejectedEntry};
+pub use super::sender::{FailureSeen, SendStatus};
 
 /// Name of the Web Lock (or localStorage lease) that makes one tab the sender.
 pub const SENDER_LOCK: &str = "storevoice-outbox-sender";
@@ -68,5 +69,62 @@ impl Delivery {
     /// The sender's state: whether this tab sends, the last attempt, the next one.
     pub fn send_status(&self) -> SendStatus {
         self.sender.status()
+    }
+
+    // --- outbox care (staff) ---
+
+    /// Send as soon as possible ("Send now"): wakes this page's sender. If another tab is
+    /// the sender, it picks the records up on its own next look.
+    pub fn send_now(&self) {
+        self.sender.poke();
+    }
+
+    /// The records the endpoint refused, most recent first.
+    pub async fn rejected(&self) -> Result<Vec<RejectedEntry>, StorageError> {
+        self.queue.db().await?.rejected().await
+    }
+
+    /// "Send again": moves refused records (`None`: all) back to the queue in one
+    /// transaction, keeping their ids, and wakes the sender. Returns how many moved.
+    pub async fn send_again(&self, ids: Option<&[String]>) -> Result<u32, StorageError> {
+        let moved = self.queue.db().await?.requeue(ids).await?;
+        self.sender.poke();
+        Ok(moved)
+    }
+
+    /// Everything still on the device, for the export: pending records (oldest first, with
+    /// their contact details decrypted where the device can still read them), then refused
+    /// ones (whose contact details were deleted when they were refused). Deletes nothing.
+    pub async fn export_items(&self) -> Result<Vec<Item>, StorageError> {
+        let db = self.queue.db().await?;
+        let pending = db.all_pending().await?;
+        let with_contact: Vec<String> = pending.iter().filter(|p| p.has_contact).map(|p| p.id.clone()).collect();
+        let contacts = if with_contact.is_empty() { Vec::new() } else { db.contacts(&with_contact).await? };
+        let mut items: Vec<Item> = pending
+            .into_iter()
+            .map(|p| {
+                let contact = if !p.has_contact {
+                    ContactFound::Absent
+                } else {
+                    match contacts.iter().find(|c| c.id == p.id).and_then(|c| c.json.clone()) {
+                        Some(json) => ContactFound::Readable(json),
+                        None => ContactFound::Unreadable,
+                    }
+                };
+                Item { outbox: Outbox::Pending, id: p.id, event: p.event, queued_at: p.queued_at, refusal: None, contact }
+            })
+            .collect();
+        for r in db.rejected().await? {
+            let p = r.rejected.pending;
+            items.push(Item {
+                outbox: Outbox::Rejected,
+                id: p.id,
+                event: p.event,
+                queued_at: p.queued_at,
+                refusal: Some(Refusal { status: r.rejected.status, response: r.rejected.body, at: r.rejected_at }),
+                contact: if p.has_contact { ContactFound::Deleted } else { ContactFound::Absent },
+            });
+        }
+        Ok(items)
     }
 }

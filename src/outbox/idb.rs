@@ -33,7 +33,7 @@ extern "C" {
     #[wasm_bindgen(js_name = deletePending)]
     fn js_delete_pending(db: &JsValue, ids: &Array) -> js_sys::Promise;
     #[wasm_bindgen(js_name = rejectedEntry)]
-    fn js_rejected_entry(id: &str, event: &str, queued_at: f64, status: u16, response: &str, rejected_at: f64) -> JsValue;
+    fn js_rejected_entry(id: &str, event: &str, queued_at: f64, status: u16, response: &str, rejected_at: f64, had_contact: bool) -> JsValue;
     #[wasm_bindgen(js_name = rejectPending)]
     fn js_reject_pending(db: &JsValue, entries: &Array) -> js_sys::Promise;
     #[wasm_bindgen(js_name = count)]
@@ -44,6 +44,17 @@ extern "C" {
     fn js_close_db(db: &JsValue);
     #[wasm_bindgen(js_name = persistStorage)]
     fn js_persist_storage() -> js_sys::Promise;
+    // outbox care
+    #[wasm_bindgen(js_name = allPending)]
+    fn js_all_pending(db: &JsValue) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = allRejected)]
+    fn js_all_rejected(db: &JsValue) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = requeueRejected)]
+    fn js_requeue_rejected(db: &JsValue, ids: &JsValue) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = storageEstimate)]
+    fn js_storage_estimate() -> js_sys::Promise;
+    #[wasm_bindgen(js_name = storagePersisted)]
+    fn js_storage_persisted() -> js_sys::Promise;
 }
 
 // What browser.js hands back, read through typed getters instead of `Reflect`.
@@ -59,6 +70,24 @@ extern "C" {
     fn queued_at(this: &PendingJs) -> Option<f64>;
     #[wasm_bindgen(method, getter)]
     fn has_contact(this: &PendingJs) -> Option<bool>;
+
+    /// An entry of the "rejected" store: a pending entry plus `{status, response, rejected_at}`.
+    type RejectedJs;
+    #[wasm_bindgen(method, getter)]
+    fn status(this: &RejectedJs) -> Option<f64>;
+    #[wasm_bindgen(method, getter)]
+    fn response(this: &RejectedJs) -> Option<String>;
+    #[wasm_bindgen(method, getter)]
+    fn rejected_at(this: &RejectedJs) -> Option<f64>;
+    #[wasm_bindgen(method, getter)]
+    fn had_contact(this: &RejectedJs) -> Option<bool>;
+
+    /// What `storageEstimate` resolves to: `{usage, quota}` (either may be null).
+    type EstimateJs;
+    #[wasm_bindgen(method, getter)]
+    fn usage(this: &EstimateJs) -> Option<f64>;
+    #[wasm_bindgen(method, getter)]
+    fn quota(this: &EstimateJs) -> Option<f64>;
 
     /// The `{name, message}` every storage function of browser.js rejects with.
     type FailureJs;
@@ -98,6 +127,35 @@ pub struct Rejected {
     pub pending: Pending,
     pub status: u16,
     pub body: String,
+}
+
+/// A record in "rejected" as staff see it: the entry, the endpoint's answer, and when.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RejectedEntry {
+    pub rejected: Rejected,
+    /// When it was refused (ms since the epoch).
+    pub rejected_at: f64,
+}
+
+impl RejectedEntry {
+    fn from_js(v: JsValue) -> Option<Self> {
+        let mut pending = Pending::from_js(v.clone())?;
+        let r: &RejectedJs = v.unchecked_ref();
+        // The contact details were deleted with the refusal; this says there were some.
+        pending.has_contact = r.had_contact().unwrap_or(false);
+        let status = r.status().filter(|s| (0.0..=999.0).contains(s)).map_or(0, |s| s as u16);
+        Some(RejectedEntry {
+            rejected: Rejected { pending, status, body: r.response().unwrap_or_default() },
+            rejected_at: r.rejected_at().unwrap_or(0.0),
+        })
+    }
+}
+
+/// `navigator.storage.estimate()`: bytes this origin uses, and may use.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Estimate {
+    pub usage: Option<f64>,
+    pub quota: Option<f64>,
 }
 
 /// How many records are waiting to be sent, and how many the endpoint refused.
@@ -219,7 +277,7 @@ impl Db {
         let at = now_ms();
         let arr: Array = rejected
             .iter()
-            .map(|r| js_rejected_entry(&r.pending.id, &r.pending.event, r.pending.queued_at, r.status, &r.body, at))
+            .map(|r| js_rejected_entry(&r.pending.id, &r.pending.event, r.pending.queued_at, r.status, &r.body, at, r.pending.has_contact))
             .collect();
         call(js_reject_pending(&self.0, &arr)).await.map(|_| ())
     }
@@ -243,6 +301,43 @@ impl Db {
     pub fn close(&self) {
         js_close_db(&self.0);
     }
+
+    /// Every pending record, oldest first (for the export).
+    pub async fn all_pending(&self) -> Result<Vec<Pending>, StorageError> {
+        Ok(Array::from(&call(js_all_pending(&self.0)).await?).iter().filter_map(Pending::from_js).collect())
+    }
+
+    /// Every refused record, most recently refused first (browser.js orders them: a sort
+    /// here would add its code to the wasm for one list).
+    pub async fn rejected(&self) -> Result<Vec<RejectedEntry>, StorageError> {
+        Ok(Array::from(&call(js_all_rejected(&self.0)).await?).iter().filter_map(RejectedEntry::from_js).collect())
+    }
+
+    /// "Send again": moves these refused records (`None`: all of them) back to "pending" in
+    /// one transaction, same ids, same place in the queue. Returns how many were moved.
+    pub async fn requeue(&self, ids: Option<&[String]>) -> Result<u32, StorageError> {
+        let arg = match ids {
+            Some(ids) => JsValue::from(id_array(ids)),
+            None => JsValue::NULL,
+        };
+        let n = call(js_requeue_rejected(&self.0, &arg)).await?;
+        Ok(n.as_f64().unwrap_or(0.0) as u32)
+    }
+}
+
+/// How much storage this origin uses and may use; `None` where the browser does not say.
+pub async fn storage_estimate() -> Option<Estimate> {
+    let v = JsFuture::from(js_storage_estimate()).await.ok()?;
+    if !v.is_object() {
+        return None;
+    }
+    let e: &EstimateJs = v.unchecked_ref();
+    Some(Estimate { usage: e.usage(), quota: e.quota() })
+}
+
+/// Whether persistent storage is granted now (`navigator.storage.persisted()`).
+pub async fn storage_persisted() -> Option<bool> {
+    JsFuture::from(js_storage_persisted()).await.ok().and_then(|v| v.as_bool())
 }
 
 /// Asks the browser for persistent storage; true when granted.

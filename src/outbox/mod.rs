@@ -6,6 +6,7 @@
 //! `sender`; `delivery` puts the two together for the app.
 
 pub mod cloudevent;
+pub mod export;
 pub mod error;
 pub mod policy;
 

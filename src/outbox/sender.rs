@@ -93,6 +93,20 @@ pub struct SendStatus {
     pub next_attempt_at: Option<f64>,
     /// Consecutive failed sends.
     pub failures: u32,
+    /// When records were last delivered (a 2xx) by this page.
+    pub last_success_at: Option<f64>,
+    /// The latest failed send, kept after later deliveries, so the desk can see what went
+    /// wrong last even once it works again.
+    pub last_failure_seen: Option<FailureSeen>,
+}
+
+/// A failed send as staff are told about it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FailureSeen {
+    pub at: f64,
+    pub class: Failure,
+    /// The HTTP status, when an answer came.
+    pub status: Option<u16>,
 }
 
 /// A wake-up that is not lost when it comes before the wait.
@@ -331,6 +345,9 @@ impl Sender {
                 st.last_status = (attempt.status != 0).then_some(attempt.status);
                 st.last_error = (attempt.status == 0 || attempt.outcome == Outcome::Redirect).then(|| attempt.body.clone());
                 st.last_failure = attempt.outcome.failure();
+                if let Some(class) = st.last_failure {
+                    st.last_failure_seen = Some(FailureSeen { at: now_ms(), class, status: st.last_status });
+                }
                 st.next_attempt_at = None;
             }
             match round.settle(part, decision) {
@@ -346,6 +363,7 @@ impl Sender {
                         return progressed;
                     }
                     self.storage_ok();
+                    self.status.borrow_mut().last_success_at = Some(now_ms());
                     progressed = true;
                     self.next_at.set(0.0);
                 }

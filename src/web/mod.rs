@@ -4,6 +4,7 @@
 pub mod app_update;
 pub mod config_source;
 pub mod dom;
+pub mod download;
 pub mod platform;
 pub mod speech;
 pub mod staff;

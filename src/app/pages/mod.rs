@@ -7,4 +7,5 @@ pub mod loading;
 pub mod not_found;
 pub mod staff;
 pub mod staff_posters;
+pub mod staff_outbox;
 pub mod thank_you;
