@@ -6,3 +6,4 @@ pub mod config_source;
 pub mod dom;
 pub mod platform;
 pub mod staff;
+pub mod tally;

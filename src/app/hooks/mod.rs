@@ -18,6 +18,7 @@ use crate::outbox::delivery::Delivery;
 use crate::outbox::cloudevent::Marks;
 use crate::outbox::Record;
 use crate::route::Route;
+use crate::staff::tally::Entry;
 
 /// The store's data (config, launch, directory).
 #[hook]
@@ -48,6 +49,8 @@ pub fn use_delivery() -> Rc<Delivery> {
 pub struct Submitter {
     delivery: Rc<Delivery>,
     visit: UseReducerHandle<Visit>,
+    /// A kiosk or service desk (the misuse rule's burst check applies).
+    shared: bool,
 }
 
 impl Submitter {
@@ -55,13 +58,17 @@ impl Submitter {
     /// device cannot store it, `failed` gets the reason and the customer stays where they
     /// are (the outbox keeps the record in memory and keeps trying).
     pub fn hand_in(&self, record: Record, failed: Callback<String>) {
-        let (delivery, visit) = (self.delivery.clone(), self.visit.clone());
+        let (delivery, visit, shared) = (self.delivery.clone(), self.visit.clone(), self.shared);
         wasm_bindgen_futures::spawn_local(async move {
             let handed = HandedIn { id: record.id().to_string(), reference: record.reference().map(str::to_string) };
             // Outside-hours and misuse marks are worked out here, at the moment of hand-in.
             let marks = Marks::default();
+            let (now, entry) = (crate::web::platform::now_ms(), Entry::from_record(&record));
+            let marks = Marks { suspect: crate::web::tally::suspect(&record, shared, now), ..marks };
+            let flagged = marks.suspect.is_some();
             match delivery.hand_in(record, marks).await {
                 Ok(()) => {
+                    crate::web::tally::count(&entry, flagged, now);
                     visit.dispatch(VisitAction::HandedIn(handed));
                     navigate(&Route::ThankYou);
                 }
@@ -73,7 +80,7 @@ impl Submitter {
 
 #[hook]
 pub fn use_hand_in() -> Submitter {
-    Submitter { delivery: use_delivery(), visit: use_visit() }
+    Submitter { delivery: use_delivery(), visit: use_visit(), shared: use_store().shared_device() }
 }
 
 /// Back to the start for the next customer, in this touchpoint's own language and mode,

@@ -5,4 +5,5 @@ pub mod home;
 pub mod loading;
 pub mod not_found;
 pub mod staff;
+pub mod staff_today;
 pub mod thank_you;

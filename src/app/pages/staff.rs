@@ -198,6 +198,7 @@ fn staff_home(props: &StaffHomeProps) -> Html {
                 </div>
             }
             <OutboxPanel />
+            <super::staff_today::TodayPanel />
             <DeviceSetupPanel />
             <div class="panel">
                 <h2>{ s.staff_about }</h2>
