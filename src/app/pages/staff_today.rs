@@ -98,6 +98,71 @@ fn figure(id: &str, title: &str, svg: Html, table: Html) -> Html {
     }
 }
 
+// The drawing and the tables are built from these few helpers rather than one `html!` tree
+// per chart: every `html!` site is code in the wasm, and four charts of their own cost ~11 KB.
+
+/// The SVG of a chart, drawn for the eye only.
+fn svg(view_box: String, class: &'static str, parts: Vec<Html>) -> Html {
+    html! { <svg viewBox={view_box} class={class} aria-hidden="true" focusable="false">{ for parts }</svg> }
+}
+
+/// A bar (or segment) for the value `value` of `key`; x, y, width, height in SVG units.
+fn rect(class: &'static str, [x, y, w, h]: [f64; 4], key: Option<String>, value: Option<String>) -> Html {
+    html! { <rect class={class} x={decimal(x)} y={decimal(y)} width={decimal(w)} height={decimal(h)} data-key={key} data-value={value} /> }
+}
+
+/// A label at (x, y); `middle` centres it there.
+fn text(class: &'static str, x: f64, y: f64, middle: bool, t: String) -> Html {
+    html! { <text class={class} x={decimal(x)} y={decimal(y)} text-anchor={middle.then_some("middle")}>{ t }</text> }
+}
+
+fn axis(x2: f64, y: f64) -> Html {
+    html! { <line class="axis" x1="0" y1={decimal(y)} x2={decimal(x2)} y2={decimal(y)} /> }
+}
+
+/// One row of a chart's table: its key (for tests), its heading cell (with its language when
+/// it differs from the page's), the other cells, and an optional `data-field` on the first.
+struct Row {
+    key: String,
+    head: String,
+    lang: Option<&'static str>,
+    cells: Vec<String>,
+    field: Option<&'static str>,
+}
+
+fn row(key: impl Into<String>, head: impl Into<String>, cells: Vec<String>) -> Row {
+    Row { key: key.into(), head: head.into(), lang: None, cells, field: None }
+}
+
+fn rows_html(rows: Vec<Row>) -> Html {
+    html! {
+        { for rows.into_iter().map(|r| {
+            html! {
+                <tr data-key={r.key}>
+                    <th scope="row" lang={r.lang}>{ r.head }</th>
+                    { for r.cells.into_iter().enumerate().map(|(i, c)| html! {
+                        <td data-field={(i == 0).then_some(r.field).flatten()}>{ c }</td>
+                    }) }
+                </tr>
+            }
+        }) }
+    }
+}
+
+/// The data table of a chart: the accessible version of its drawing.
+fn data_table(id: &'static str, corner: Option<&'static str>, head: &[&'static str], body: Vec<Row>, foot: Vec<Row>) -> Html {
+    html! {
+        <table class="today-table" data-table={id}>
+            <thead><tr>
+                if let Some(c) = corner { <th scope="col">{ c }</th> } else { <td></td> }
+                { for head.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }
+            </tr></thead>
+            <tbody>{ rows_html(body) }</tbody>
+            if !foot.is_empty() { <tfoot>{ rows_html(foot) }</tfoot> }
+        </table>
+    }
+}
+
 fn hour_label(h: usize) -> String {
     format!("{h:02}:00")
 }
@@ -107,40 +172,25 @@ fn hours_chart(p: &ChartProps) -> Html {
     let s = use_ui().s();
     let hours = &p.day.hours;
     let max = hours.iter().copied().max().unwrap_or(0) as f64;
-    const FULL: f64 = 90.0;
-    let bars = hours.iter().enumerate().map(|(h, &c)| {
-        let height = bar(c as f64, max, FULL);
+    let mut parts = vec![axis(240.0, 100.0)];
+    for (h, &c) in hours.iter().enumerate() {
+        let height = bar(c as f64, max, 90.0);
         let x = h as f64 * 10.0 + 1.0;
-        html! {
-            <>
-                <rect class="bar" x={decimal(x)} y={decimal(100.0 - height)} width="8" height={decimal(height)}
-                    data-key={h.to_string()} data-value={c.to_string()} />
-                if c > 0 {
-                    <text class="bar-label" x={decimal(x + 4.0)} y={decimal(100.0 - height - 2.0)} text-anchor="middle">{ c }</text>
-                }
-            </>
+        parts.push(rect("bar", [x, 100.0 - height, 8.0, height], Some(h.to_string()), Some(c.to_string())));
+        if c > 0 {
+            parts.push(text("bar-label", x + 4.0, 100.0 - height - 2.0, true, c.to_string()));
         }
-    });
-    let ticks = [0usize, 6, 12, 18].into_iter().map(|h| html! {
-        <text class="axis-label" x={decimal(h as f64 * 10.0 + 1.0)} y="114">{ hour_label(h) }</text>
-    });
-    let svg = html! {
-        <svg viewBox="0 0 240 120" class="today-svg" aria-hidden="true" focusable="false">
-            <line class="axis" x1="0" y1="100" x2="240" y2="100" />
-            { for bars }
-            { for ticks }
-        </svg>
-    };
-    let rows = hours.iter().enumerate().filter(|(_, c)| **c > 0).map(|(h, c)| html! {
-        <tr data-key={h.to_string()}><th scope="row">{ format!("{}–{}", hour_label(h), hour_label(h + 1)) }</th><td>{ c }</td></tr>
-    });
-    let table = html! {
-        <table class="today-table" data-table="hours">
-            <thead><tr><th scope="col">{ s.today_hour }</th><th scope="col">{ s.today_count }</th></tr></thead>
-            <tbody>{ for rows }</tbody>
-        </table>
-    };
-    figure("hours", s.today_per_hour, svg, table)
+    }
+    for h in [0usize, 6, 12, 18] {
+        parts.push(text("axis-label", h as f64 * 10.0 + 1.0, 114.0, false, hour_label(h)));
+    }
+    let rows = hours
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c > 0)
+        .map(|(h, c)| row(h.to_string(), format!("{}–{}", hour_label(h), hour_label(h + 1)), vec![c.to_string()]))
+        .collect();
+    figure("hours", s.today_per_hour, svg("0 0 240 120".into(), "today-svg", parts), data_table("hours", Some(s.today_hour), &[s.today_count], rows, vec![]))
 }
 
 #[function_component(NpsChart)]
@@ -148,43 +198,29 @@ fn nps_chart(p: &ChartProps) -> Html {
     let s = use_ui().s();
     let Some(n) = p.day.nps() else { return html! {} };
     // Detractors, passives, promoters from left to right, each as wide as its share.
-    let parts = [
+    let shares = [
         ("detractors", s.today_detractors, n.detractors, n.detractors_pct),
         ("passives", s.today_passives, n.passives, n.passives_pct),
         ("promoters", s.today_promoters, n.promoters, n.promoters_pct),
     ];
-    let mut x = 0.0;
-    let segs = parts.iter().map(|(key, _, count, share)| {
-        let w = bar(*share, 100.0, 200.0);
-        let at = x;
-        x += w;
-        html! {
-            <>
-                <rect class={classes!("seg", *key)} x={decimal(at)} y="4" width={decimal(w)} height="24"
-                    data-key={*key} data-value={count.to_string()} />
-                if w >= 24.0 {
-                    <text class="seg-label" x={decimal(at + w / 2.0)} y="20" text-anchor="middle">{ format!("{}%", one_decimal(*share)) }</text>
-                }
-            </>
+    let (mut parts, mut rows, mut x) = (Vec::new(), Vec::new(), 0.0);
+    for (key, label, count, share) in shares {
+        let w = bar(share, 100.0, 200.0);
+        let class = match key {
+            "detractors" => "seg detractors",
+            "passives" => "seg passives",
+            _ => "seg promoters",
+        };
+        parts.push(rect(class, [x, 4.0, w, 24.0], Some(key.into()), Some(count.to_string())));
+        if w >= 24.0 {
+            parts.push(text("seg-label", x + w / 2.0, 20.0, true, format!("{}%", one_decimal(share))));
         }
-    });
-    let svg = html! {
-        <svg viewBox="0 0 200 48" class="today-svg" aria-hidden="true" focusable="false">
-            { for segs }
-            <text class="axis-label" x="100" y="44" text-anchor="middle">{ format!("NPS {}", signed(n.score)) }</text>
-        </svg>
-    };
-    let rows = parts.iter().map(|(key, label, count, share)| html! {
-        <tr data-key={*key}><th scope="row">{ *label }</th><td>{ count }</td><td>{ format!("{}%", one_decimal(*share)) }</td></tr>
-    });
-    let table = html! {
-        <table class="today-table" data-table="nps">
-            <thead><tr><td></td><th scope="col">{ s.today_count }</th><th scope="col">{ s.today_share }</th></tr></thead>
-            <tbody>{ for rows }</tbody>
-            <tfoot><tr data-key="nps"><th scope="row">{ "NPS" }</th><td colspan="2" data-field="nps">{ signed(n.score) }</td></tr></tfoot>
-        </table>
-    };
-    figure("nps", s.today_nps, svg, table)
+        x += w;
+        rows.push(row(key, label, vec![count.to_string(), format!("{}%", one_decimal(share))]));
+    }
+    parts.push(text("axis-label", 100.0, 44.0, true, format!("NPS {}", signed(n.score))));
+    let foot = vec![Row { field: Some("nps"), ..row("nps", "NPS", vec![signed(n.score)]) }];
+    figure("nps", s.today_nps, svg("0 0 200 48".into(), "today-svg", parts), data_table("nps", None, &[s.today_count, s.today_share], rows, foot))
 }
 
 #[function_component(CsatChart)]
@@ -192,38 +228,20 @@ fn csat_chart(p: &ChartProps) -> Html {
     let s = use_ui().s();
     let Some(c) = p.day.csat() else { return html! {} };
     let max = c.counts.iter().copied().max().unwrap_or(0) as f64;
-    let bars = c.counts.iter().enumerate().map(|(i, &n)| {
+    let (mut parts, mut rows) = (vec![axis(150.0, 94.0)], Vec::new());
+    for (i, &n) in c.counts.iter().enumerate() {
         let height = bar(n as f64, max, 80.0);
         let x = i as f64 * 30.0 + 5.0;
-        html! {
-            <>
-                <rect class="bar" x={decimal(x)} y={decimal(94.0 - height)} width="20" height={decimal(height)}
-                    data-key={(i + 1).to_string()} data-value={n.to_string()} />
-                <text class="bar-label" x={decimal(x + 10.0)} y={decimal(94.0 - height - 2.0)} text-anchor="middle">{ n }</text>
-                <text class="axis-label" x={decimal(x + 10.0)} y="108" text-anchor="middle">{ i + 1 }</text>
-            </>
-        }
-    });
-    let svg = html! {
-        <svg viewBox="0 0 150 112" class="today-svg narrow" aria-hidden="true" focusable="false">
-            <line class="axis" x1="0" y1="94" x2="150" y2="94" />
-            { for bars }
-        </svg>
-    };
-    let rows = c.counts.iter().enumerate().map(|(i, n)| html! {
-        <tr data-key={(i + 1).to_string()}><th scope="row">{ i + 1 }</th><td>{ n }</td></tr>
-    });
-    let table = html! {
-        <table class="today-table" data-table="csat">
-            <thead><tr><th scope="col">{ s.today_rating }</th><th scope="col">{ s.today_count }</th></tr></thead>
-            <tbody>{ for rows }</tbody>
-            <tfoot>
-                <tr data-key="mean"><th scope="row">{ s.today_mean }</th><td data-field="csat-mean">{ one_decimal(c.mean) }</td></tr>
-                <tr data-key="satisfied"><th scope="row">{ s.today_satisfied }</th><td data-field="csat-satisfied">{ format!("{}%", one_decimal(c.satisfied_pct)) }</td></tr>
-            </tfoot>
-        </table>
-    };
-    figure("csat", s.today_csat, svg, table)
+        parts.push(rect("bar", [x, 94.0 - height, 20.0, height], Some((i + 1).to_string()), Some(n.to_string())));
+        parts.push(text("bar-label", x + 10.0, 94.0 - height - 2.0, true, n.to_string()));
+        parts.push(text("axis-label", x + 10.0, 108.0, true, (i + 1).to_string()));
+        rows.push(row((i + 1).to_string(), (i + 1).to_string(), vec![n.to_string()]));
+    }
+    let foot = vec![
+        Row { field: Some("csat-mean"), ..row("mean", s.today_mean, vec![one_decimal(c.mean)]) },
+        Row { field: Some("csat-satisfied"), ..row("satisfied", s.today_satisfied, vec![format!("{}%", one_decimal(c.satisfied_pct))]) },
+    ];
+    figure("csat", s.today_csat, svg("0 0 150 112".into(), "today-svg narrow", parts), data_table("csat", Some(s.today_rating), &[s.today_count], rows, foot))
 }
 
 /// The name of CSI dimension `id` in `lang` from the survey's CSI questions (the id when the
@@ -254,37 +272,16 @@ fn csi_chart(p: &ChartProps) -> Html {
     if dims.is_empty() {
         return html! {};
     }
-    let height = dims.len() as f64 * 20.0 + 4.0;
-    let bars = dims.iter().enumerate().map(|(i, d)| {
+    let (mut parts, mut rows) = (Vec::new(), Vec::new());
+    for (i, d) in dims.iter().enumerate() {
         let y = i as f64 * 20.0 + 4.0;
-        let w = bar(d.index, 100.0, 160.0);
-        html! {
-            <>
-                <rect class="track" x="0" y={decimal(y)} width="160" height="14" />
-                <rect class="bar" x="0" y={decimal(y)} width={decimal(w)} height="14" data-key={d.id.clone()} data-value={one_decimal(d.index)} />
-                <text class="bar-label" x="164" y={decimal(y + 11.0)}>{ one_decimal(d.index) }</text>
-            </>
-        }
-    });
-    let svg = html! {
-        <svg viewBox={format!("0 0 200 {}", decimal(height))} class="today-svg" aria-hidden="true" focusable="false">
-            { for bars }
-        </svg>
-    };
-    let rows = dims.iter().map(|d| {
+        parts.push(rect("track", [0.0, y, 160.0, 14.0], None, None));
+        parts.push(rect("bar", [0.0, y, bar(d.index, 100.0, 160.0), 14.0], Some(d.id.clone()), Some(one_decimal(d.index))));
+        parts.push(text("bar-label", 164.0, y + 11.0, false, one_decimal(d.index)));
         let (name, lang) = dimension_name(&store.config, &d.id, ui.lang);
-        let lang_attr = (lang != ui.lang).then(|| lang.tag());
-        html! {
-            <tr data-key={d.id.clone()}>
-                <th scope="row" lang={lang_attr}>{ name }</th><td>{ one_decimal(d.index) }</td><td>{ d.n }</td>
-            </tr>
-        }
-    });
-    let table = html! {
-        <table class="today-table" data-table="csi">
-            <thead><tr><th scope="col">{ s.today_dimension }</th><th scope="col">{ s.today_index }</th><th scope="col">{ s.today_answers }</th></tr></thead>
-            <tbody>{ for rows }</tbody>
-        </table>
-    };
-    figure("csi", s.today_csi, svg, table)
+        let lang = (lang != ui.lang).then(|| lang.tag());
+        rows.push(Row { lang, ..row(d.id.clone(), name, vec![one_decimal(d.index), d.n.to_string()]) });
+    }
+    let view_box = format!("0 0 200 {}", decimal(dims.len() as f64 * 20.0 + 4.0));
+    figure("csi", s.today_csi, svg(view_box, "today-svg", parts), data_table("csi", Some(s.today_dimension), &[s.today_index, s.today_answers], rows, vec![]))
 }
