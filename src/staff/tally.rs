@@ -12,7 +12,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 use crate::outbox::Record;
 use crate::survey::answer::Answer;
@@ -70,37 +70,22 @@ impl Entry {
     }
 }
 
-fn zeros<const N: usize>(a: &[u32; N]) -> bool {
-    a.iter().all(|&c| c == 0)
-}
-
-fn is_zero(n: &u32) -> bool {
-    *n == 0
-}
-
-/// One local day's counts. Short field names keep the stored JSON compact.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// One local day's counts. Stored with one-letter names (see [`Tally::to_stored`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Day {
     /// Questionnaires handed in (not flagged).
-    #[serde(default, rename = "s", skip_serializing_if = "is_zero")]
     pub surveys: u32,
     /// Suggestion-box entries handed in (not flagged).
-    #[serde(default, rename = "f", skip_serializing_if = "is_zero")]
     pub feedback: u32,
     /// Records handed in per local hour.
-    #[serde(default, rename = "h", skip_serializing_if = "zeros")]
     pub hours: [u32; 24],
     /// How many gave each NPS score 0–10.
-    #[serde(default, rename = "n", skip_serializing_if = "zeros")]
     pub nps: [u32; 11],
     /// How many gave each CSAT rating 1–5.
-    #[serde(default, rename = "c", skip_serializing_if = "zeros")]
     pub csat: [u32; 5],
     /// Per CSI dimension, how many gave each rating 1–5.
-    #[serde(default, rename = "i", skip_serializing_if = "BTreeMap::is_empty")]
     pub csi: BTreeMap<String, [u32; 5]>,
     /// Records the misuse rule flagged (counted here only).
-    #[serde(default, rename = "x", skip_serializing_if = "is_zero")]
     pub flagged: u32,
 }
 
@@ -270,23 +255,101 @@ impl Period {
 }
 
 /// The whole stored tally: local day number → that day's counts.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Stored as `{"d":{"<day>":{"s":…,"f":…,"h":[24],"n":[11],"c":[5],"i":{"<row>":[5]},"x":…}}}`,
+/// zero counts left out. It is read and written through `serde_json::Value`, which the app
+/// links anyway, rather than derived `Serialize`/`Deserialize`: those cost the wasm several KB
+/// for this one small value.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tally {
-    #[serde(rename = "d")]
     pub days: BTreeMap<i64, Day>,
+}
+
+/// A stored count: absent is 0; anything but a whole number that fits is unreadable.
+fn read_count(v: Option<&Value>) -> Option<u32> {
+    match v {
+        None => Some(0),
+        Some(v) => v.as_u64().and_then(|n| u32::try_from(n).ok()),
+    }
+}
+
+/// A stored array of exactly `N` counts (absent: all 0).
+fn read_counts<const N: usize>(v: Option<&Value>) -> Option<[u32; N]> {
+    let mut out = [0u32; N];
+    if let Some(v) = v {
+        let a = v.as_array().filter(|a| a.len() == N)?;
+        for (o, x) in out.iter_mut().zip(a) {
+            *o = read_count(Some(x))?;
+        }
+    }
+    Some(out)
+}
+
+fn write_counts(m: &mut Map<String, Value>, key: &str, a: &[u32]) {
+    if a.iter().any(|&c| c != 0) {
+        m.insert(key.into(), Value::Array(a.iter().map(|&c| Value::from(c)).collect()));
+    }
+}
+
+impl Day {
+    fn from_value(v: &Value) -> Option<Day> {
+        let o = v.as_object()?;
+        let mut csi = BTreeMap::new();
+        if let Some(i) = o.get("i") {
+            for (k, v) in i.as_object()? {
+                csi.insert(k.clone(), read_counts::<5>(Some(v))?);
+            }
+        }
+        Some(Day {
+            surveys: read_count(o.get("s"))?,
+            feedback: read_count(o.get("f"))?,
+            hours: read_counts(o.get("h"))?,
+            nps: read_counts(o.get("n"))?,
+            csat: read_counts(o.get("c"))?,
+            csi,
+            flagged: read_count(o.get("x"))?,
+        })
+    }
+
+    fn to_value(&self) -> Value {
+        let mut m = Map::new();
+        for (k, n) in [("s", self.surveys), ("f", self.feedback), ("x", self.flagged)] {
+            if n != 0 {
+                m.insert(k.into(), Value::from(n));
+            }
+        }
+        write_counts(&mut m, "h", &self.hours);
+        write_counts(&mut m, "n", &self.nps);
+        write_counts(&mut m, "c", &self.csat);
+        if !self.csi.is_empty() {
+            let i = self.csi.iter().map(|(k, c)| (k.clone(), Value::Array(c.iter().map(|&n| Value::from(n)).collect()))).collect();
+            m.insert("i".into(), Value::Object(i));
+        }
+        Value::Object(m)
+    }
 }
 
 impl Tally {
     /// Reads a stored tally; anything unreadable (not JSON, wrong shape, counts out of
     /// range) gives an empty one.
     pub fn from_stored(text: Option<&str>) -> Tally {
-        text.and_then(|t| serde_json::from_str::<Tally>(t).ok())
+        text.and_then(|t| serde_json::from_str::<Value>(t).ok())
+            .and_then(|v| {
+                let mut t = Tally::default();
+                for (k, d) in v.as_object()?.get("d")?.as_object()? {
+                    t.days.insert(k.parse().ok()?, Day::from_value(d)?);
+                }
+                Some(t)
+            })
             .filter(|t| t.days.values().all(|d| d.csi.len() <= MAX_DIMENSIONS && d.csi.keys().all(|k| k.len() <= MAX_DIMENSION_ID)))
             .unwrap_or_default()
     }
 
     pub fn to_stored(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|_| "{}".into())
+        let days: Map<String, Value> = self.days.iter().map(|(k, d)| (k.to_string(), d.to_value())).collect();
+        let mut top = Map::new();
+        top.insert("d".into(), Value::Object(days));
+        Value::Object(top).to_string()
     }
 
     /// Counts `entry`, handed in on local `day` at `hour`, then prunes as of that day.
@@ -388,7 +451,9 @@ mod tests {
 
     #[test]
     fn corrupt_values_reset() {
-        for bad in ["", "null", "{", "[]", "{\"d\":{\"x\":{}}}", "{\"d\":{\"1\":{\"h\":[1,2]}}}", "{\"d\":{\"1\":{\"s\":-1}}}"] {
+        for bad in ["", "null", "{", "[]", "{\"d\":{\"x\":{}}}", "{\"d\":{\"1\":{\"h\":[1,2]}}}", "{\"d\":{\"1\":{\"s\":-1}}}",
+            "{\"d\":{\"1\":{\"i\":{\"a\":[1,2,3,4]}}}}", "{\"d\":{\"1\":{\"c\":[1,2,3,4,5,6]}}}", "{\"d\":{\"1\":{\"s\":4294967296}}}",
+            "{\"d\":{\"1\":{\"n\":[1.5,0,0,0,0,0,0,0,0,0,0]}}}", "{\"d\":{\"1\":[]}}", "{\"d\":[]}"] {
             assert_eq!(Tally::from_stored(Some(bad)), Tally::default(), "{bad}");
         }
         assert_eq!(Tally::from_stored(None), Tally::default());
