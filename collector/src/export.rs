@@ -332,13 +332,30 @@ mod tests {
             ev(9, Some(json!(false))),
         ];
         let s = summary(&events, false);
-        assert_eq!((s["total"].clone(), s["suspect_excluded"].clone(), s["suspect_included"].clone()), (json!(5), json!(2), json!(false)));
-        assert_eq!(s["by_type"][SURVEY_RESPONSE_TYPE], json!(5), "stored events are all counted");
+        assert_eq!(
+            (
+                s["total"].clone(),
+                s["suspect_excluded"].clone(),
+                s["suspect_included"].clone()
+            ),
+            (json!(5), json!(2), json!(false))
+        );
+        assert_eq!(
+            s["by_type"][SURVEY_RESPONSE_TYPE],
+            json!(5),
+            "stored events are all counted"
+        );
         assert_eq!(s["per_touchpoint"]["exit-kiosk-1"]["responses"], json!(3));
         assert_eq!(s["per_touchpoint"]["exit-kiosk-1"]["nps"], json!(100.0));
         assert_eq!(s["per_day"]["2026-11-30"]["responses"], json!(3));
         let all = summary(&events, true);
-        assert_eq!((all["suspect_excluded"].clone(), all["suspect_included"].clone()), (json!(0), json!(true)));
+        assert_eq!(
+            (
+                all["suspect_excluded"].clone(),
+                all["suspect_included"].clone()
+            ),
+            (json!(0), json!(true))
+        );
         assert_eq!(all["per_touchpoint"]["exit-kiosk-1"]["responses"], json!(5));
         assert_eq!(all["per_touchpoint"]["exit-kiosk-1"]["nps"], json!(20.0)); // 3 promoters, 2 detractors of 5
     }
