@@ -265,10 +265,16 @@ fn dimension_name(config: &crate::config::Config, id: &str, lang: Lang) -> (Stri
 fn csi_chart(p: &ChartProps) -> Html {
     let (store, ui) = (use_store(), use_ui());
     let s: &Strings = ui.s();
-    let mut dims = p.day.dimensions();
-    // In the order the questionnaire asks them; dimensions no longer in it last.
-    let order: Vec<&str> = store.config.survey.questions.iter().flat_map(|q| q.rows.iter().flatten()).map(|r| r.id.as_str()).collect();
-    dims.sort_by_key(|d| order.iter().position(|id| *id == d.id).unwrap_or(usize::MAX));
+    // In the order the questionnaire asks them, dimensions no longer in it last (picked in
+    // order rather than sorted: a sort would add ~5 KB of generic code to the wasm).
+    let mut rest = p.day.dimensions();
+    let mut dims = Vec::with_capacity(rest.len());
+    for row in store.config.survey.questions.iter().flat_map(|q| q.rows.iter().flatten()) {
+        if let Some(i) = rest.iter().position(|d| d.id == row.id) {
+            dims.push(rest.remove(i));
+        }
+    }
+    dims.append(&mut rest);
     if dims.is_empty() {
         return html! {};
     }
