@@ -41,6 +41,31 @@ pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// Milliseconds since the epoch of an RFC 3339 UTC timestamp as [`rfc3339_from_millis`]
+/// writes it (`2026-11-30T05:18:21.123Z`, fraction optional); `None` for anything else.
+pub fn millis_from_rfc3339(s: &str) -> Option<f64> {
+    let b = s.as_bytes();
+    let num = |r: std::ops::Range<usize>| -> Option<i64> {
+        let t = s.get(r)?;
+        (!t.is_empty() && t.bytes().all(|c| c.is_ascii_digit())).then(|| t.parse().ok())?
+    };
+    if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' || b.last() != Some(&b'Z') {
+        return None;
+    }
+    let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (h, mi, sec) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    let milli = match &s[19..s.len() - 1] {
+        "" => 0,
+        f if f.len() == 4 && f.starts_with('.') => num(20..23)?,
+        _ => return None,
+    };
+    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || sec > 60 {
+        return None;
+    }
+    let days = days_from_civil(y, mo as u32, d as u32);
+    Some(((days * 86_400 + h * 3600 + mi * 60 + sec) * 1000 + milli) as f64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,5 +85,16 @@ mod tests {
             assert_eq!(days_from_civil(y, m, d), days);
         }
         assert_eq!(days_from_civil(2000, 2, 29), 11_016);
+    }
+
+    #[test]
+    fn reads_back_what_it_writes() {
+        for ms in [0.0, 951_782_400_000.0, 1_796_015_901_123.0] {
+            assert_eq!(millis_from_rfc3339(&rfc3339_from_millis(ms)), Some(ms));
+        }
+        assert_eq!(millis_from_rfc3339("2026-11-30T05:18:21Z"), Some(1_796_015_901_000.0));
+        for bad in ["", "2026-11-30", "2026-11-30T05:18:21+08:00", "2026-13-30T05:18:21Z", "2026-11-30T05:18:21.1Z", "2026-11-30T05:1x:21Z"] {
+            assert_eq!(millis_from_rfc3339(bad), None, "{bad}");
+        }
     }
 }

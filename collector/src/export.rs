@@ -138,10 +138,12 @@ fn score(v: Option<&Value>, range: std::ops::RangeInclusive<u64>) -> Option<u8> 
         .and_then(|s| u8::try_from(s).ok())
 }
 
-/// `{"total", "by_type", "per_touchpoint", "per_day"}` over all stored events. Survey
-/// responses without a touchpoint (or without a readable day) are left out of that grouping.
-pub fn summary(events: &[StoredEvent]) -> Value {
-    let mut s = Summary::default();
+/// `{"total", "by_type", "per_touchpoint", "per_day", "suspect_excluded", "suspect_included"}`
+/// over all stored events. Survey responses without a touchpoint (or without a readable day)
+/// are left out of that grouping; so are those the device flagged (`suspect`), unless
+/// `include_suspect`.
+pub fn summary(events: &[StoredEvent], include_suspect: bool) -> Value {
+    let mut s = Summary::new(include_suspect);
     for e in events {
         s.add(e);
     }
@@ -149,15 +151,37 @@ pub fn summary(events: &[StoredEvent]) -> Value {
 }
 
 /// The summary, built one event at a time (the export streams pages through it).
+///
+/// Survey responses carrying the `suspect` extension attribute (given faster than a person
+/// could, docs/cloudevents.md) are kept in the store but left out of the scores by default:
+/// a burst of taps on a kiosk must not move the store's NPS. `suspect_excluded` says how many
+/// were left out, so nothing disappears silently; `?include_suspect=true` counts them in.
 #[derive(Debug, Default)]
 pub struct Summary {
+    include_suspect: bool,
+    suspect_excluded: u64,
     total: u64,
     by_type: BTreeMap<String, u64>,
     per_touchpoint: BTreeMap<String, Group>,
     per_day: BTreeMap<String, Group>,
 }
 
+/// Whether a stored event carries the `suspect` mark (any value but `null`/`false` counts:
+/// the attribute is a reason string, and an odd value is still a mark).
+fn is_suspect(event: &Value) -> bool {
+    event
+        .get("suspect")
+        .is_some_and(|v| !v.is_null() && *v != Value::Bool(false))
+}
+
 impl Summary {
+    pub fn new(include_suspect: bool) -> Summary {
+        Summary {
+            include_suspect,
+            ..Summary::default()
+        }
+    }
+
     pub fn add(&mut self, e: &StoredEvent) {
         self.total += 1;
         *self.by_type.entry(e.kind.clone()).or_default() += 1;
@@ -165,6 +189,10 @@ impl Summary {
             return;
         }
         let parsed: Value = serde_json::from_str(&e.event).unwrap_or(Value::Null);
+        if !self.include_suspect && is_suspect(&parsed) {
+            self.suspect_excluded += 1;
+            return;
+        }
         let data = parsed.get("data");
         let scores = data.and_then(|d| d.get("scores"));
         let nps = score(scores.and_then(|s| s.get("nps")), 0..=10);
@@ -201,6 +229,8 @@ impl Summary {
             "by_type": self.by_type,
             "per_touchpoint": groups(&self.per_touchpoint),
             "per_day": groups(&self.per_day),
+            "suspect_excluded": self.suspect_excluded,
+            "suspect_included": self.include_suspect,
         })
     }
 }
@@ -276,11 +306,57 @@ mod tests {
             json!({"data":{"touchpoint":"x","finished_at":"2026-11-30T23:00:00-02:00",
                    "scores":{"nps":11,"csat":0,"csi":"high"}}}),
         );
-        let s = summary(&[e]);
+        let s = summary(&[e], false);
         assert_eq!(
             s["per_touchpoint"]["x"],
             json!({"responses":1,"nps":null,"csat_percent":null,"csi_mean":null})
         );
         assert_eq!(s["per_day"]["2026-12-01"]["responses"], json!(1));
+    }
+
+    #[test]
+    fn suspect_responses_are_left_out_of_the_scores_unless_asked() {
+        let ev = |nps: u8, suspect: Option<Value>| {
+            let mut v = json!({"data":{"touchpoint":"exit-kiosk-1","finished_at":"2026-11-30T05:00:00.000Z",
+                   "scores":{"nps":nps,"csat":5}}});
+            if let (Some(s), Some(o)) = (suspect, v.as_object_mut()) {
+                o.insert("suspect".into(), s);
+            }
+            stored(SURVEY_RESPONSE_TYPE, v)
+        };
+        let events = [
+            ev(10, None),
+            ev(0, Some(json!("burst"))),
+            ev(0, Some(json!("too-fast"))),
+            ev(9, Some(Value::Null)),
+            ev(9, Some(json!(false))),
+        ];
+        let s = summary(&events, false);
+        assert_eq!(
+            (
+                s["total"].clone(),
+                s["suspect_excluded"].clone(),
+                s["suspect_included"].clone()
+            ),
+            (json!(5), json!(2), json!(false))
+        );
+        assert_eq!(
+            s["by_type"][SURVEY_RESPONSE_TYPE],
+            json!(5),
+            "stored events are all counted"
+        );
+        assert_eq!(s["per_touchpoint"]["exit-kiosk-1"]["responses"], json!(3));
+        assert_eq!(s["per_touchpoint"]["exit-kiosk-1"]["nps"], json!(100.0));
+        assert_eq!(s["per_day"]["2026-11-30"]["responses"], json!(3));
+        let all = summary(&events, true);
+        assert_eq!(
+            (
+                all["suspect_excluded"].clone(),
+                all["suspect_included"].clone()
+            ),
+            (json!(0), json!(true))
+        );
+        assert_eq!(all["per_touchpoint"]["exit-kiosk-1"]["responses"], json!(5));
+        assert_eq!(all["per_touchpoint"]["exit-kiosk-1"]["nps"], json!(20.0)); // 3 promoters, 2 detractors of 5
     }
 }

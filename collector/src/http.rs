@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::{Body, Bytes};
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use axum::http::header::{
     AUTHORIZATION, CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_LENGTH, CONTENT_SECURITY_POLICY,
     CONTENT_TYPE, LOCATION, REFERRER_POLICY, RETRY_AFTER, WWW_AUTHENTICATE, X_CONTENT_TYPE_OPTIONS,
@@ -779,13 +779,27 @@ const CSV_HEAD: &str = concat!(
     "\r\n"
 );
 
-async fn get_summary(State(st): State<AppState>, headers: HeaderMap) -> Response {
+/// Whether the query string asks for flagged events in the summary's scores:
+/// `include_suspect=true` (or `1`); anything else keeps the default of leaving them out.
+fn include_suspect(query: Option<&str>) -> bool {
+    query.is_some_and(|q| {
+        q.split('&')
+            .any(|kv| kv == "include_suspect=true" || kv == "include_suspect=1")
+    })
+}
+
+async fn get_summary(
+    State(st): State<AppState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
     if let Err(resp) = require_admin(&st, &headers) {
         return resp;
     }
+    let include = include_suspect(query.as_deref());
     let summary = async {
         let upto = st.store.last_seq().await?;
-        let mut summary = export::Summary::default();
+        let mut summary = export::Summary::new(include);
         let mut pages = std::pin::pin!(pages(st.store.clone(), upto));
         while let Some(page) = pages.next().await {
             let page = page?;
@@ -809,6 +823,16 @@ async fn get_summary(State(st): State<AppState>, headers: HeaderMap) -> Response
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn summary_query_flag() {
+        assert!(!include_suspect(None));
+        assert!(!include_suspect(Some("")));
+        assert!(!include_suspect(Some("include_suspect=false")));
+        assert!(!include_suspect(Some("xinclude_suspect=true")));
+        assert!(include_suspect(Some("include_suspect=true")));
+        assert!(include_suspect(Some("a=b&include_suspect=1")));
+    }
 
     #[test]
     fn csv_head_is_the_export_header() {

@@ -480,8 +480,37 @@ fn empty_summary() {
     let s = start(&[]);
     assert_eq!(
         s.get("/api/summary").json(),
-        json!({"total":0,"by_type":{},"per_touchpoint":{},"per_day":{}})
+        json!({"total":0,"by_type":{},"per_touchpoint":{},"per_day":{},"suspect_excluded":0,"suspect_included":false})
     );
+}
+}
+
+both! {
+fn summary_leaves_suspect_events_out_and_says_how_many() {
+    let s = start(&[]);
+    let mut burst = survey("b", "exit-kiosk-1", Some("2026-11-30T05:00:00.000Z"), 0, 1, 0.0);
+    burst["suspect"] = json!("burst");
+    let mut fast = survey("f", "exit-kiosk-1", Some("2026-11-30T05:00:01.000Z"), 0, 1, 0.0);
+    fast["suspect"] = json!("too-fast");
+    fast["outsidehours"] = json!(true);
+    let honest = survey("h", "exit-kiosk-1", Some("2026-11-30T05:00:30.000Z"), 10, 5, 100.0);
+    assert_eq!(s.post_batch(&[burst, fast, honest]).status, 200);
+    // stored as received, marks included
+    let stored = s.get("/api/events.ndjson").body;
+    assert!(stored.contains("\"suspect\":\"burst\"") && stored.contains("\"outsidehours\":true"), "{stored}");
+
+    let sum = s.get("/api/summary").json();
+    assert_eq!(sum["total"], json!(3));
+    assert_eq!(sum["suspect_excluded"], json!(2));
+    assert_eq!(sum["suspect_included"], json!(false));
+    assert_eq!(
+        sum["per_touchpoint"]["exit-kiosk-1"],
+        json!({"responses":1,"nps":100.0,"csat_percent":100.0,"csi_mean":100.0})
+    );
+    let all = s.get("/api/summary?include_suspect=true").json();
+    assert_eq!((all["suspect_excluded"].clone(), all["suspect_included"].clone()), (json!(0), json!(true)));
+    assert_eq!(all["per_touchpoint"]["exit-kiosk-1"]["responses"], json!(3));
+    assert!(close(&all["per_touchpoint"]["exit-kiosk-1"]["nps"], -100.0 / 3.0));
 }
 }
 

@@ -5,8 +5,10 @@
 pub mod base64;
 pub mod device;
 pub mod lockout;
+pub mod misuse;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod pbkdf2;
+pub mod tally;
 
 /// A staff session ends after this many seconds without a touch.
 pub const SESSION_IDLE_SECS: u32 = 120;

@@ -8,3 +8,4 @@ pub mod download;
 pub mod platform;
 pub mod speech;
 pub mod staff;
+pub mod tally;

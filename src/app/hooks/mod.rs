@@ -20,6 +20,7 @@ use crate::outbox::delivery::Delivery;
 use crate::outbox::cloudevent::Marks;
 use crate::outbox::Record;
 use crate::route::Route;
+use crate::staff::tally::Entry;
 
 /// The store's data (config, launch, directory).
 #[hook]
@@ -58,16 +59,19 @@ impl Submitter {
     /// device cannot store it, `failed` gets the reason and the customer stays where they
     /// are (the outbox keeps the record in memory and keeps trying).
     pub fn hand_in(&self, record: Record, failed: Callback<String>) {
-        let (delivery, visit) = (self.delivery.clone(), self.visit.clone());
+        let (delivery, visit, shared) = (self.delivery.clone(), self.visit.clone(), self.store.shared_device());
         // Answered after closing (a phone after hours, a kiosk answer finished late): kept,
         // and marked so the store can tell.
         let outside_hours = !self.store.open_at(crate::web::platform::now_ms());
         wasm_bindgen_futures::spawn_local(async move {
             let handed = HandedIn { id: record.id().to_string(), reference: record.reference().map(str::to_string) };
             // Outside-hours and misuse marks are worked out here, at the moment of hand-in.
-            let marks = Marks { outside_hours, ..Marks::default() };
+            let (now, entry) = (crate::web::platform::now_ms(), Entry::from_record(&record));
+            let marks = Marks { outside_hours, suspect: crate::web::tally::suspect(&record, shared, now) };
+            let flagged = marks.suspect.is_some();
             match delivery.hand_in(record, marks).await {
                 Ok(()) => {
+                    crate::web::tally::count(&entry, flagged, now);
                     visit.dispatch(VisitAction::HandedIn(handed));
                     navigate(&Route::ThankYou);
                 }

@@ -8,4 +8,5 @@ pub mod not_found;
 pub mod staff;
 pub mod staff_posters;
 pub mod staff_outbox;
+pub mod staff_today;
 pub mod thank_you;

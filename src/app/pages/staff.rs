@@ -198,6 +198,7 @@ fn staff_home(props: &StaffHomeProps) -> Html {
                 </div>
             }
             <super::staff_outbox::OutboxCare />
+            <super::staff_today::TodayPanel />
             <DeviceSetupPanel />
             <crate::app::components::ReadAloudStatus />
             <super::staff_posters::StaffPosters />
