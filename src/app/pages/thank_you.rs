@@ -45,7 +45,11 @@ pub fn thank_you() -> Html {
             if let Some(r) = reference {
                 <div class="reference-box">
                     <p class="reference-label" id="reference-label">{ s.fb_reference }</p>
-                    <p class="reference" aria-labelledby="reference-label" translate="no" lang="en">{ r.clone() }</p>
+                    // Wrapped on its own: next to the hint paragraph, the big code read as a
+                    // paragraph posing as a heading (axe p-as-heading).
+                    <div class="reference-line">
+                        <p class="reference" aria-labelledby="reference-label" translate="no" lang="en">{ r.clone() }</p>
+                    </div>
                     <Qr text={format!("{store_name} {} {r}", s.fb_reference)} label={(s.fb_qr_label)(&r)} />
                     <p class="hint">{ s.fb_reference_hint }</p>
                     if let Some(p) = &store.config.feedback.reply_promise {
