@@ -45,6 +45,11 @@ impl Rect {
     pub fn contains(&self, o: &Rect) -> bool {
         o.x >= self.x && o.y >= self.y && o.right() <= self.right() && o.bottom() <= self.bottom()
     }
+    /// The part of both rectangles (empty, zero-sized, when they do not meet).
+    pub fn meet(&self, o: &Rect) -> Rect {
+        let (x, y) = (self.x.max(o.x), self.y.max(o.y));
+        Rect { x, y, w: (self.right().min(o.right()) - x).max(0.0), h: (self.bottom().min(o.bottom()) - y).max(0.0) }
+    }
     fn around(p: Pt, r: f64) -> Rect {
         Rect { x: p.x - r, y: p.y - r, w: 2.0 * r, h: 2.0 * r }
     }
@@ -285,6 +290,14 @@ mod tests {
         for p in &placed {
             assert!(within.contains(&p.bounds));
         }
+    }
+
+    #[test]
+    fn rectangles_meet_in_their_common_part() {
+        let a = Rect { x: -2.0, y: -2.0, w: 40.0, h: 20.0 };
+        let floor = Rect { x: 0.0, y: 0.0, w: 100.0, h: 64.0 };
+        assert_eq!(a.meet(&floor), Rect { x: 0.0, y: 0.0, w: 38.0, h: 18.0 });
+        assert_eq!(floor.meet(&Rect { x: 200.0, y: 0.0, w: 5.0, h: 5.0 }).w, 0.0);
     }
 
     #[test]

@@ -283,7 +283,9 @@ fn floor_plan(store: &Store, ui: &Ui, floor_id: &str, path: Option<&Path>, dest:
     }
     let markers: Vec<(Pt, f64)> = start.iter().chain(end.iter()).map(|p| (*p, 2.4)).chain(places.iter().map(|p| (at(p.x, p.y), 1.3))).collect();
     let only: Vec<Candidate> = cands.iter().map(|(c, _)| c.clone()).collect();
-    let placed = plan::place_labels(&only, font, vb, &lines, 1.4, &markers);
+    // Labels stay on the floor itself, off its outline.
+    let floor_rect = plan::Rect { x: 0.0, y: 0.0, w: floor.width, h: floor.height };
+    let placed = plan::place_labels(&only, font, vb.meet(&floor_rect), &lines, 1.4, &markers);
 
     let label = (s.wf_map)(floor.name.get(lang));
     html! {
