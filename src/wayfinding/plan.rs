@@ -3,12 +3,12 @@
 //! the plan and under neither the route nor a marker nor another label. No web types, so it
 //! is tested natively; `view` only draws what this decides.
 //!
-//! Large-text mode shows the part of the floor around the route (its `view_box`) and labels
-//! as big as the body text: the plan is drawn at most `LARGE_PLAN_EM` body-text widths wide
-//! (styles/main.css says the same), so a label `view_box.w / LARGE_PLAN_EM` units tall is
-//! exactly the body text size. At that size only a few labels fit; start and destination
-//! come first, then the places nearest the route, and whatever does not fit is left out (the
-//! numbered directions name every place anyway).
+//! Large-text mode shows the part of the floor around the route (its `view_box`) with labels
+//! at least as big as the body text: labels are `view_box.w / LARGE_PLAN_EM` units tall and
+//! the plan is drawn `LARGE_PLAN_EM` rem wide on a phone (styles/main.css; 16 rem beside the
+//! directions on a kiosk, so bigger still there). At that size only a few labels fit: start and
+//! destination come first, then the places nearest the route, and whatever does not fit is
+//! left out (the numbered directions name every place anyway).
 
 /// The plan's width in large-text mode, in rem (CSS `max-width: 12rem`): on a 320 px phone at
 /// 24 px text that is 288 px, which fits beside the screen's margins.

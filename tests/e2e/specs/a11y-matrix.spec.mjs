@@ -1,6 +1,7 @@
 // Keep it proven (issue #13): every screen state × 3 languages × 2 modes × phone and kiosk
 // sizes, checked with axe-core (WCAG 2.2 A/AA; AAA contrast too in large-text mode), for
-// sideways scrolling at 320 px wide, and for target sizes (44×44 px standard, 64×64 px large).
+// sideways scrolling at 320 px wide, for target sizes (44×44 px standard, 64×64 px large), and
+// in large text for floor-plan labels at least as big as the body text, none cut at its edge.
 //
 // One page per (language, mode, size) walks the states in sequence, so the matrix stays fast.
 // Exceptions, documented: an inline link inside running text (WCAG 2.5.8's "inline"
@@ -69,6 +70,21 @@ function overflow() {
   return out.slice(0, 8);
 }
 
+/** Large text: floor-plan labels drawn smaller than the body text. */
+function smallPlanLabels() {
+  const body = parseFloat(getComputedStyle(document.body).fontSize);
+  const out = [];
+  for (const svg of document.querySelectorAll('svg.floor-plan')) {
+    // The viewBox fills the content box (inside the border).
+    const scale = svg.clientWidth / svg.viewBox.baseVal.width;
+    for (const t of svg.querySelectorAll('text')) {
+      const px = parseFloat(t.getAttribute('font-size')) * scale;
+      if (!(px >= body - 0.1)) out.push(`plan label "${t.textContent}" is ${px.toFixed(1)} px, body text ${body} px`);
+    }
+  }
+  return out;
+}
+
 for (const lang of LANGS) {
   for (const mode of MODES) {
     for (const [size, viewport] of Object.entries(SIZES)) {
@@ -89,11 +105,13 @@ for (const lang of LANGS) {
           const v = await axeViolations(page, TAGS, large ? ['color-contrast-enhanced'] : []);
           for (const x of v) problems.push(`${state}: axe ${x.id} ${x.help}: ${x.nodes.join(' | ')}`);
           for (const x of await page.evaluate(smallTargets, min)) problems.push(`${state}: small target ${x}`);
+          if (large) for (const x of await page.evaluate(smallPlanLabels)) problems.push(`${state}: ${x}`);
           if (SHOOT(lang, mode, size)) await page.screenshot({ path: `${SHOTS}/matrix-${lang}-${mode}-390-${state}.png`, fullPage: true });
           if (size === 'phone') {
             await page.setViewportSize({ width: NARROW, height: viewport.height });
             for (const x of await page.evaluate(overflow)) problems.push(`${state} at ${NARROW} px: ${x}`);
             for (const x of await page.evaluate(smallTargets, min)) problems.push(`${state} at ${NARROW} px: small target ${x}`);
+            if (large) for (const x of await page.evaluate(smallPlanLabels)) problems.push(`${state} at ${NARROW} px: ${x}`);
             if (SHOOT(lang, mode, size)) await page.screenshot({ path: `${SHOTS}/matrix-${lang}-${mode}-320-${state}.png`, fullPage: true });
             await page.setViewportSize(viewport);
           } else {
