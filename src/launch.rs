@@ -155,6 +155,15 @@ pub fn resolve(config: &Config, query: &str, setup: Option<&DeviceSetup>) -> (La
     (Launch { touchpoint: tp.id.clone(), lang, mode, journey, personal }, warnings)
 }
 
+/// Language and mode for the config-error screen, which has no config to resolve against:
+/// the URL's `lang` and `mode` when they make sense (last one wins), else `browser` and
+/// standard text.
+pub fn without_config(query: &str, browser: Lang) -> (Lang, Mode) {
+    let q = parse_query(query);
+    let asked = |key: &str| q.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+    (asked("lang").and_then(Lang::parse).unwrap_or(browser), asked("mode").and_then(Mode::parse).unwrap_or_default())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,6 +246,14 @@ mod tests {
         let (l, w) = resolve_q(&c, &format!("touchpoint={}&journey=wayfinding", tp.id));
         assert_eq!(l.journey, None);
         assert_eq!(w, vec![LaunchWarning::JourneyNotOffered(Journey::Wayfinding)]);
+    }
+
+    #[test]
+    fn the_config_error_screen_follows_the_url_without_a_config() {
+        assert_eq!(without_config("?mode=large&lang=en", Lang::ZhHans), (Lang::En, Mode::Large));
+        assert_eq!(without_config("", Lang::ZhHant), (Lang::ZhHant, Mode::Standard));
+        assert_eq!(without_config("?lang=fr&mode=huge", Lang::ZhHans), (Lang::ZhHans, Mode::Standard));
+        assert_eq!(without_config("?mode=large&mode=standard", Lang::En), (Lang::En, Mode::Standard));
     }
 
     #[test]

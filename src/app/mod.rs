@@ -101,8 +101,12 @@ fn ready(props: &ReadyProps) -> Html {
         (*use_memo((), move |_| DeliveryCtx(Delivery::start(&store.config, &store.launch.touchpoint, store.device_setup.token.clone())))).clone()
     };
 
-    // Brand colours once; language and mode whenever they change.
-    use_effect_with(store.config.store.brand.color.clone(), |c| dom::set_brand_colors(c, crate::theme::on_brand(c)));
+    // Brand colours (darker in large-text mode when needed for 7:1); language and mode
+    // whenever they change.
+    use_effect_with((store.config.store.brand.color.clone(), ui.mode), |(c, mode)| {
+        let (brand, on) = crate::theme::brand_colors(c, *mode);
+        dom::set_brand_colors(&brand, on);
+    });
     {
         let title = store.config.store.name.get(ui.lang).to_string();
         use_effect_with((ui.lang, ui.mode, title), |(lang, mode, title)| {

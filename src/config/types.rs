@@ -349,6 +349,11 @@ config_type! {
         pub version: u32,
         pub title: Text,
         pub questions: Vec<Question>,
+        /// In large-text mode a tap on a single-tap scale does not move on by itself: the
+        /// customer checks the choice and taps Next (a mis-tap is easy to see and undo). Set
+        /// `true` to let questions with `auto_advance` move on in large-text mode too.
+        #[serde(default)]
+        pub auto_advance_large: bool,
     }
 }
 

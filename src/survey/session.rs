@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use super::engine::{Issue, Questionnaire};
 use super::Answer;
-use crate::config::Survey;
+use crate::config::{Mode, Question, Survey};
 use crate::outbox::HandIn;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +30,14 @@ pub enum Action {
     Skip,
     Sending,
     Failed(String),
+}
+
+/// Whether a tap on `question` moves on by itself in `mode`. Only questions that ask for it
+/// (`auto_advance`) do; in large-text mode only when the survey also says
+/// `auto_advance_large`, because there a mis-tap must be seen and undone before moving on
+/// (the customer confirms with Next).
+pub fn advances_by_itself(survey: &Survey, question: &Question, mode: Mode) -> bool {
+    question.auto_advance.unwrap_or(false) && (mode == Mode::Standard || survey.auto_advance_large)
 }
 
 impl Session {
@@ -87,6 +95,25 @@ mod tests {
         // …then the timer fires for the first question: nothing happens.
         assert!(!s.apply(Action::AutoNext(first)));
         assert_eq!(current_id(&s), second);
+    }
+
+    #[test]
+    fn large_text_mode_waits_for_next_unless_the_config_insists() {
+        let c = parse(SAMPLE_CONFIG).expect("sample config is valid");
+        let mut survey = c.survey;
+        let nps = survey.questions[0].clone();
+        assert_eq!(nps.auto_advance, Some(true), "the sample's first question auto-advances");
+        assert!(advances_by_itself(&survey, &nps, Mode::Standard));
+        assert!(!advances_by_itself(&survey, &nps, Mode::Large), "large-text mode confirms with Next");
+        survey.auto_advance_large = true;
+        assert!(advances_by_itself(&survey, &nps, Mode::Large), "the config may insist");
+        // A question that does not ask for it never moves on by itself, in either mode.
+        let mut still = nps.clone();
+        still.auto_advance = None;
+        assert!(!advances_by_itself(&survey, &still, Mode::Standard));
+        assert!(!advances_by_itself(&survey, &still, Mode::Large));
+        still.auto_advance = Some(false);
+        assert!(!advances_by_itself(&survey, &still, Mode::Large));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::inputs::{QuestionInput, QUESTION_TEXT_ID};
-use super::session::{Action, Session};
+use super::session::{advances_by_itself, Action, Session};
 use super::{Answer, Issue, Step, SurveyResponse};
 use crate::app::components::{ActionBar, ReadAloud, SaveFailed};
 use crate::app::hooks::{use_hand_in, use_store, use_ui};
@@ -95,7 +95,7 @@ pub fn survey_journey() -> Html {
         let state = state.clone();
         Callback::from(move |a: Answer| state.dispatch(Action::Answer(a)))
     };
-    let auto_advance = question.auto_advance.unwrap_or(false);
+    let auto_advance = advances_by_itself(&store.config.survey, &question, ui.mode);
     let on_tap_pick = {
         // A pointer tap on a single-tap scale: answer, then move on after a moment.
         let state = state.clone();

@@ -7,6 +7,7 @@ pub mod search;
 pub mod directory;
 pub mod directions;
 pub mod warnings;
+pub mod plan;
 
 #[cfg(target_arch = "wasm32")]
 pub mod view;

@@ -251,41 +251,98 @@ fn route_view(p: &RouteProps) -> Html {
 }
 
 fn floor_plan(store: &Store, ui: &Ui, floor_id: &str, path: Option<&Path>, dest: &Place) -> Html {
+    use super::plan::{self, Candidate, Pt};
     let s = ui.s();
     let lang = ui.lang;
     let Some(floor) = store.config.map.floors.iter().find(|f| f.id == floor_id) else { return html! {} };
-    let mut lines = Vec::new();
+    let mut lines: Vec<(Pt, Pt)> = Vec::new();
     let (mut start, mut end) = (None, None);
+    let at = |x: f64, y: f64| Pt { x, y };
     if let Some(path) = path {
         for w in path.nodes.windows(2) {
             if let (Some(a), Some(b)) = (store.directory().node(w[0]), store.directory().node(w[1])) {
                 if a.0 == floor.id && b.0 == floor.id {
-                    lines.push((a.1, b.1));
+                    lines.push((at(a.1.x, a.1.y), at(b.1.x, b.1.y)));
                 }
             }
         }
-        start = path.nodes.first().and_then(|n| store.directory().node(*n)).filter(|n| n.0 == floor.id).map(|n| n.1);
-        end = path.nodes.last().and_then(|n| store.directory().node(*n)).filter(|n| n.0 == floor.id).map(|n| n.1);
+        start = path.nodes.first().and_then(|n| store.directory().node(*n)).filter(|n| n.0 == floor.id).map(|n| at(n.1.x, n.1.y));
+        end = path.nodes.last().and_then(|n| store.directory().node(*n)).filter(|n| n.0 == floor.id).map(|n| at(n.1.x, n.1.y));
     }
+    let places: Vec<&Place> = store.config.map.places.iter().filter(|p| p.floor == floor.id).collect();
+    let dest_here = (dest.floor == floor.id).then(|| at(dest.x, dest.y));
+
+    // Large text: the part of the floor around the route, labels as big as the body text,
+    // only start, destination and the places near the route (see `plan`).
+    let large = ui.large();
+    let framed: Vec<Pt> = lines.iter().flat_map(|(a, b)| [*a, *b]).chain(start).chain(end).chain(dest_here).collect();
+    let vb = if large {
+        plan::view_box(floor.width, floor.height, &framed, 40.0)
+    } else {
+        plan::view_box(floor.width, floor.height, &[], 0.0)
+    };
+    let font = if large { vb.w / plan::LARGE_PLAN_EM } else { plan::STANDARD_FONT };
+    let near = |p: &Place| {
+        let here = at(p.x, p.y);
+        lines.iter().map(|(a, b)| plan::distance_to_segment(here, *a, *b)).fold(f64::MAX, f64::min)
+    };
+    let mut cands: Vec<(Candidate, Option<&Place>)> = Vec::new();
+    if let Some(a) = start {
+        cands.push((Candidate { anchor: a, text: s.wf_you_are_here.to_string(), clear: 3.0, must: true }, None));
+    }
+    if let Some(b) = end.or(dest_here) {
+        cands.push((Candidate { anchor: b, text: dest.name.get(lang).to_string(), clear: 3.0, must: true }, Some(dest)));
+    }
+    let mut others: Vec<(f64, &Place)> =
+        places.iter().filter(|p| p.id != dest.id).map(|p| (if large { near(p) } else { 0.0 }, *p)).filter(|(d, _)| *d <= plan::NEAR_ROUTE).collect();
+    // Nearest the route first. A floor has a handful of places: an insertion sort keeps the
+    // wasm smaller than another instance of the standard library's sort.
+    for i in 1..others.len() {
+        let mut j = i;
+        while j > 0 && others[j - 1].0 > others[j].0 {
+            others.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    for (_, p) in others {
+        cands.push((Candidate { anchor: at(p.x, p.y), text: p.name.get(lang).to_string(), clear: 2.0, must: false }, Some(p)));
+    }
+    let markers: Vec<(Pt, f64)> = start.iter().chain(end.iter()).map(|p| (*p, 2.4)).chain(places.iter().map(|p| (at(p.x, p.y), 1.3))).collect();
+    let only: Vec<Candidate> = cands.iter().map(|(c, _)| c.clone()).collect();
+    // Labels stay on the floor itself, off its outline.
+    let floor_rect = plan::Rect { x: 0.0, y: 0.0, w: floor.width, h: floor.height };
+    let placed = plan::place_labels(&only, font, vb.meet(&floor_rect), &lines, 1.4, &markers);
+
     let label = (s.wf_map)(floor.name.get(lang));
     html! {
-        <svg class="floor-plan" viewBox={format!("-2 -2 {} {}", decimal(floor.width + 4.0), decimal(floor.height + 4.0))} role="img" aria-label={label}>
+        <svg class={classes!("floor-plan", large.then_some("is-large"))} role="img" aria-label={label}
+            viewBox={format!("{} {} {} {}", decimal(vb.x), decimal(vb.y), decimal(vb.w), decimal(vb.h))}>
             <rect x="0" y="0" width={decimal(floor.width)} height={decimal(floor.height)} class="plan-outline" />
-            { for store.config.map.places.iter().filter(|p| p.floor == floor.id).map(|p| html! {
-                <g class={classes!("plan-place", (p.id == dest.id).then_some("is-destination"))}>
-                    <circle cx={decimal(p.x)} cy={decimal(p.y)} r="1.3" />
-                    <text x={decimal(p.x + 1.8)} y={decimal(p.y + 0.9)} lang={p.name.get_with_lang(lang).1.tag()}>{ p.name.get(lang) }</text>
-                </g>
+            { for places.iter().map(|p| html! {
+                <circle class={classes!("plan-dot", (p.id == dest.id).then_some("is-destination"))} cx={decimal(p.x)} cy={decimal(p.y)} r="1.3" />
             }) }
             { for lines.iter().map(|(a, b)| html! {
                 <line x1={decimal(a.x)} y1={decimal(a.y)} x2={decimal(b.x)} y2={decimal(b.y)} class="plan-route" />
             }) }
             if let Some(a) = start {
-                <g class="plan-here"><circle cx={decimal(a.x)} cy={decimal(a.y)} r="2.4" /><text x={decimal(a.x + 3.0)} y={decimal(a.y - 2.5)}>{ s.wf_you_are_here }</text></g>
+                <circle class="plan-here" cx={decimal(a.x)} cy={decimal(a.y)} r="2.4" />
             }
             if let Some(b) = end {
-                <g class="plan-dest"><circle cx={decimal(b.x)} cy={decimal(b.y)} r="2.4" /><text x={decimal(b.x + 3.0)} y={decimal(b.y - 2.5)}>{ s.wf_destination }</text></g>
+                <circle class="plan-dest" cx={decimal(b.x)} cy={decimal(b.y)} r="2.4" />
             }
+            { for placed.iter().map(|l| {
+                let (c, place) = &cands[l.index];
+                let kind = match place {
+                    None => "is-here",
+                    Some(p) if p.id == dest.id => "is-destination",
+                    Some(_) => "is-place",
+                };
+                let text_lang = place.map(|p| p.name.get_with_lang(lang).1.tag()).unwrap_or(lang.tag());
+                html! {
+                    <text class={classes!("plan-label", kind)} x={decimal(l.x)} y={decimal(l.baseline)}
+                        font-size={decimal(font)} lang={text_lang}>{ c.text.clone() }</text>
+                }
+            }) }
         </svg>
     }
 }

@@ -12,12 +12,16 @@ pub struct Props {
 }
 
 /// The store's config could not be used and this device has no good one to fall back on.
-/// Lists every problem with its JSON path, in the browser's language (the config's own
-/// language setting is unknown or untrustworthy here).
+/// Lists every problem with its JSON path, in the language the URL asks for (`lang=`) or else
+/// the browser's (the config's own language setting is unknown or untrustworthy here), and in
+/// large text when the URL says `mode=large` (a service desk must still be able to read it).
 #[function_component(ConfigError)]
 pub fn config_error(props: &Props) -> Html {
-    let lang = dom::browser_lang();
-    use_effect_with(lang, |l| dom::set_document_lang(*l));
+    let (lang, mode) = crate::launch::without_config(&dom::location_search(), dom::browser_lang());
+    use_effect_with((lang, mode), |(l, m)| {
+        dom::set_document_lang(*l);
+        dom::set_document_mode(*m);
+    });
     let s = lang.strings();
     html! {
         <main class="boot config-error">

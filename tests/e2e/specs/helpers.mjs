@@ -28,6 +28,19 @@ export function watchConsole(page) {
   return { errors, check: () => expect(errors, 'console errors').toEqual([]) };
 }
 
+/** Runs axe-core on the page with exactly the rules `tags` select plus `extraRules` (e.g.
+ *  `color-contrast-enhanced`, the AAA rule no A/AA tag turns on); returns its violations. */
+export async function axeViolations(page, tags, extraRules = []) {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async ({ tags, extraRules }) => {
+    // eslint-disable-next-line no-undef
+    const ids = [...new Set([...axe.getRules(tags).map((r) => r.ruleId), ...extraRules])];
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: 'rule', values: ids } });
+    return r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(' ')} ${n.any.map((a) => a.message).join('; ')}`.slice(0, 300)) }));
+  }, { tags, extraRules });
+}
+
 /** Runs axe-core with the WCAG 2.x A/AA rules (2.2 included); fails on any violation. */
 export async function expectNoAxeViolations(page, label) {
   await page.evaluate(AXE_SOURCE);

@@ -1,7 +1,7 @@
 // Rate your visit: complete questionnaires in each language along the detractor, promoter and
 // passive paths, checking the record handed to the outbox against what was answered.
 import { expect } from '@playwright/test';
-import { test, delivered, outboxIds } from './collector.mjs';
+import { test, delivered, outboxIds, startCollector } from './collector.mjs';
 import { watchConsole, expectNoAxeViolations, SHOTS } from './helpers.mjs';
 
 const radio = (page, name) => page.getByRole('radio', { name, exact: true });
@@ -128,14 +128,24 @@ test('简体中文 promoter path with keyboard only', async ({ page, collector }
   expect(r.scores.csi).toBeUndefined();
 });
 
-test('繁體中文 passive path in large-text mode, taps advance by themselves', async ({ page, collector }) => {
+test('繁體中文 passive path in large-text mode: a tap waits for Next, so a mis-tap can be changed', async ({ page, collector }) => {
+  await page.clock.install();
   await page.goto(collector.url + '/?lang=zh-Hant&mode=large#/survey');
   await expect(page.getByText('第 1 題，共 4 題')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/survey-nps-zh-Hant-large.png` });
+  await radio(page, '3').click();
+  // Well past the 350 ms auto-advance pause: still here, the mis-tap can be put right.
+  await page.clock.runFor(2000);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('您有多大可能把我們推薦給朋友？');
   await radio(page, '7').click();
-  // auto-advance is on for the sample's NPS question
+  await page.clock.runFor(2000);
+  await expect(radio(page, '7')).toBeChecked();
+  await page.getByRole('button', { name: /下一題/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('總體來說，您對本次購物滿意嗎？');
   await radio(page, '滿意').click();
+  await page.clock.runFor(2000);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('總體來說，您對本次購物滿意嗎？');
+  await page.getByRole('button', { name: /下一題/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('請為以下方面打分');
   await page.screenshot({ path: `${SHOTS}/survey-csi-zh-Hant-large.png`, fullPage: true });
   await page.getByRole('button', { name: '跳過' }).click();
@@ -148,6 +158,17 @@ test('繁體中文 passive path in large-text mode, taps advance by themselves',
     answers: [{ question: 'nps', score: 7 }, { question: 'satisfaction', score: 4 }, { question: 'suggestion', text: '試衣間可以多一些' }],
     scores: { nps: 7, nps_category: 'passive', csat: 4 },
   });
+});
+
+test('a config with survey.auto_advance_large lets taps move on in large-text mode too', async ({ page }) => {
+  const c = await startCollector({ editConfig: (cfg) => { cfg.survey.auto_advance_large = true; } });
+  try {
+    await page.goto(c.url + '/?lang=en&mode=large#/survey');
+    await radio(page, '9').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('What did you like most?');
+  } finally {
+    await c.stop();
+  }
 });
 
 test('switching language mid-survey keeps every answer', async ({ page, collector }) => {
