@@ -48,3 +48,26 @@ mod tests {
         }
     }
 }
+
+/// `x` held within `lo..=hi`, never panicking: `f64::clamp` panics when `lo > hi` (or either
+/// is NaN), which in the wasm build (panic = abort) would stop the whole app, and its panic
+/// message pulls core's float formatting (~11 KB) into the wasm. When `lo > hi` the result is
+/// `hi`; a NaN `x` gives `lo`.
+pub fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
+    x.max(lo).min(hi)
+}
+
+#[cfg(test)]
+mod clamp_tests {
+    use super::clamp;
+
+    #[test]
+    fn clamps_and_never_panics() {
+        assert_eq!(clamp(5.0, 0.0, 1.0), 1.0);
+        assert_eq!(clamp(-5.0, 0.0, 1.0), 0.0);
+        assert_eq!(clamp(0.5, 0.0, 1.0), 0.5);
+        assert_eq!(clamp(0.5, 2.0, 1.0), 1.0);
+        assert_eq!(clamp(f64::NAN, 0.0, 1.0), 0.0);
+        assert_eq!(clamp(0.5, f64::NAN, 1.0), 0.5);
+    }
+}

@@ -119,7 +119,7 @@ pub fn is_retryable_status(code: u16) -> bool {
 /// Full-jitter backoff delay after `failures` consecutive failures; `jitter` in 0..1.
 pub fn backoff_ms(failures: u32, jitter: f64) -> f64 {
     let exp = BASE_MS * 2f64.powi(failures.saturating_sub(1).min(30) as i32);
-    let j = if jitter.is_finite() { jitter.clamp(0.0, 1.0) } else { 1.0 };
+    let j = if jitter.is_finite() { crate::number::clamp(jitter, 0.0, 1.0) } else { 1.0 };
     j * exp.min(CAP_MS)
 }
 

@@ -129,7 +129,7 @@ impl Wake {
         if self.pending.replace(false) {
             return;
         }
-        let ms = ms.clamp(0.0, 2_147_000_000.0) as i32;
+        let ms = crate::number::clamp(ms, 0.0, 2_147_000_000.0) as i32;
         let promise = js_sys::Promise::new(&mut |resolve, _| {
             if let Some(w) = web_sys::window() {
                 let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);

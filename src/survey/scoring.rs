@@ -68,7 +68,7 @@ pub fn csi(rows: &[CsiRow], ratings: &BTreeMap<String, u8>) -> Option<f64> {
             weight += w;
         }
     }
-    (weight > 0.0).then(|| (sum / weight).clamp(0.0, 100.0))
+    (weight > 0.0).then(|| crate::number::clamp(sum / weight, 0.0, 100.0))
 }
 
 /// The scores carried in a response record.

@@ -98,7 +98,7 @@ pub fn text_em(text: &str) -> f64 {
 pub fn distance_to_segment(p: Pt, a: Pt, b: Pt) -> f64 {
     let (dx, dy) = (b.x - a.x, b.y - a.y);
     let len2 = dx * dx + dy * dy;
-    let t = if len2 == 0.0 { 0.0 } else { (((p.x - a.x) * dx + (p.y - a.y) * dy) / len2).clamp(0.0, 1.0) };
+    let t = if len2 == 0.0 { 0.0 } else { crate::number::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) };
     let (cx, cy) = (a.x + t * dx, a.y + t * dy);
     ((p.x - cx).powi(2) + (p.y - cy).powi(2)).sqrt()
 }
@@ -122,8 +122,8 @@ pub fn view_box(floor_w: f64, floor_h: f64, points: &[Pt], min_w: f64) -> Rect {
     let w = (x1 - x0 + 2.0 * margin).max(min_w).min(full.w);
     let h = (y1 - y0 + 2.0 * margin).max(w / 2.0).min(full.h);
     // Centred on the points, then slid back onto the floor.
-    let x = ((x0 + x1) / 2.0 - w / 2.0).clamp(full.x, full.right() - w);
-    let y = ((y0 + y1) / 2.0 - h / 2.0).clamp(full.y, full.bottom() - h);
+    let x = crate::number::clamp((x0 + x1) / 2.0 - w / 2.0, full.x, full.right() - w);
+    let y = crate::number::clamp((y0 + y1) / 2.0 - h / 2.0, full.y, full.bottom() - h);
     Rect { x, y, w, h }
 }
 
