@@ -47,7 +47,9 @@ async function survey(page, { nps, csat, csi = {}, text = '', tick = 700 }) {
   const csatScale = page.locator('.scale.csat');
   const tap = async (radio) => {
     await radio.click();
-    if (tick) await page.clock.runFor(tick); else await next.click();
+    if (tick) await page.clock.runFor(tick);
+    // Large text never moves on by itself (the customer confirms with Next).
+    if (!tick || (await radio.isVisible())) await next.click();
   };
   await tap(page.getByRole('radio', { name: String(nps), exact: true }));
   if (nps <= 6 || nps >= 9) {
