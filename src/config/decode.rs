@@ -138,22 +138,36 @@ impl Cx {
 
     /// Reads a field without a default: absent is a missing-field problem (except for `Option`).
     pub(crate) fn required<T: Decode>(&mut self, m: &Map<String, Value>, key: &str) -> Option<T> {
-        let r = match self.field(m, key) {
+        match self.field(m, key) {
             Got::Ok(t) => Some(t),
-            Got::Bad => None,
-            Got::Absent => T::absent().or_else(|| {
-                self.missing(key);
-                None
-            }),
-        };
-        self.incomplete |= r.is_none();
-        r
+            Got::Bad => self.lost(None),
+            Got::Absent => T::absent().or_else(|| self.lost(Some(key))),
+        }
     }
 
-    fn missing(&mut self, key: &str) {
-        let n = self.enter_key(key);
-        self.problem(ProblemKind::MissingField { field: key.to_string() });
-        self.leave(n);
+    /// A required value could not be read (`missing`: because the key is absent).
+    #[inline(never)]
+    fn lost<T>(&mut self, missing: Option<&str>) -> Option<T> {
+        self.incomplete = true;
+        if let Some(key) = missing {
+            let n = self.enter_key(key);
+            self.problem(ProblemKind::MissingField { field: key.to_string() });
+            self.leave(n);
+        }
+        None
+    }
+
+    /// Reads each element of `a` with `read` (false: unreadable, already reported), leaving
+    /// out the unreadable ones. Not generic, so the loop is not copied for every list type.
+    fn each(&mut self, a: &[Value], read: &mut dyn FnMut(&Value, &mut Cx) -> bool) {
+        for (i, e) in a.iter().enumerate() {
+            let n = self.enter_index(i);
+            let ok = read(e, self);
+            self.leave(n);
+            if !ok {
+                self.removed.push((self.path.clone(), i));
+            }
+        }
     }
 
     /// The index in `names` of the name `v` holds (for enums of names).
@@ -282,15 +296,13 @@ impl<T: Decode> Decode for Vec<T> {
             return None;
         };
         let mut out = Vec::with_capacity(a.len());
-        for (i, e) in a.iter().enumerate() {
-            let n = cx.enter_index(i);
-            let r = T::decode(e, cx);
-            cx.leave(n);
-            match r {
-                Some(t) => out.push(t),
-                None => cx.removed.push((cx.path.clone(), i)),
+        cx.each(a, &mut |e, cx| match T::decode(e, cx) {
+            Some(t) => {
+                out.push(t);
+                true
             }
-        }
+            None => false,
+        });
         Some(out)
     }
 }

@@ -57,7 +57,11 @@ macro_rules! config_type {
                 const FIELDS: &[&str] = &[$(config_field!(key, cx, m, $f, $t, [], [], $([$($fa)*])*)),*];
                 let m = cx.object(v, stringify!($name), FIELDS)?;
                 $(let $f = config_field!(dec, cx, m, $f, $t, [], [], $([$($fa)*])*);)*
-                Some($name { $($f: $f?),* })
+                // One match, not a `?` per field: one drop on failure, not a cascade of them.
+                match ($($f,)*) {
+                    ($(Some($f),)*) => Some($name { $($f),* }),
+                    _ => None,
+                }
             }
         }
     };
