@@ -149,7 +149,9 @@ mod tests {
         assert_eq!(code, 0, "{}", String::from_utf8_lossy(&err));
         let text = String::from_utf8(out).expect("utf-8");
         let entry: serde_json::Value = serde_json::from_str(&format!("{{{text}}}")).expect("a JSON member");
-        let pin: crate::config::PinHash = serde_json::from_value(entry["staff"]["pin"].clone()).expect("the config's shape");
+        let (pin, cx) = crate::config::decode::decode::<crate::config::PinHash>(&entry["staff"]["pin"]);
+        let pin = pin.expect("the config's shape");
+        assert!(cx.problems.is_empty(), "{:?}", cx.problems);
         assert_eq!(pin.iterations, 100_000);
         let salt_back = crate::staff::base64::decode(&pin.salt).expect("base64");
         assert_eq!(salt_back, salt);

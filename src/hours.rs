@@ -255,7 +255,8 @@ mod tests {
     #[test]
     fn touchpoint_hours_win_and_no_hours_means_open() {
         let store = hours(vec![span("10:00", "22:00")]);
-        let mut tp: crate::config::Touchpoint = serde_json::from_str(r#"{"id":"a","kind":"qr","name":{"en":"A"}}"#).unwrap_or_else(|e| panic!("{e}"));
+        let v: serde_json::Value = serde_json::from_str(r#"{"id":"a","kind":"qr","name":{"en":"A"}}"#).unwrap_or_else(|e| panic!("{e}"));
+        let mut tp: crate::config::Touchpoint = crate::config::decode::decode(&v).0.unwrap_or_else(|| panic!("a touchpoint"));
         let (h, off) = hours_at(Some(&store), Some(&tp), 0).unwrap_or_else(|| panic!("store hours"));
         assert_eq!((h, off), (&store, 480));
         let mut own = hours(vec![span("07:00", "09:00")]);

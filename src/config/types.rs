@@ -1,38 +1,132 @@
-//! The shape of `config.json`, as serde types.
+//! The shape of `config.json`.
 //!
 //! Every type denies unknown fields, and [`super::parse`] lists each one (with its JSON
 //! path) rather than stopping at the first, so every typo shows at once. The JSON Schema in
-//! `docs/config.schema.json` is generated from these types (natively), with the same rule as
-//! `additionalProperties: false`.
+//! `docs/config.schema.json` is generated from these types (natively, by schemars, which
+//! reads the `#[serde(...)]` attributes), with the same rule as `additionalProperties: false`.
+//! The wasm reads them with the one-pass decoder of `decode.rs`, which `config_type!`
+//! generates from the same field list, so the schema and the reader cannot drift apart.
 
-use serde::Deserialize;
-
+use crate::config::decode::decode_enum;
 use crate::lang::Lang;
 
+/// Declares a config struct: the ONE place its fields are listed. It derives `Debug`,
+/// `Clone`, `PartialEq`, natively `schemars::JsonSchema` (with `deny_unknown_fields`), and
+/// generates its one-pass decoder ([`super::decode::Decode`]). There is no serde
+/// `Deserialize`: on wasm every field attribute is dropped (they only feed the schema).
+///
+/// Form: outer attributes (doc comments, `#[derive(Default)]`…) then
+/// `pub struct Name { $(#[attr])* pub field: Type, … }` (named fields, all `pub`).
+/// Field attributes understood:
+/// - `#[serde(default)]`: absent (or unreadable, after reporting it) → `Default::default()`;
+/// - `#[serde(default = "f")]`: the same with `f()`; `f` is a plain function name in scope;
+/// - `#[serde(rename = "x")]`: the key in the file is `x`;
+/// - several in one attribute, in any order: `#[serde(rename = "zh-Hans", default)]`;
+/// - doc comments and `#[cfg_attr(not(target_arch = "wasm32"), schemars(...))]`: passed on to
+///   the schema only.
+///
+/// Any other `serde(...)` argument is a compile error, so the decoder never silently differs
+/// from the schema. A field without a default is required, except `Option<T>`, which is
+/// `None` when absent (as with serde). Field types must implement `Decode`: `String`, `bool`,
+/// `u32`, `i32`, `f64`, `Option<T>`, `Vec<T>`, other `config_type!` structs, and enums given
+/// `decode_enum!`.
 macro_rules! config_type {
-    ($(#[$m:meta])* pub struct $name:ident $body:tt) => {
+    (
+        $(#[$m:meta])*
+        pub struct $name:ident {
+            $(
+                $(#[$($fa:tt)*])*
+                pub $f:ident : $t:ty
+            ),* $(,)?
+        }
+    ) => {
         $(#[$m])*
-        #[derive(Debug, Clone, PartialEq, Deserialize)]
-        #[serde(deny_unknown_fields)]
-        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-        pub struct $name $body
+        #[derive(Debug, Clone, PartialEq)]
+        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema), serde(deny_unknown_fields))]
+        pub struct $name {
+            $(
+                $(#[cfg_attr(not(target_arch = "wasm32"), $($fa)*)])*
+                pub $f: $t,
+            )*
+        }
+
+        impl $crate::config::decode::Decode for $name {
+            // Once per type, not inlined at every field of this type (`Text` has ~20).
+            #[inline(never)]
+            fn decode(v: &serde_json::Value, cx: &mut $crate::config::decode::Cx) -> Option<Self> {
+                const FIELDS: &[&str] = &[$(config_field!(key, cx, m, $f, $t, [], [], $([$($fa)*])*)),*];
+                let m = cx.object(v, stringify!($name), FIELDS)?;
+                $(let $f = config_field!(dec, cx, m, $f, $t, [], [], $([$($fa)*])*);)*
+                // One match, not a `?` per field: one drop on failure, not a cascade of them.
+                match ($($f,)*) {
+                    ($(Some($f),)*) => Some($name { $($f),* }),
+                    _ => None,
+                }
+            }
+        }
     };
 }
 
-/// A text shown to customers, per language.
-///
-/// Fallback when the current language is missing: zh-Hant → zh-Hans → en;
-/// zh-Hans → zh-Hant → en; en → zh-Hans → zh-Hant. At least one language must be present.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-pub struct Text {
-    #[serde(rename = "zh-Hans", default)]
-    pub zh_hans: Option<String>,
-    #[serde(rename = "zh-Hant", default)]
-    pub zh_hant: Option<String>,
-    #[serde(default)]
-    pub en: Option<String>,
+/// One field of `config_type!`: reads its attributes (`key` mode gives the key in the file,
+/// `dec` mode the expression that reads the field).
+macro_rules! config_field {
+    // serde(...) arguments, one at a time
+    (@serde $mode:ident, $cx:ident, $m:ident, $f:ident, $t:ty, $key:tt, $def:tt, [$($rest:tt)*], ) => {
+        config_field!($mode, $cx, $m, $f, $t, $key, $def, $($rest)*)
+    };
+    (@serde $mode:ident, $cx:ident, $m:ident, $f:ident, $t:ty, $key:tt, $def:tt, $rest:tt, rename = $k:literal $(, $($s:tt)*)?) => {
+        config_field!(@serde $mode, $cx, $m, $f, $t, [$k], $def, $rest, $($($s)*)?)
+    };
+    (@serde $mode:ident, $cx:ident, $m:ident, $f:ident, $t:ty, $key:tt, $def:tt, $rest:tt, default = $d:literal $(, $($s:tt)*)?) => {
+        config_field!(@serde $mode, $cx, $m, $f, $t, $key, [fn $d], $rest, $($($s)*)?)
+    };
+    (@serde $mode:ident, $cx:ident, $m:ident, $f:ident, $t:ty, $key:tt, $def:tt, $rest:tt, default $(, $($s:tt)*)?) => {
+        config_field!(@serde $mode, $cx, $m, $f, $t, $key, [std], $rest, $($($s)*)?)
+    };
+    (@serde $mode:ident, $cx:ident, $m:ident, $f:ident, $t:ty, $key:tt, $def:tt, $rest:tt, $($other:tt)*) => {
+        compile_error!(concat!(
+            "config_type!: unsupported serde attribute on `", stringify!($f), "`: ", stringify!($($other)*),
+            " (supported: default, default = \"fn\", rename = \"key\")"
+        ))
+    };
+    // how the field is read, once its attributes are all seen
+    (@dec $cx:ident, $m:ident, $t:ty, $key:expr, ) => { $cx.required::<$t>($m, $key) };
+    (@dec $cx:ident, $m:ident, $t:ty, $key:expr, std) => { $cx.field::<$t>($m, $key).or_default() };
+    (@dec $cx:ident, $m:ident, $t:ty, $key:expr, fn $d:literal) => {
+        $cx.field::<$t>($m, $key).or_else(paste::paste!([<$d>]))
+    };
+    // all attributes seen
+    (key, $cx:ident, $m:ident, $f:ident, $t:ty, [$k:literal], $def:tt, ) => { $k };
+    (key, $cx:ident, $m:ident, $f:ident, $t:ty, [], $def:tt, ) => { stringify!($f) };
+    (dec, $cx:ident, $m:ident, $f:ident, $t:ty, [$k:literal], [$($def:tt)*], ) => {
+        config_field!(@dec $cx, $m, $t, $k, $($def)*)
+    };
+    (dec, $cx:ident, $m:ident, $f:ident, $t:ty, [], [$($def:tt)*], ) => {
+        config_field!(@dec $cx, $m, $t, stringify!($f), $($def)*)
+    };
+    // the next attribute
+    ($mode:ident, $cx:ident, $m:ident, $f:ident, $t:ty, $key:tt, $def:tt, [serde($($s:tt)*)] $($rest:tt)*) => {
+        config_field!(@serde $mode, $cx, $m, $f, $t, $key, $def, [$($rest)*], $($s)*)
+    };
+    ($mode:ident, $cx:ident, $m:ident, $f:ident, $t:ty, $key:tt, $def:tt, [$($other:tt)*] $($rest:tt)*) => {
+        config_field!($mode, $cx, $m, $f, $t, $key, $def, $($rest)*)
+    };
+}
+
+config_type! {
+    /// A text shown to customers, per language.
+    ///
+    /// Fallback when the current language is missing: zh-Hant → zh-Hans → en;
+    /// zh-Hans → zh-Hant → en; en → zh-Hans → zh-Hant. At least one language must be present.
+    #[derive(Default)]
+    pub struct Text {
+        #[serde(rename = "zh-Hans", default)]
+        pub zh_hans: Option<String>,
+        #[serde(rename = "zh-Hant", default)]
+        pub zh_hant: Option<String>,
+        #[serde(default)]
+        pub en: Option<String>,
+    }
 }
 
 impl Text {
@@ -74,7 +168,8 @@ impl Text {
 }
 
 /// Standard or large-text presentation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
+// serde: records and the device setup store the mode (not the config).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Mode {
@@ -100,9 +195,8 @@ impl Mode {
 }
 
 /// The three customer journeys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema), serde(rename_all = "kebab-case"))]
 pub enum Journey {
     Survey,
     Feedback,
@@ -277,9 +371,8 @@ config_type! {
 }
 
 /// How events are posted to the endpoint.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema), serde(rename_all = "kebab-case"))]
 pub enum EndpointFormat {
     #[default]
     Batch,
@@ -305,9 +398,8 @@ impl Default for Defaults {
 }
 
 /// What kind of place a touchpoint is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema), serde(rename_all = "kebab-case"))]
 pub enum TouchpointKind {
     /// A shared tablet at the exit: reset between customers.
     ExitKiosk,
@@ -357,10 +449,15 @@ config_type! {
     }
 }
 
+// Natively also serde `Deserialize`: tests/docs_examples.rs reads the `type` of documented
+// answers with it.
 /// The kinds of question the questionnaire can ask.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(schemars::JsonSchema, serde::Deserialize),
+    serde(rename_all = "kebab-case")
+)]
 pub enum QuestionKind {
     /// 0–10 "how likely are you to recommend us".
     Nps,
@@ -467,9 +564,8 @@ config_type! {
 }
 
 /// Optional details a store may ask for in the suggestion box.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema), serde(rename_all = "kebab-case"))]
 pub enum FeedbackField {
     Department,
     StaffMember,
@@ -548,9 +644,8 @@ fn plan_height() -> f64 {
 }
 
 /// What a place on the map is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema), serde(rename_all = "kebab-case"))]
 pub enum PlaceKind {
     Department,
     Brand,
@@ -600,3 +695,38 @@ impl WalkEdge {
         }
     }
 }
+
+// How the enums of names are read (the names serde's `rename_all = "kebab-case"` gives them
+// in the schema; `tests.rs` reads every name the schema lists).
+decode_enum!(Lang { ZhHans = "zh-Hans", ZhHant = "zh-Hant", En = "en" });
+decode_enum!(Mode { Standard = "standard", Large = "large" });
+decode_enum!(Journey { Survey = "survey", Feedback = "feedback", Wayfinding = "wayfinding" });
+decode_enum!(EndpointFormat { Batch = "batch", Single = "single" });
+decode_enum!(TouchpointKind { ExitKiosk = "exit-kiosk", Qr = "qr", ServiceDesk = "service-desk" });
+decode_enum!(QuestionKind {
+    Nps = "nps",
+    Csat = "csat",
+    Csi = "csi",
+    SingleChoice = "single-choice",
+    MultipleChoice = "multiple-choice",
+    FreeText = "free-text",
+});
+decode_enum!(FeedbackField { Department = "department", StaffMember = "staff-member", VisitDate = "visit-date" });
+decode_enum!(WalkKind { Walk = "walk", Stairs = "stairs", Escalator = "escalator", Lift = "lift", Ramp = "ramp" });
+decode_enum!(PlaceKind {
+    Department = "department",
+    Brand = "brand",
+    Service = "service",
+    Toilets = "toilets",
+    AccessibleToilet = "accessible-toilet",
+    BabyCare = "baby-care",
+    ServiceDesk = "service-desk",
+    Lockers = "lockers",
+    Lift = "lift",
+    Escalator = "escalator",
+    Stairs = "stairs",
+    Exit = "exit",
+    Atm = "atm",
+    RestArea = "rest-area",
+    Food = "food",
+});

@@ -5,9 +5,8 @@ use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
 /// How one gets from one node to the next.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema), serde(rename_all = "kebab-case"))]
 pub enum WalkKind {
     Walk,
     Stairs,
