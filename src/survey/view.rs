@@ -28,8 +28,9 @@ impl Reducible for Session {
 pub fn survey_journey() -> Html {
     let (store, ui, hand_in) = (use_store(), use_ui(), use_hand_in());
     let state = {
-        let survey = Rc::new(store.config.survey.clone());
-        use_reducer(move || Session::new(survey, platform::new_record_id(), platform::now_ms()))
+        // The questionnaire is copied once, when the session starts (not on every render).
+        let store = store.clone();
+        use_reducer(move || Session::new(Rc::new(store.config.survey.clone()), platform::new_record_id(), platform::now_ms()))
     };
 
     // Hand in once every question is done; again when the customer asks after a failure.
