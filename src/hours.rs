@@ -11,56 +11,16 @@
 //! - No hours at all: always open (a store that sets none is never shown as closed).
 
 use crate::config::{Hours, HoursException, Span, Touchpoint};
-use crate::time::{civil_from_days, days_from_civil};
 
-pub const MINUTES_PER_DAY: u32 = 1440;
+// Clock-text parsing lives with the calendar math (a leaf), so the config validator can use
+// it without importing this module, which reads the config types.
+pub use crate::time::{parse_date, parse_hhmm, parse_offset, MINUTES_PER_DAY};
 
 /// A moment in the store's local time: day number (days since 1970-01-01) and minute of day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Local {
     pub day: i64,
     pub minute: u32,
-}
-
-/// `HH:MM` on the 24-hour clock as minutes after midnight, `24:00` included (1440).
-pub fn parse_hhmm(s: &str) -> Option<u32> {
-    let (h, m) = s.split_once(':')?;
-    if h.len() != 2 || m.len() != 2 || !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
-    match (h, m) {
-        (24, 0) => Some(MINUTES_PER_DAY),
-        (0..=23, 0..=59) => Some(h * 60 + m),
-        _ => None,
-    }
-}
-
-/// `YYYY-MM-DD` (a real calendar date) as a day number.
-pub fn parse_date(s: &str) -> Option<i64> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| s.get(r).filter(|p| p.bytes().all(|c| c.is_ascii_digit()))?.parse::<u32>().ok();
-    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    if !(1..=12).contains(&m) || d == 0 {
-        return None;
-    }
-    let day = days_from_civil(i64::from(y), m, d);
-    // A day past the month's end (2026-02-30) lands in the next month: refused.
-    (civil_from_days(day) == (i64::from(y), m, d)).then_some(day)
-}
-
-/// `+08:00` / `-05:30` as minutes east of UTC, within ±14:00.
-pub fn parse_offset(s: &str) -> Option<i32> {
-    let sign = match s.as_bytes().first()? {
-        b'+' => 1,
-        b'-' => -1,
-        _ => return None,
-    };
-    let m = parse_hhmm(s.get(1..)?)? as i32;
-    (m <= 14 * 60).then_some(sign * m)
 }
 
 /// The local moment of `ms` (milliseconds since the epoch) at `offset_min` east of UTC.
@@ -145,6 +105,7 @@ pub fn open_at(hours: Option<(&Hours, i32)>, ms: f64) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use crate::time::days_from_civil;
     use super::*;
     use proptest::prelude::*;
 

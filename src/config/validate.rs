@@ -237,7 +237,7 @@ fn check_pin_hash(k: &mut Checker, pin: &PinHash) {
 /// Opening hours: times, dates and the offset as the hours module reads them, no empty span,
 /// one exception per date. (Overlapping spans are allowed: open is open.)
 fn check_hours(k: &mut Checker, at: &str, h: &Hours) {
-    use crate::hours::{parse_date, parse_hhmm, parse_offset, MINUTES_PER_DAY};
+    use crate::time::{parse_date, parse_hhmm, parse_offset, MINUTES_PER_DAY};
     if h.utc_offset.as_deref().is_some_and(|o| parse_offset(o).is_none()) {
         k.push(format!("{at}.utc_offset"), K::InvalidUtcOffset);
     }
