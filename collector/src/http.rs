@@ -550,17 +550,29 @@ pub fn outside_binding(binding: &Binding, events: &[crate::cloudevents::ValidEve
     problems
 }
 
+/// Reads and drops a request body that is refused before it is read (bounded by the body
+/// limit): an unread body makes the server close the connection after answering, and a client
+/// that reuses it (keep-alive) then fails its next request with "peer disconnected" instead of
+/// getting its answer.
+async fn drain(body: Body, limit: usize) {
+    let _ = Limited::new(body, limit).collect().await;
+}
+
 /// Checks, validates and stores one request's events.
 async fn accept(st: &AppState, headers: &HeaderMap, body: Body) -> Response {
     let who = match ingest_auth(st, headers).await {
         Ok(who) => who,
-        Err(resp) => return resp,
+        Err(resp) => {
+            drain(body, st.max_body).await;
+            return resp;
+        }
     };
     let mode = headers
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .and_then(mode_for_content_type);
     let Some(mode) = mode else {
+        drain(body, st.max_body).await;
         return error(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "Content-Type must be application/cloudevents-batch+json or application/cloudevents+json",

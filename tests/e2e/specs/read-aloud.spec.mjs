@@ -292,6 +292,8 @@ test('screenshots: route directions and thank-you with the control', async ({ pa
   await page.getByRole('radio', { name: 'Other', exact: true }).check();
   await page.getByRole('textbox', { name: 'Please tell us more' }).fill('Where are the lockers?');
   await page.getByRole('button', { name: /Send/ }).click();
+  // The form's own read-aloud buttons stay until the answer is stored and "thank you" shows.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thank you!');
   await readButton(page, 'Read aloud').click();
   await page.screenshot({ path: `${SHOTS}/thanks-kiosk-en.png` });
 });
