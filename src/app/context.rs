@@ -63,16 +63,16 @@ impl Store {
         self.touchpoint().is_none_or(|t| t.offers(journey))
     }
 
-    /// The opening hours in force here and the offset to read them in (`None`: always open).
-    pub fn hours(&self) -> Option<(&crate::config::Hours, i32)> {
-        // The device's own offset counts only when the config gives none.
-        let device = -(js_sys::Date::new_0().get_timezone_offset() as i32);
+    /// The opening hours in force here and the offset to read them in at `ms` (`None`: always
+    /// open). The device's own offset counts only when the config gives none.
+    pub fn hours_at(&self, ms: f64) -> Option<(&crate::config::Hours, i32)> {
+        let device = crate::web::platform::utc_offset_min(ms);
         crate::hours::hours_at(self.config.store.hours.as_ref(), self.touchpoint(), device)
     }
 
     /// Whether this touchpoint is open at `ms` (milliseconds since the epoch).
     pub fn open_at(&self, ms: f64) -> bool {
-        crate::hours::open_at(self.hours(), ms)
+        crate::hours::open_at(self.hours_at(ms), ms)
     }
 
     /// Where and how an answer is given now, for its record.

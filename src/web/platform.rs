@@ -5,6 +5,12 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
+/// Minutes this device's local time is ahead of UTC at the instant `ms` (its time zone,
+/// daylight saving included), for local days and opening hours without a configured offset.
+pub fn utc_offset_min(ms: f64) -> i32 {
+    -(js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)).get_timezone_offset() as i32)
+}
+
 /// 16 random bytes from `crypto.getRandomValues` (available on plain-http pages too).
 /// Falls back to `Math.random` only if the Crypto API is missing entirely.
 pub fn random_16() -> [u8; 16] {

@@ -5,8 +5,6 @@
 
 use std::cell::RefCell;
 
-use wasm_bindgen::JsValue;
-
 use crate::outbox::Record;
 use crate::staff::misuse::{HandIn, Recent};
 use crate::staff::tally::{local_day_hour, Entry, Tally};
@@ -18,14 +16,9 @@ thread_local! {
     static RECENT: RefCell<Recent> = RefCell::new(Recent::default());
 }
 
-/// Minutes the device's local time is ahead of UTC at the instant `ms`.
-fn offset_min(ms: f64) -> i32 {
-    -(js_sys::Date::new(&JsValue::from_f64(ms)).get_timezone_offset() as i32)
-}
-
 /// The local day number and hour of `ms` on this device.
 pub fn local_day(ms: f64) -> (i64, u8) {
-    local_day_hour(ms, offset_min(ms))
+    local_day_hour(ms, super::platform::utc_offset_min(ms))
 }
 
 fn storage() -> Option<web_sys::Storage> {

@@ -59,16 +59,18 @@ impl Submitter {
     /// device cannot store it, `failed` gets the reason and the customer stays where they
     /// are (the outbox keeps the record in memory and keeps trying).
     pub fn hand_in(&self, record: Record, failed: Callback<String>) {
-        let (delivery, visit, shared) = (self.delivery.clone(), self.visit.clone(), self.store.shared_device());
-        // Answered after closing (a phone after hours, a kiosk answer finished late): kept,
-        // and marked so the store can tell.
-        let outside_hours = !self.store.open_at(crate::web::platform::now_ms());
+        let (delivery, visit) = (self.delivery.clone(), self.visit.clone());
+        // The marks are worked out at the moment of hand-in: answered after closing (a phone
+        // after hours, a kiosk answer finished late), or faster than a person could. Either
+        // way the answer is kept; the store can tell.
+        let now = crate::web::platform::now_ms();
+        let marks = Marks {
+            outside_hours: !self.store.open_at(now),
+            suspect: crate::web::tally::suspect(&record, self.store.shared_device(), now),
+        };
+        let (entry, flagged) = (Entry::from_record(&record), marks.suspect.is_some());
+        let handed = HandedIn { id: record.id().to_string(), reference: record.reference().map(str::to_string) };
         wasm_bindgen_futures::spawn_local(async move {
-            let handed = HandedIn { id: record.id().to_string(), reference: record.reference().map(str::to_string) };
-            // Outside-hours and misuse marks are worked out here, at the moment of hand-in.
-            let (now, entry) = (crate::web::platform::now_ms(), Entry::from_record(&record));
-            let marks = Marks { outside_hours, suspect: crate::web::tally::suspect(&record, shared, now) };
-            let flagged = marks.suspect.is_some();
             match delivery.hand_in(record, marks).await {
                 Ok(()) => {
                     crate::web::tally::count(&entry, flagged, now);

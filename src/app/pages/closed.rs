@@ -18,8 +18,9 @@ pub fn closed() -> Html {
     let (store, ui) = (use_store(), use_ui());
     let s = ui.s();
     let lang = ui.lang;
-    let Some((hours, offset)) = store.hours() else { return html! {} };
-    let today = local_from_millis(now_ms(), offset).day;
+    let now = now_ms();
+    let Some((hours, offset)) = store.hours_at(now) else { return html! {} };
+    let today = local_from_millis(now, offset).day;
     let today_wd = weekday(today);
     let exception = hours.exception(today);
     let note = exception.and_then(|e| e.note.as_ref()).map(|n| n.get_with_lang(lang));
