@@ -48,8 +48,9 @@ pub fn app(props: &AppProps) -> Html {
                 let next = match config::choose(fresh, config_source::last_good) {
                     Err(why) => Load::Failed(Rc::new(why)),
                     Ok(chosen) => {
-                        if let Some(text) = &chosen.keep {
-                            config_source::keep_last_good(text);
+                        // A copy for starts without a usable config, once the screen is up.
+                        if let Some(text) = chosen.keep {
+                            dom::after_paint(move || config_source::keep_last_good(&text));
                         }
                         let cfg = chosen.config;
                         let q = query.map(|q| q.to_string()).unwrap_or_else(dom::location_search);
@@ -98,8 +99,21 @@ fn ready(props: &ReadyProps) -> Html {
     let visit = use_reducer(Visit::default);
     let delivery = {
         let store = store.clone();
-        (*use_memo((), move |_| DeliveryCtx(Delivery::start(&store.config, &store.launch.touchpoint, store.device_setup.token.clone())))).clone()
+        (*use_memo((), move |_| DeliveryCtx(Delivery::new(&store.config, &store.launch.touchpoint, store.device_setup.token.clone())))).clone()
     };
+    // Work the first screen does not need waits until it is painted (issue #14): sending,
+    // the storage-persistence request and the offline shell (and, above, the last good config copy).
+    {
+        let delivery = delivery.clone();
+        use_effect_with((), move |_| {
+            dom::after_paint(move || {
+                delivery.0.begin();
+                wasm_bindgen_futures::spawn_local(async {
+                    crate::web::app_update::register().await;
+                });
+            });
+        });
+    }
 
     // Brand colours (darker in large-text mode when needed for 7:1); language and mode
     // whenever they change.
@@ -115,16 +129,12 @@ fn ready(props: &ReadyProps) -> Html {
             dom::set_title(title);
         });
     }
-    // Offline starts and updates: the service worker, once the first screen is up. On a shared
-    // device, screen changes replace the history entry (nothing to go Back to).
+    // On a shared device, screen changes replace the history entry (nothing to go Back to).
     {
         let shared = store.shared_device();
         use_effect_with((), move |_| {
             dom::set_replace_history(shared);
             crate::web::app_update::set_manifest_launch(&dom::location_search());
-            wasm_bindgen_futures::spawn_local(async {
-                crate::web::app_update::register().await;
-            });
         });
     }
     html! {

@@ -26,10 +26,10 @@ pub struct Delivery {
 }
 
 impl Delivery {
-    /// Opens the durable queue, starts the sender for the configured endpoint (with
-    /// this device's own token from its setup, else `touchpoint`'s token from the config, if
-    /// either is set) and asks the browser to keep this origin's storage.
-    pub fn start(config: &Config, touchpoint: &str, device_token: Option<String>) -> Rc<Delivery> {
+    /// The durable queue and the sender for the configured endpoint (with this device's own
+    /// token from its setup, else `touchpoint`'s token from the config, if either is set),
+    /// wired together. Records can be handed in at once; sending starts with [`Self::begin`].
+    pub fn new(config: &Config, touchpoint: &str, device_token: Option<String>) -> Rc<Delivery> {
         let queue = IdbOutbox::new(DEFAULT_DB_NAME);
         let token = device_token.or_else(|| config.touchpoint(touchpoint).and_then(|t| t.token.clone()));
         let sender = Sender::new(queue.clone(), config.endpoint.url.clone(), config.endpoint.format, token);
@@ -40,13 +40,19 @@ impl Delivery {
                 s.poke();
             }));
         }
-        sender.start(SENDER_LOCK);
-        let q = queue.clone();
+        Rc::new(Delivery { queue, sender })
+    }
+
+    /// Starts sending (what is waiting, then each record as it is handed in) and asks the
+    /// browser to keep this origin's storage. The app calls this once its first screen is
+    /// painted: none of it is needed to show that screen, and all of it costs start-up time.
+    pub fn begin(&self) {
+        self.sender.start(SENDER_LOCK);
+        let q = self.queue.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let granted = persist_storage().await;
             q.set_persisted(granted);
         });
-        Rc::new(Delivery { queue, sender })
     }
 
     /// Resolves once `record` is safely queued on this device; the thank-you screen waits for

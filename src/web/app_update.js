@@ -25,7 +25,16 @@ export function checkForUpdate() {
 export function applyUpdate() {
   const waiting = registration && registration.waiting;
   if (!waiting || !navigator.serviceWorker.controller) return false;
-  navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+  // Reload once the new version controls this page; its own 'activated' state is a second
+  // signal, for a browser that is slow to report the controller change.
+  let reloading = false;
+  const reload = () => {
+    if (reloading) return;
+    reloading = true;
+    location.reload();
+  };
+  navigator.serviceWorker.addEventListener('controllerchange', reload, { once: true });
+  waiting.addEventListener('statechange', () => { if (waiting.state === 'activated') reload(); });
   waiting.postMessage('storevoice:activate-update');
   return true;
 }

@@ -3,6 +3,39 @@
 use crate::config::Mode;
 use crate::lang::Lang;
 
+/// Runs `f` once what is on screen now has had its chance to be painted: after the next
+/// animation frame, in a task of its own. A page that is hidden (no frames) or a frame that
+/// does not come within 100 ms runs it on a timer instead; `f` runs exactly once.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    let once: Rc<RefCell<Option<Box<dyn FnOnce()>>>> = Rc::new(RefCell::new(Some(Box::new(f))));
+    let run = {
+        let once = once.clone();
+        move || {
+            let f = once.borrow_mut().take();
+            if let Some(f) = f {
+                f();
+            }
+        }
+    };
+    let fallback = gloo::timers::callback::Timeout::new(100, run.clone());
+    let frame = Closure::once_into_js(move || {
+        drop(fallback);
+        gloo::timers::callback::Timeout::new(0, run).forget();
+    });
+    let asked = web_sys::window().map(|w| w.request_animation_frame(frame.unchecked_ref()).is_ok());
+    if asked != Some(true) {
+        let f = once.borrow_mut().take();
+        if let Some(f) = f {
+            gloo::timers::callback::Timeout::new(0, f).forget();
+        }
+    }
+}
+
 fn root() -> Option<web_sys::Element> {
     web_sys::window()?.document()?.document_element()
 }

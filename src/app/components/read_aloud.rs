@@ -75,7 +75,9 @@ pub fn speech_provider(p: &ProviderProps) -> Html {
     {
         let state = state.clone();
         use_effect_with((), move |_| {
-            state.dispatch(SpeechAction::Voices(adapter::voices()));
+            // Asking for the voices costs start-up time; the control can appear a frame later.
+            let first = state.clone();
+            crate::web::dom::after_paint(move || first.dispatch(SpeechAction::Voices(adapter::voices())));
             let watch = adapter::watch_voices(move || state.dispatch(SpeechAction::Voices(adapter::voices())));
             move || drop(watch)
         });

@@ -29,7 +29,7 @@ plain('the policy is strict, in the page and as a header with frame-ancestors', 
   for (const path of ['/sw.js', '/manifest.webmanifest', '/config.json']) {
     expect((await request.get(path)).headers()['cache-control'], path).toBe('no-cache');
   }
-  const wasm = html.match(/href="\.\/(storevoice-[0-9a-f]+_bg\.wasm)"/)[1];
+  const wasm = html.match(/"\.\/(storevoice-[0-9a-f]+_bg\.wasm)"/)[1];
   expect((await request.get(`/${wasm}`)).headers()['cache-control']).toContain('immutable');
 });
 

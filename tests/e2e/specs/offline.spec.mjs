@@ -163,7 +163,11 @@ test('a new build deployed mid-survey waits, then takes over at the reset betwee
 
     // The reset after "thank you" switches to the new build.
     await page.clock.runFor(12_000);
-    await expect(page.locator('meta[name="storevoice-build"]')).toHaveCount(1, { timeout: 15_000 });
+    const swState = () => page.evaluate(async () => {
+      const r = await navigator.serviceWorker.getRegistration();
+      return `active=${r?.active?.state} waiting=${r?.waiting?.state} controller=${!!navigator.serviceWorker.controller} at ${location.hash}`;
+    }).catch((e) => `page gone: ${e}`);
+    await expect(page.locator('meta[name="storevoice-build"]'), await swState()).toHaveCount(1, { timeout: 15_000 });
     await expect(page.getByRole('link', { name: /Rate your visit/ })).toBeVisible();
     expect(await page.evaluate(() => window.__sameDocument)).toBeUndefined();
   } finally {

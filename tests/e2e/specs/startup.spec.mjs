@@ -1,0 +1,42 @@
+// How the page starts (issue #14): the wasm compiles while the page is still parsed (a classic
+// script at the top of <head>, written by scripts/postbuild.mjs), config.json comes from the
+// preload, each is downloaded once, and the app still starts when early compilation fails.
+import { expect, test } from '@playwright/test';
+
+const countRequests = (page) => {
+  const seen = { wasm: 0, config: 0 };
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.endsWith('_bg.wasm')) seen.wasm += 1;
+    if (path.endsWith('/config.json')) seen.config += 1;
+  });
+  return seen;
+};
+
+test('the wasm is compiled from the early download, and each file is fetched once', async ({ page }) => {
+  const seen = countRequests(page);
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text()); });
+  await page.goto('/?lang=en');
+  await expect(page.getByRole('link', { name: /Rate your visit/ })).toBeVisible();
+  expect(await page.evaluate(async () => (await window.__storevoiceWasm) instanceof WebAssembly.Module)).toBe(true);
+  expect(seen).toEqual({ wasm: 1, config: 1 });
+  // No "preloaded but not used" or integrity complaints.
+  expect(warnings.filter((w) => /preload|integrity|instantiateStreaming/i.test(w))).toEqual([]);
+});
+
+test('when early compilation fails, the loader fetches and compiles the wasm itself', async ({ page }) => {
+  await page.addInitScript(() => {
+    WebAssembly.compileStreaming = () => Promise.reject(new TypeError('not here'));
+  });
+  const seen = countRequests(page);
+  await page.goto('/?lang=en&journey=survey');
+  await expect(page.getByRole('radio', { name: '9', exact: true })).toBeVisible();
+  expect(seen.wasm).toBe(2);
+});
+
+test('without WebAssembly.compileStreaming at all, the app starts as before', async ({ page }) => {
+  await page.addInitScript(() => { delete WebAssembly.compileStreaming; });
+  await page.goto('/?lang=zh-Hant');
+  await expect(page.getByRole('link', { name: /評價/ })).toBeVisible();
+});
