@@ -32,10 +32,8 @@ pub mod web;
 /// Mounts the app on `<body>`.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    // The static boot placeholder from index.html gives way to the app.
-    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
-        boot.remove();
-    }
+    // index.html's static boot screen stays up until the app has its first real screen
+    // (`app::App` removes it then): no second "loading" screen to render and paint.
     yew::Renderer::<app::App>::with_props(app::AppProps { config_url: "config.json".into(), query: None })
         .render();
 }

@@ -79,8 +79,16 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    // The static boot screen of index.html is on screen while the config loads; it goes
+    // when the first screen (or the config error) is rendered in its place.
+    let loading = matches!(*load, Load::Loading);
+    use_effect_with(loading, |loading| {
+        if !*loading {
+            dom::remove_boot_screen();
+        }
+    });
     match &*load {
-        Load::Loading => html! { <pages::loading::Loading /> },
+        Load::Loading => html! {},
         Load::Failed(why) => html! { <pages::config_error::ConfigError why={why.clone()} /> },
         Load::Ready(store) => html! { <Ready store={store.clone()} /> },
     }

@@ -240,7 +240,7 @@ fn multiple_choice(p: &InputProps) -> Html {
     let emit = {
         let on_answer = p.on_answer.clone();
         move |mut chosen: Vec<String>, other: Option<String>| {
-            chosen.sort_by_key(|c| order.iter().position(|o| o == c));
+            chosen.sort_unstable_by_key(|c| order.iter().position(|o| o == c));
             on_answer.emit(Answer::MultipleChoice { options: chosen, other });
         }
     };

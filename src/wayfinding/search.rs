@@ -127,7 +127,7 @@ impl Index {
                         words.extend(n.split_whitespace().map(normalize).filter(|w| !w.is_empty()));
                     }
                 }
-                words.sort();
+                words.sort_unstable();
                 words.dedup();
                 let mut pinyin: Vec<String> = d
                     .names
@@ -135,7 +135,7 @@ impl Index {
                     .chain(d.keywords.iter())
                     .flat_map(|n| n.split_whitespace().filter_map(pinyin_of).flat_map(|(f, i)| [f, i]))
                     .collect();
-                pinyin.sort();
+                pinyin.sort_unstable();
                 pinyin.dedup();
                 Entry { words, pinyin }
             })
@@ -181,7 +181,7 @@ impl Index {
                 Some(Hit { doc, rank })
             })
             .collect();
-        hits.sort_by_key(|h| (h.rank, h.doc));
+        hits.sort_unstable_by_key(|h| (h.rank, h.doc));
         hits
     }
 }

@@ -36,6 +36,13 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     }
 }
 
+/// Removes index.html's static boot screen (spinner, "still loading" notice).
+pub fn remove_boot_screen() {
+    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
+        boot.remove();
+    }
+}
+
 fn root() -> Option<web_sys::Element> {
     web_sys::window()?.document()?.document_element()
 }

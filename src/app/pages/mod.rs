@@ -3,7 +3,6 @@
 pub mod closed;
 pub mod config_error;
 pub mod home;
-pub mod loading;
 pub mod not_found;
 pub mod staff;
 pub mod staff_posters;

@@ -82,7 +82,7 @@ test('a survey question is read in Simplified Chinese and in English, with the m
   await expect(zh).toHaveAttribute('aria-pressed', 'true');
   await zh.click();
   await expect(zh).toHaveAttribute('aria-pressed', 'false');
-  expect(await stoppedAfterSpeaking(page)).toBe(true);
+  await expect.poll(() => stoppedAfterSpeaking(page)).toBe(true);
 
   // A language change while reading stops it; then English is read with the English voice.
   await zh.click();
@@ -108,7 +108,7 @@ test('a survey question is read in Simplified Chinese and in English, with the m
   // The next question: reading of the old one stops with it.
   await page.getByRole('radio', { name: '9', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('您最喜歡哪一點？');
-  expect(await stoppedAfterSpeaking(page)).toBe(true);
+  await expect.poll(() => stoppedAfterSpeaking(page)).toBe(true);
   w.check();
 });
 
@@ -165,7 +165,7 @@ test('route directions are read as listed', async ({ page, collector }) => {
   // Leaving for the start screen stops the reading.
   await page.getByRole('link', { name: 'Back to start' }).click();
   await expect(page).toHaveURL(/#\/$/);
-  expect(await stoppedAfterSpeaking(page)).toBe(true);
+  await expect.poll(() => stoppedAfterSpeaking(page)).toBe(true);
 });
 
 test('the thank-you screen reads the reference character by character', async ({ page, collector }) => {
@@ -206,7 +206,7 @@ test('the kiosk reset for the next customer stops the reading', async ({ page, c
   expect((await spoken(page)).length).toBe(2);
   await page.clock.fastForward(61_000);
   await expect(page).toHaveURL(/#\/$/);
-  expect(await stoppedAfterSpeaking(page)).toBe(true);
+  await expect.poll(() => stoppedAfterSpeaking(page)).toBe(true);
 });
 
 test('without a voice for the language the control is hidden; voices may arrive later', async ({ page, collector }) => {
