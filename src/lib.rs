@@ -32,6 +32,7 @@ pub mod web;
 /// Mounts the app on `<body>`.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    web::platform::mark("storevoice:main");
     // index.html's static boot screen stays up until the app has its first real screen
     // (`app::App` removes it then): no second "loading" screen to render and paint.
     yew::Renderer::<app::App>::with_props(app::AppProps { config_url: "config.json".into(), query: None })

@@ -45,6 +45,7 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 let fresh = config_source::fetch_config_text(&url).await;
+                crate::web::platform::mark("storevoice:config-text");
                 let next = match config::choose(fresh, config_source::last_good) {
                     Err(why) => Load::Failed(Rc::new(why)),
                     Ok(chosen) => {
@@ -74,6 +75,7 @@ pub fn app(props: &AppProps) -> Html {
                         })))
                     }
                 };
+                crate::web::platform::mark("storevoice:config-ready");
                 load.set(next);
             });
         });

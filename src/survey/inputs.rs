@@ -11,7 +11,7 @@ use yew::prelude::*;
 use super::engine::text_limit;
 use super::{Answer, Issue};
 use crate::app::components::{LimitStatus, Radio};
-use crate::app::hooks::use_pointer_flag;
+use crate::app::hooks::use_pointer_tap;
 use crate::config::{Question, QuestionKind};
 use crate::lang::Lang;
 
@@ -26,7 +26,8 @@ pub struct InputProps {
     pub lang: Lang,
     pub on_answer: Callback<Answer>,
     /// A pick made by tapping (not by keyboard), which may advance by itself.
-    pub on_tap_pick: Callback<Answer>,
+    /// A pick made by a pointer tap, with the moment the tap ended (`performance.now()` clock).
+    pub on_tap_pick: Callback<(Answer, f64)>,
     pub described_by: Option<String>,
     /// Why the customer cannot move on, if they tried: marks the inputs `aria-invalid`.
     #[prop_or_default]
@@ -65,15 +66,16 @@ fn clone_props(p: &InputProps) -> InputProps {
 }
 
 /// The change handler of a single-tap choice: a tap may advance, a key never does.
-fn pick(tap: Rc<Cell<bool>>, on_answer: Callback<Answer>, on_tap: Callback<Answer>, a: Answer) -> Callback<Event> {
-    Callback::from(move |_| {
-        if tap.replace(false) { on_tap.emit(a.clone()) } else { on_answer.emit(a.clone()) }
+fn pick(tap: Rc<Cell<Option<f64>>>, on_answer: Callback<Answer>, on_tap: Callback<(Answer, f64)>, a: Answer) -> Callback<Event> {
+    Callback::from(move |_| match tap.take() {
+        Some(at) => on_tap.emit((a.clone(), at)),
+        None => on_answer.emit(a.clone()),
     })
 }
 
 #[function_component(NpsScale)]
 fn nps_scale(p: &InputProps) -> Html {
-    let (on_pointer, tap) = use_pointer_flag();
+    let (on_pointer, tap) = use_pointer_tap();
     let current = match p.answer {
         Some(Answer::Nps { score }) => Some(score),
         _ => None,
@@ -86,7 +88,7 @@ fn nps_scale(p: &InputProps) -> Html {
             <div class="scale-row" role="radiogroup" aria-labelledby={QUESTION_TEXT_ID}
                  aria-describedby={p.described_by.clone().map(|d| format!("{low_id} {high_id} {d}")).unwrap_or(format!("{low_id} {high_id}"))}
                  aria-required={p.question.required.to_string()} aria-invalid={p.invalid()}
-                 onpointerdown={on_pointer}>
+                 onpointerup={on_pointer}>
                 { for (0..=10u8).map(|n| {
                     let described = match n { 0 => Some(low_id.clone()), 10 => Some(high_id.clone()), _ => None };
                     html! {
@@ -129,7 +131,7 @@ fn face(score: u8) -> Html {
 
 #[function_component(CsatScale)]
 fn csat_scale(p: &InputProps) -> Html {
-    let (on_pointer, tap) = use_pointer_flag();
+    let (on_pointer, tap) = use_pointer_tap();
     let s = p.lang.strings();
     let current = match p.answer {
         Some(Answer::Csat { score }) => Some(score),
@@ -138,7 +140,7 @@ fn csat_scale(p: &InputProps) -> Html {
     html! {
         <div class="scale csat" role="radiogroup" aria-labelledby={QUESTION_TEXT_ID}
              aria-describedby={p.described_by.clone()} aria-required={p.question.required.to_string()}
-             aria-invalid={p.invalid()} onpointerdown={on_pointer}>
+             aria-invalid={p.invalid()} onpointerup={on_pointer}>
             { for (1..=5u8).map(|n| {
                 html! {
                     <Radio name="csat" id={format!("csat-{n}")} checked={current == Some(n)} class="csat-option"
@@ -204,7 +206,7 @@ fn csi_rows(p: &InputProps) -> Html {
 
 #[function_component(SingleChoice)]
 fn single_choice(p: &InputProps) -> Html {
-    let (on_pointer, tap) = use_pointer_flag();
+    let (on_pointer, tap) = use_pointer_tap();
     let current = match &p.answer {
         Some(Answer::SingleChoice { option }) => Some(option.clone()),
         _ => None,
@@ -213,7 +215,7 @@ fn single_choice(p: &InputProps) -> Html {
     html! {
         <div class="options" role="radiogroup" aria-labelledby={QUESTION_TEXT_ID}
              aria-describedby={p.described_by.clone()} aria-required={p.question.required.to_string()}
-             aria-invalid={p.invalid()} onpointerdown={on_pointer}>
+             aria-invalid={p.invalid()} onpointerup={on_pointer}>
             { for options.iter().map(|o| {
                 let (t, tl) = o.text.get_with_lang(p.lang);
                 html! {

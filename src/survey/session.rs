@@ -40,6 +40,17 @@ pub fn advances_by_itself(survey: &Survey, question: &Question, mode: Mode) -> b
     question.auto_advance.unwrap_or(false) && (mode == Mode::Standard || survey.auto_advance_large)
 }
 
+/// How long to wait before a tapped scale moves on: the `pause` counts from the tap itself,
+/// so the time the page took to handle the tap (`elapsed_ms`) is not added to it. A clock
+/// that reads oddly (negative, not a number) gives the whole pause.
+pub fn auto_advance_wait(pause: u32, elapsed_ms: f64) -> u32 {
+    if !(elapsed_ms >= 0.0) {
+        return pause;
+    }
+    let left = f64::from(pause) - elapsed_ms;
+    if left <= 0.0 { 0 } else { left as u32 }
+}
+
 impl Session {
     pub fn new(survey: Rc<Survey>, record_id: String, now_ms: f64) -> Self {
         Session { q: Questionnaire::new(survey, now_ms), record_id, issue: None, hand_in: HandIn::Open }
@@ -70,6 +81,28 @@ impl Session {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    #[test]
+    fn the_pause_counts_from_the_tap() {
+        assert_eq!(super::auto_advance_wait(350, 0.0), 350);
+        assert_eq!(super::auto_advance_wait(350, 27.5), 322);
+        assert_eq!(super::auto_advance_wait(350, 350.0), 0);
+        assert_eq!(super::auto_advance_wait(350, 5_000.0), 0);
+        // A clock that reads oddly never shortens the pause.
+        assert_eq!(super::auto_advance_wait(350, -3.0), 350);
+        assert_eq!(super::auto_advance_wait(350, f64::NAN), 350);
+    }
+
+    proptest! {
+        #[test]
+        fn the_wait_and_the_time_taken_never_exceed_the_pause(pause in 0u32..2_000, elapsed in 0.0f64..10_000.0) {
+            let wait = super::auto_advance_wait(pause, elapsed);
+            prop_assert!(wait <= pause);
+            prop_assert!(f64::from(wait) + elapsed >= f64::from(pause) - 1.0 || wait == 0);
+        }
+    }
+
     use super::*;
     use crate::config::{parse, SAMPLE_CONFIG};
     use crate::survey::Step;

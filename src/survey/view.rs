@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::inputs::{QuestionInput, QUESTION_TEXT_ID};
-use super::session::{advances_by_itself, Action, Session};
+use super::session::{advances_by_itself, auto_advance_wait, Action, Session};
 use super::{Answer, Issue, Step, SurveyResponse};
 use crate::app::components::{ActionBar, ReadAloud, SaveFailed};
 use crate::app::hooks::{use_hand_in, use_store, use_ui};
@@ -101,11 +101,12 @@ pub fn survey_journey() -> Html {
         // A pointer tap on a single-tap scale: answer, then move on after a moment.
         let state = state.clone();
         let id = question.id.clone();
-        Callback::from(move |a: Answer| {
+        Callback::from(move |(a, tapped_at): (Answer, f64)| {
             state.dispatch(Action::Answer(a));
             if auto_advance {
                 let (state, id) = (state.clone(), id.clone());
-                gloo::timers::callback::Timeout::new(AUTO_ADVANCE_MS, move || state.dispatch(Action::AutoNext(id))).forget();
+                let wait = auto_advance_wait(AUTO_ADVANCE_MS, platform::since_start_ms() - tapped_at);
+                gloo::timers::callback::Timeout::new(wait, move || state.dispatch(Action::AutoNext(id))).forget();
             }
         })
     };

@@ -36,6 +36,7 @@ function watchTaps() {
     if (text !== last) {
       last = text;
       window.__tap.changed.push(performance.now());
+      window.__tap.notify?.();
     }
   }).observe(document, { childList: true, subtree: true, characterData: true });
 }
@@ -53,7 +54,15 @@ async function tapTimes() {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     const delta = async (tap, next) => {
       const before = await page.evaluate(() => window.__tap.changed.length);
+      // Wait in the page for the heading to change (no Playwright polling, whose injected
+      // queries would run on the slowed main thread during the auto-advance pause).
+      const changed = page.evaluate((n) => new Promise((resolve) => {
+        const t = window.__tap;
+        t.notify = () => { if (t.changed.length > n) resolve(); };
+        t.notify();
+      }), before);
       await tap();
+      await changed;
       await expect(heading(page)).toHaveText(next);
       return page.evaluate((n) => {
         const t = window.__tap;

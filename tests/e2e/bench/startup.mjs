@@ -46,6 +46,7 @@ const TARGETS = {
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
 const times = Object.fromEntries(Object.keys(TARGETS).map((k) => [k, []]));
 const paints = Object.fromEntries(Object.keys(TARGETS).map((k) => [k, []]));
+const phases = Object.fromEntries(Object.keys(TARGETS).map((k) => [k, {}]));
 const configRequests = [];
 for (let i = 0; i < runs; i++) {
   for (const [name, { path, selector }] of Object.entries(TARGETS)) {
@@ -78,6 +79,13 @@ for (let i = 0; i < runs; i++) {
     const [, inDom, painted] = (await shown).text().split(' ').map(Number);
     times[name].push(inDom);
     paints[name].push(painted);
+    // Where the time went (read after the moment, so reading costs the load nothing).
+    const marks = await page.evaluate(() => {
+      const at = Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('storevoice:')).map((m) => [m.name.slice(11), m.startTime]));
+      const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('_bg.wasm'));
+      return { wasm_downloaded: wasm?.responseEnd, main: at.main, config_text: at['config-text'], config_ready: at['config-ready'] };
+    });
+    for (const [k, v] of Object.entries({ ...marks, in_dom: inDom, painted })) if (v !== undefined) (phases[name][k] ??= []).push(v);
     configRequests.push(configs);
     await context.close();
   }
@@ -98,6 +106,10 @@ console.log(JSON.stringify({
   // the method of issue #14's table.
   home_painted_ms: stats(paints.home),
   first_question_painted_ms: stats(paints.first_question),
+  // Medians of each start-up phase's end: the wasm downloaded, the app's main() entered
+  // (compiled and instantiated), config.json's text in hand, the config validated, the
+  // screen in the DOM, painted (User Timing marks set by the app, src/web/platform.rs).
+  phases_median_ms: Object.fromEntries(Object.entries(phases).map(([n, p]) => [n, Object.fromEntries(Object.entries(p).map(([k, xs]) => [k, Math.round(stats(xs).median)]))])),
   // More than one request per load means the preload was not used (a second download).
   config_requests_per_load: Math.max(...configRequests),
   sizes: { ...sizes, total },
