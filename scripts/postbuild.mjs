@@ -34,10 +34,16 @@ if (html.includes('window.__storevoiceWasm')) {
   // already rewritten (postbuild run again on a deployed folder)
 } else if (wasmPreload && loader && wasmPreload[1] === loader[1]) {
   const [, wasmUrl, integrity] = wasmPreload;
-  const early = `<script>try{window.__storevoiceWasm=WebAssembly.compileStreaming(fetch(${JSON.stringify(wasmUrl)},{integrity:${JSON.stringify(integrity)}}));window.__storevoiceWasm.catch(function(){})}catch(e){}</script>`;
+  // config.json too: its text is read here, so the app takes it in one step
+  // (src/web/config_source.rs; the app fetches it itself when this is missing).
+  const early = `<script>` +
+    `try{window.__storevoiceConfig=fetch("config.json").then(function(r){return r.text().then(function(t){return{status:r.status,ok:r.ok,text:t}})},function(e){return{error:String(e)}})}catch(e){}` +
+    `try{window.__storevoiceWasm=WebAssembly.compileStreaming(fetch(${JSON.stringify(wasmUrl)},{integrity:${JSON.stringify(integrity)}}));window.__storevoiceWasm.catch(function(){})}catch(e){}` +
+    `</script>`;
   html = html.replace(/(<meta charset="utf-8"\s*\/?>)/, `$1\n    ${early}`);
-  // The early fetch is the download; Trunk's preload of the same file would be a second one.
+  // The early fetches are the downloads; preloads of the same files would be second ones.
   html = html.replace(wasmPreload[0], '');
+  html = html.replace(/\n\s*<!--[^>]*-->\s*\n(\s*)<link rel="preload" href="config.json" as="fetch" crossorigin \/>/, '\n$1<!-- config.json: fetched by the script at the top of <head> -->');
   html = html.replace(loader[0],
     `const early = window.__storevoiceWasm ? await window.__storevoiceWasm.catch(() => null) : null;\n` +
     `const wasm = await init({ module_or_path: early ?? '${loader[1]}' });`);

@@ -12,6 +12,11 @@ const LAST_GOOD_KEY: &str = "storevoice:last-good-config";
 /// is the one used; freshness comes from the server's `Cache-Control: no-cache` on
 /// `config.json` (docs/deploy.md), so a replaced file is picked up on the next start.
 pub async fn fetch_config_text(url: &str) -> Result<String, FetchError> {
+    if url == "config.json" {
+        if let Some(early) = take_early_fetch().await {
+            return early;
+        }
+    }
     let resp = Request::get(url)
         .send()
         .await
@@ -20,6 +25,28 @@ pub async fn fetch_config_text(url: &str) -> Result<String, FetchError> {
         return Err(FetchError::Status(resp.status()));
     }
     resp.text().await.map_err(|e| FetchError::Network(e.to_string()))
+}
+
+/// The download index.html's first script started (`window.__storevoiceConfig`, written by
+/// scripts/postbuild.mjs), taken once: `{status, ok, text}` or `{error}`. `None` when there is
+/// none (a test page, a build without it), so the caller fetches.
+async fn take_early_fetch() -> Option<Result<String, FetchError>> {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window()?;
+    let key = wasm_bindgen::JsValue::from_str("__storevoiceConfig");
+    let promise = js_sys::Reflect::get(&window, &key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    let answer = wasm_bindgen_futures::JsFuture::from(promise).await;
+    let field = |v: &wasm_bindgen::JsValue, k: &str| js_sys::Reflect::get(v, &wasm_bindgen::JsValue::from_str(k)).ok().filter(|x| !x.is_undefined());
+    Some(match answer {
+        Err(e) => Err(FetchError::Network(e.as_string().unwrap_or_else(|| "the download failed".into()))),
+        Ok(v) => match (field(&v, "error"), field(&v, "ok").and_then(|x| x.as_bool()), field(&v, "status").and_then(|x| x.as_f64()), field(&v, "text").and_then(|x| x.as_string())) {
+            (Some(e), ..) => Err(FetchError::Network(e.as_string().unwrap_or_else(|| "the download failed".into()))),
+            (None, Some(true), _, Some(text)) => Ok(text),
+            (None, Some(false), Some(status), _) => Err(FetchError::Status(status as u16)),
+            _ => Err(FetchError::Network("the download gave no answer".into())),
+        },
+    })
 }
 
 fn storage() -> Option<web_sys::Storage> {
