@@ -43,7 +43,8 @@ if (html.includes('window.__storevoiceWasm')) {
   html = html.replace(/(<meta charset="utf-8"\s*\/?>)/, `$1\n    ${early}`);
   // The early fetches are the downloads; preloads of the same files would be second ones.
   html = html.replace(wasmPreload[0], '');
-  html = html.replace(/\n\s*<!--[^>]*-->\s*\n(\s*)<link rel="preload" href="config.json" as="fetch" crossorigin \/>/, '\n$1<!-- config.json: fetched by the script at the top of <head> -->');
+  html = html.replace(/\n\s*<!--(?:(?!-->)[\s\S])*-->\s*\n(\s*)<link rel="preload" href="config.json" as="fetch" crossorigin \/>/, '\n$1<!-- config.json: fetched by the script at the top of <head> -->');
+  if (html.includes('<link rel="preload" href="config.json"')) fail('could not replace the config.json preload of index.html');
   html = html.replace(loader[0],
     `const early = window.__storevoiceWasm ? await window.__storevoiceWasm.catch(() => null) : null;\n` +
     `const wasm = await init({ module_or_path: early ?? '${loader[1]}' });`);

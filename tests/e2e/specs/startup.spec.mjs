@@ -1,6 +1,7 @@
-// How the page starts (issue #14): the wasm compiles while the page is still parsed (a classic
-// script at the top of <head>, written by scripts/postbuild.mjs), config.json comes from the
-// preload, each is downloaded once, and the app still starts when early compilation fails.
+// How the page starts (issue #14): a classic script at the top of <head> (written by
+// scripts/postbuild.mjs) downloads config.json and compiles the wasm while the page is still
+// parsed; the app takes both, each is downloaded once, and the app still starts when early
+// compilation fails. (A missing or broken config through this path: config-errors.spec.mjs.)
 import { expect, test } from '@playwright/test';
 
 const countRequests = (page) => {
@@ -20,6 +21,8 @@ test('the wasm is compiled from the early download, and each file is fetched onc
   await page.goto('/?lang=en');
   await expect(page.getByRole('link', { name: /Rate your visit/ })).toBeVisible();
   expect(await page.evaluate(async () => (await window.__storevoiceWasm) instanceof WebAssembly.Module)).toBe(true);
+  // The app took the early config download (and let go of it).
+  expect(await page.evaluate(() => '__storevoiceConfig' in window)).toBe(false);
   expect(seen).toEqual({ wasm: 1, config: 1 });
   // No "preloaded but not used" or integrity complaints.
   expect(warnings.filter((w) => /preload|integrity|instantiateStreaming/i.test(w))).toEqual([]);
