@@ -11,7 +11,7 @@ use yew::prelude::*;
 use super::engine::text_limit;
 use super::{Answer, Issue};
 use crate::app::components::{LimitStatus, Radio};
-use crate::app::hooks::use_pointer_tap;
+use crate::app::hooks::{use_pointer_tap, PointerTap};
 use crate::config::{Question, QuestionKind};
 use crate::lang::Lang;
 
@@ -75,7 +75,7 @@ fn pick(tap: Rc<Cell<Option<f64>>>, on_answer: Callback<Answer>, on_tap: Callbac
 
 #[function_component(NpsScale)]
 fn nps_scale(p: &InputProps) -> Html {
-    let (on_pointer, tap) = use_pointer_tap();
+    let PointerTap { on_pointer_up, on_key_down, tapped_at: tap } = use_pointer_tap();
     let current = match p.answer {
         Some(Answer::Nps { score }) => Some(score),
         _ => None,
@@ -88,7 +88,7 @@ fn nps_scale(p: &InputProps) -> Html {
             <div class="scale-row" role="radiogroup" aria-labelledby={QUESTION_TEXT_ID}
                  aria-describedby={p.described_by.clone().map(|d| format!("{low_id} {high_id} {d}")).unwrap_or(format!("{low_id} {high_id}"))}
                  aria-required={p.question.required.to_string()} aria-invalid={p.invalid()}
-                 onpointerup={on_pointer}>
+                 onpointerup={on_pointer_up} onkeydown={on_key_down}>
                 { for (0..=10u8).map(|n| {
                     let described = match n { 0 => Some(low_id.clone()), 10 => Some(high_id.clone()), _ => None };
                     html! {
@@ -131,7 +131,7 @@ fn face(score: u8) -> Html {
 
 #[function_component(CsatScale)]
 fn csat_scale(p: &InputProps) -> Html {
-    let (on_pointer, tap) = use_pointer_tap();
+    let PointerTap { on_pointer_up, on_key_down, tapped_at: tap } = use_pointer_tap();
     let s = p.lang.strings();
     let current = match p.answer {
         Some(Answer::Csat { score }) => Some(score),
@@ -140,7 +140,7 @@ fn csat_scale(p: &InputProps) -> Html {
     html! {
         <div class="scale csat" role="radiogroup" aria-labelledby={QUESTION_TEXT_ID}
              aria-describedby={p.described_by.clone()} aria-required={p.question.required.to_string()}
-             aria-invalid={p.invalid()} onpointerup={on_pointer}>
+             aria-invalid={p.invalid()} onpointerup={on_pointer_up} onkeydown={on_key_down}>
             { for (1..=5u8).map(|n| {
                 html! {
                     <Radio name="csat" id={format!("csat-{n}")} checked={current == Some(n)} class="csat-option"
@@ -206,7 +206,7 @@ fn csi_rows(p: &InputProps) -> Html {
 
 #[function_component(SingleChoice)]
 fn single_choice(p: &InputProps) -> Html {
-    let (on_pointer, tap) = use_pointer_tap();
+    let PointerTap { on_pointer_up, on_key_down, tapped_at: tap } = use_pointer_tap();
     let current = match &p.answer {
         Some(Answer::SingleChoice { option }) => Some(option.clone()),
         _ => None,
@@ -215,7 +215,7 @@ fn single_choice(p: &InputProps) -> Html {
     html! {
         <div class="options" role="radiogroup" aria-labelledby={QUESTION_TEXT_ID}
              aria-describedby={p.described_by.clone()} aria-required={p.question.required.to_string()}
-             aria-invalid={p.invalid()} onpointerup={on_pointer}>
+             aria-invalid={p.invalid()} onpointerup={on_pointer_up} onkeydown={on_key_down}>
             { for options.iter().map(|o| {
                 let (t, tl) = o.text.get_with_lang(p.lang);
                 html! {

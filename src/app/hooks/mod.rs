@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 pub use hours::use_open_now;
 pub use idle::use_idle;
-pub use pointer::use_pointer_tap;
+pub use pointer::{use_pointer_tap, PointerTap};
 pub use route::{navigate, use_route};
 
 use super::context::{DeliveryCtx, HandedIn, StoreCtx, Ui, UiAction, Visit, VisitAction};

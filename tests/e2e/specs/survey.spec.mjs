@@ -92,6 +92,27 @@ test('English detractor path: required check, follow-up, every question type, re
   w.check();
 });
 
+test('a tap that changes nothing does not make the next arrow key a tap', async ({ page }) => {
+  await page.goto('/?lang=en#/survey');
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toHaveText('How likely are you to recommend us to a friend?');
+  await radio(page, '0').focus();
+  for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight');
+  await expect(radio(page, '9')).toBeChecked();
+  // A tap on the option already chosen: no change, so nothing moves on.
+  await radio(page, '9').click();
+  await page.waitForTimeout(700);
+  await expect(heading).toHaveText('How likely are you to recommend us to a friend?');
+  // The arrow key after it is the keyboard's: 10 is chosen and the question stays.
+  await page.keyboard.press('ArrowRight');
+  await expect(radio(page, '10')).toBeChecked();
+  await page.waitForTimeout(700);
+  await expect(heading).toHaveText('How likely are you to recommend us to a friend?');
+  // A real tap still moves on after its pause.
+  await radio(page, '8').click();
+  await expect(heading).not.toHaveText('How likely are you to recommend us to a friend?');
+});
+
 test('简体中文 promoter path with keyboard only', async ({ page, collector }) => {
   await page.goto(collector.url + '/#/survey');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('您有多大可能把我们推荐给朋友？');
