@@ -37,8 +37,8 @@ if (html.includes('window.__storevoiceWasm')) {
   // config.json too: its text is read here, so the app takes it in one step
   // (src/web/config_source.rs; the app fetches it itself when this is missing).
   const early = `<script>` +
-    `try{window.__storevoiceConfig=fetch("config.json").then(function(r){return r.text().then(function(t){return{status:r.status,ok:r.ok,text:t}})},function(e){return{error:String(e)}})}catch(e){}` +
-    `try{window.__storevoiceWasm=WebAssembly.compileStreaming(fetch(${JSON.stringify(wasmUrl)},{integrity:${JSON.stringify(integrity)}}));window.__storevoiceWasm.catch(function(){})}catch(e){}` +
+    `try{window.__storevoiceConfig=fetch("config.json").then(function(r){return r.text().then(function(t){return{status:r.status,ok:r.ok,text:t}})})["catch"](function(e){return{error:String(e)}})}catch(e){}` +
+    `try{if(typeof WebAssembly.compileStreaming==="function"){window.__storevoiceWasm=WebAssembly.compileStreaming(fetch(${JSON.stringify(wasmUrl)},{integrity:${JSON.stringify(integrity)}}));window.__storevoiceWasm["catch"](function(){})}}catch(e){}` +
     `</script>`;
   html = html.replace(/(<meta charset="utf-8"\s*\/?>)/, `$1\n    ${early}`);
   // The early fetches are the downloads; preloads of the same files would be second ones.
@@ -47,7 +47,9 @@ if (html.includes('window.__storevoiceWasm')) {
   if (html.includes('<link rel="preload" href="config.json"')) fail('could not replace the config.json preload of index.html');
   html = html.replace(loader[0],
     `const early = window.__storevoiceWasm ? await window.__storevoiceWasm.catch(() => null) : null;\n` +
-    `const wasm = await init({ module_or_path: early ?? '${loader[1]}' });`);
+    // The fallback keeps the integrity check; wasm-bindgen takes a Response promise as well
+    // (and compiles from its bytes when the server's MIME type rules out streaming).
+    `const wasm = await init({ module_or_path: early ?? fetch('${loader[1]}', { integrity: '${integrity}' }) });`);
 } else {
   fail('Trunk\'s wasm preload or loader line has changed: update step 0 of scripts/postbuild.mjs');
 }

@@ -35,6 +35,16 @@ pub fn start() {
     web::platform::mark("storevoice:main");
     // index.html's static boot screen stays up until the app has its first real screen
     // (`app::App` removes it then): no second "loading" screen to render and paint.
-    yew::Renderer::<app::App>::with_props(app::AppProps { config_url: "config.json".into(), query: None })
-        .render();
+    // Yew empties the element it mounts on, so it mounts on index.html's own `#app`, beside the
+    // boot screen (on `<body>`, which would take the boot screen with it, only if `#app` is
+    // missing).
+    let props = app::AppProps { config_url: "config.json".into(), query: None };
+    match web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) {
+        Some(root) => {
+            yew::Renderer::<app::App>::with_root_and_props(root, props).render();
+        }
+        None => {
+            yew::Renderer::<app::App>::with_props(props).render();
+        }
+    }
 }

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::session::is_tap;
 use super::engine::text_limit;
 use super::{Answer, Issue};
 use crate::app::components::{LimitStatus, Radio};
@@ -68,8 +69,8 @@ fn clone_props(p: &InputProps) -> InputProps {
 /// The change handler of a single-tap choice: a tap may advance, a key never does.
 fn pick(tap: Rc<Cell<Option<f64>>>, on_answer: Callback<Answer>, on_tap: Callback<(Answer, f64)>, a: Answer) -> Callback<Event> {
     Callback::from(move |_| match tap.take() {
-        Some(at) => on_tap.emit((a.clone(), at)),
-        None => on_answer.emit(a.clone()),
+        Some(at) if is_tap(crate::web::platform::since_start_ms() - at) => on_tap.emit((a.clone(), at)),
+        _ => on_answer.emit(a.clone()),
     })
 }
 

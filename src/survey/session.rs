@@ -51,6 +51,14 @@ pub fn auto_advance_wait(pause: u32, elapsed_ms: f64) -> u32 {
     if left <= 0.0 { 0 } else { left as u32 }
 }
 
+/// Whether a change that follows a pointer's release `elapsed_ms` earlier is that tap's doing:
+/// within a second. An older release (a tap that changed nothing) is not, so a later change
+/// made some other way (a screen reader's activation, voice or switch control) never moves on
+/// by itself.
+pub fn is_tap(elapsed_ms: f64) -> bool {
+    (0.0..1000.0).contains(&elapsed_ms)
+}
+
 impl Session {
     pub fn new(survey: Rc<Survey>, record_id: String, now_ms: f64) -> Self {
         Session { q: Questionnaire::new(survey, now_ms), record_id, issue: None, hand_in: HandIn::Open }
@@ -82,6 +90,17 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
+
+    #[test]
+    fn only_a_recent_release_makes_a_change_a_tap() {
+        assert!(super::is_tap(0.0));
+        assert!(super::is_tap(30.0));
+        assert!(super::is_tap(999.0));
+        assert!(!super::is_tap(1000.0));
+        assert!(!super::is_tap(60_000.0));
+        assert!(!super::is_tap(-1.0));
+        assert!(!super::is_tap(f64::NAN));
+    }
 
     #[test]
     fn the_pause_counts_from_the_tap() {

@@ -1,6 +1,5 @@
 //! Clock, randomness and start-up timing marks from the browser.
 
-/// Milliseconds since the Unix epoch.
 /// A User Timing mark (`performance.mark`) for the start-up phases that
 /// `tests/e2e/bench/startup.mjs` reports: `storevoice:main`, `storevoice:config-text`,
 /// `storevoice:config-ready`. A few microseconds each; nothing is sent anywhere.
@@ -15,6 +14,7 @@ pub fn since_start_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
 }
 
+/// Milliseconds since the Unix epoch.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }

@@ -43,3 +43,21 @@ test('without WebAssembly.compileStreaming at all, the app starts as before', as
   await page.goto('/?lang=zh-Hant');
   await expect(page.getByRole('link', { name: /評價/ })).toBeVisible();
 });
+
+test('while config.json is slow the boot screen stays; the first screen then replaces it', async ({ page }) => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/config.json', async (route) => { await held; await route.continue(); });
+  await page.goto('/?lang=en');
+  // The app has started (its root is there) but has no config yet: the boot screen is what
+  // the customer sees, with its spinner and the "still loading" notice that fades in.
+  await expect(page.locator('#app')).toBeAttached();
+  await page.waitForTimeout(1500);
+  await expect(page.locator('main#boot .spinner')).toBeVisible();
+  await expect(page.locator('main#boot .boot-slow [lang="en"]')).toContainText('Still loading');
+  await expect(page.getByRole('main')).toHaveCount(1);
+  release();
+  await expect(page.getByRole('link', { name: /Rate your visit/ })).toBeVisible();
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.getByRole('main')).toHaveCount(1);
+});
