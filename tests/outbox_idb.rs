@@ -96,43 +96,38 @@ export async function deleteContactKey(name) {
   await txDone(tx);
   db.close();
 }
-// A database at the current schema version whose "contacts" store is missing (damaged, or
-// left by a faulty build): reads of "pending" work, every delete of a record (which also
-// deletes its contact details) fails with a real NotFoundError.
-export function makeWithoutContacts(name, version) {
+// A fresh database `name` at `version` whose stores `build(db)` creates, for the damaged
+// schemas below.
+function recreate(name, version, build) {
   return new Promise((resolve, reject) => {
     const del = indexedDB.deleteDatabase(name);
     del.onsuccess = del.onerror = () => {
       const req = indexedDB.open(name, version);
-      req.onupgradeneeded = () => {
-        const db = req.result;
-        db.createObjectStore('pending', { keyPath: 'id' }).createIndex('queued_at', 'queued_at');
-        db.createObjectStore('rejected', { keyPath: 'id' });
-        db.createObjectStore('keys');
-      };
+      req.onupgradeneeded = () => build(req.result);
       req.onsuccess = () => { req.result.close(); resolve(); };
       req.onerror = () => reject(req.error);
     };
+  });
+}
+// A database at the current schema version whose "contacts" store is missing (damaged, or
+// left by a faulty build): reads of "pending" work, every delete of a record (which also
+// deletes its contact details) fails with a real NotFoundError.
+export function makeWithoutContacts(name, version) {
+  return recreate(name, version, (db) => {
+    db.createObjectStore('pending', { keyPath: 'id' }).createIndex('queued_at', 'queued_at');
+    db.createObjectStore('rejected', { keyPath: 'id' });
+    db.createObjectStore('keys');
   });
 }
 // A database at the current schema whose "pending" store has a UNIQUE index on queued_at
 // (damaged, or left by a faulty build): a second record with the same queued_at cannot be
 // put there, a real ConstraintError in the middle of a transaction.
 export function makeWithUniqueQueuedAt(name, version) {
-  return new Promise((resolve, reject) => {
-    const del = indexedDB.deleteDatabase(name);
-    del.onsuccess = del.onerror = () => {
-      const req = indexedDB.open(name, version);
-      req.onupgradeneeded = () => {
-        const db = req.result;
-        db.createObjectStore('pending', { keyPath: 'id' }).createIndex('queued_at', 'queued_at', { unique: true });
-        db.createObjectStore('rejected', { keyPath: 'id' });
-        db.createObjectStore('contacts', { keyPath: 'id' });
-        db.createObjectStore('keys');
-      };
-      req.onsuccess = () => { req.result.close(); resolve(); };
-      req.onerror = () => reject(req.error);
-    };
+  return recreate(name, version, (db) => {
+    db.createObjectStore('pending', { keyPath: 'id' }).createIndex('queued_at', 'queued_at', { unique: true });
+    db.createObjectStore('rejected', { keyPath: 'id' });
+    db.createObjectStore('contacts', { keyPath: 'id' });
+    db.createObjectStore('keys');
   });
 }
 export function dbVersion(name) {
@@ -323,15 +318,29 @@ async fn full_storage_is_a_quota_exceeded_error_by_kind() {
     let factory = JsFuture::from(promise).await.expect("a storage bucket");
     assert!(!factory.is_null(), "this Chromium has no Storage Buckets API");
     let db = Db::open_in(&factory, "t-full").await.expect("open in the bucket");
-    let mut big = pending("too-big", 1.0);
-    big.event = "x".repeat(1 << 20);
-    let e = db.put(&big).await.expect_err("1 MB does not fit in 64 KB");
+    // a small record fits
+    db.put(&pending("small", 0.5)).await.expect("put small");
+    // Chromium checks a write against the bucket's usage as last counted, so now and then the
+    // first 1 MB record still goes in; the bucket is full by the next one at the latest.
+    // (Space coming back once records are sent: e2e outbox.spec.mjs, "full storage".)
+    let mut stored = vec!["small".to_string()];
+    let e = loop {
+        let mut big = pending(&format!("big-{}", stored.len()), 1.0);
+        big.event = "x".repeat(1 << 20);
+        match db.put(&big).await {
+            Ok(()) => {
+                stored.push(big.id.clone());
+                assert!(stored.len() <= 8, "7 MB went into a 64 KB bucket");
+            }
+            Err(e) => break e,
+        }
+    };
     assert_eq!(e.kind, StorageErrorKind::QuotaExceeded, "{e}");
     assert!(e.to_string().starts_with("QuotaExceededError"), "{e}");
     assert!(!e.connection_lost());
-    // a small record still fits, and the refused one left nothing behind
-    db.put(&pending("small", 2.0)).await.expect("put small");
-    assert_eq!(db.ids("pending").await.expect("ids"), vec!["small"]);
+    // the refused record left nothing behind, and nothing stored before it was lost
+    stored.sort();
+    assert_eq!(db.ids("pending").await.expect("ids"), stored);
     db.close();
 }
 

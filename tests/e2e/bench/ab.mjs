@@ -1,30 +1,14 @@
 // A/B start-up comparison for development: alternates two served builds run by run, so both
 // see the same machine load. Not part of the budgets (scripts/bench.sh uses startup.mjs).
 //   node tests/e2e/bench/ab.mjs http://127.0.0.1:4599/ http://127.0.0.1:4597/ 15
-import { chromium } from '@playwright/test';
-import { chromiumArgs } from '../playwright.config.mjs';
+import { TARGETS, coldPage, launch, loadUntilShown } from './cold-load.mjs';
 const [a, b, n = '15'] = process.argv.slice(2);
-const TARGETS = {
-  home: { path: '', selector: 'a.journey' },
-  first_question: { path: '?journey=survey', selector: 'main [role="radiogroup"] input, main [role="radiogroup"] [role="radio"]' },
-};
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+const browser = await launch();
 async function once(base, { path, selector }) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await page.addInitScript((sel) => {
-    new MutationObserver((_, obs) => { if (document.querySelector(sel)) { console.debug(`shown ${performance.now()}`); obs.disconnect(); } })
-      .observe(document, { childList: true, subtree: true });
-  }, selector);
-  const shown = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('shown '), timeout: 30_000 });
-  await page.goto(new URL(path, base).href, { waitUntil: 'commit' });
-  const t = Number((await shown).text().split(' ')[1]);
+  const { context, page } = await coldPage(browser);
+  const { inDom } = await loadUntilShown(page, new URL(path, base).href, selector);
   await context.close();
-  return t;
+  return inDom;
 }
 const res = { A: { home: [], first_question: [] }, B: { home: [], first_question: [] } };
 for (let i = 0; i < Number(n); i++) {

@@ -5,30 +5,18 @@
 // target/wasm-bindgen/release/storevoice_bg.wasm`, drop the integrity attributes from the
 // copy's index.html, and serve the copy with scripts/serve.mjs.
 //   node tests/e2e/bench/profile-once.mjs 'http://127.0.0.1:4598/?journey=survey' 3
-import { chromium } from '@playwright/test';
-import { chromiumArgs } from '../playwright.config.mjs';
+import { TARGETS, coldPage, launch, loadUntilShown } from './cold-load.mjs';
 const url = process.argv[2];
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+const browser = await launch();
 const agg = new Map(); const tot = new Map();
 let shownSum = 0; const profiles = []; const N = Number(process.argv[3] ?? 3);
 for (let run = 0; run < N; run++) {
-const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-const page = await context.newPage();
-const cdp = await context.newCDPSession(page);
-await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-await cdp.send('Network.enable');
-await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+const { context, page, cdp } = await coldPage(browser);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-await page.addInitScript(() => {
-  new MutationObserver((_, obs) => { if (document.querySelector('main [role="radiogroup"] input, main [role="radiogroup"] [role="radio"], a.journey')) { window.__shownAt = performance.now(); obs.disconnect(); } })
-    .observe(document, { childList: true, subtree: true });
-});
 await page.goto('about:blank');
 await cdp.send('Profiler.start');
-await page.goto(url);
-await page.waitForFunction(() => window.__shownAt !== undefined);
-shownSum += await page.evaluate(() => window.__shownAt);
+shownSum += (await loadUntilShown(page, url, Object.values(TARGETS).map((t) => t.selector).join(', '))).inDom;
 const { profile } = await cdp.send('Profiler.stop');
 profiles.push(profile);
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));

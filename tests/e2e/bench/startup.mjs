@@ -4,11 +4,10 @@
 // phone downloads. Prints JSON; scripts/bench.sh checks it against the budgets.
 //
 //   node tests/e2e/bench/startup.mjs --url http://127.0.0.1:4511/ --dist dist --runs 9
-import { chromium } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
-import { chromiumArgs } from '../playwright.config.mjs';
+import { TARGETS, coldPage, launch, loadUntilShown } from './cold-load.mjs';
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -36,47 +35,17 @@ for (const f of readdirSync(dist, { recursive: true })) {
   if (kind) add(kind, join(dist, f));
 }
 
-// What a customer waits for: the home screen's journey buttons, and (a QR code that opens the
-// questionnaire) the first answer option of the first question.
-const TARGETS = {
-  home: { path: '', selector: 'a.journey' },
-  first_question: { path: '?journey=survey', selector: 'main [role="radiogroup"] input, main [role="radiogroup"] [role="radio"]' },
-};
-
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+const browser = await launch();
 const times = Object.fromEntries(Object.keys(TARGETS).map((k) => [k, []]));
 const paints = Object.fromEntries(Object.keys(TARGETS).map((k) => [k, []]));
 const phases = Object.fromEntries(Object.keys(TARGETS).map((k) => [k, {}]));
 const configRequests = [];
 for (let i = 0; i < runs; i++) {
   for (const [name, { path, selector }] of Object.entries(TARGETS)) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const { context, page } = await coldPage(browser);
     let configs = 0;
     page.on('request', (r) => { if (new URL(r.url()).pathname.endsWith('/config.json')) configs += 1; });
-    // The page reports the moment by a console message: nothing of Playwright's own (its
-    // injected scripts for waitForFunction or locators, ~60 ms of main thread at 4x) runs in
-    // the page until the target is in the DOM, so the measurement does not slow the load.
-    await page.addInitScript((sel) => {
-      const seen = () => {
-        if (document.querySelector(sel)) {
-          const inDom = performance.now();
-          // And the frame that shows it: the next animation frame, then a task after it.
-          requestAnimationFrame(() => setTimeout(() => console.debug(`storevoice-bench-shown ${inDom} ${performance.now()}`)));
-          return true;
-        }
-        return false;
-      };
-      new MutationObserver((_, obs) => { if (seen()) obs.disconnect(); })
-        .observe(document, { childList: true, subtree: true });
-    }, selector);
-    const shown = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('storevoice-bench-shown '), timeout: 30_000 });
-    await page.goto(new URL(path, url).href, { waitUntil: 'commit' });
-    const [, inDom, painted] = (await shown).text().split(' ').map(Number);
+    const { inDom, painted } = await loadUntilShown(page, new URL(path, url).href, selector);
     times[name].push(inDom);
     paints[name].push(painted);
     // Where the time went (read after the moment, so reading costs the load nothing).

@@ -4,26 +4,13 @@
 // itself is kept in /tmp/prof/trace.json (open it in chrome://tracing or Perfetto).
 //   node tests/e2e/bench/trace-once.mjs 'http://127.0.0.1:4599/?journey=survey'
 // CATS=comma,separated,categories changes what is traced.
-import { mkdirSync } from 'node:fs';
-import { chromium } from '@playwright/test';
-import { chromiumArgs } from '../playwright.config.mjs';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { TARGETS, coldPage, launch, loadUntilShown } from './cold-load.mjs';
 const url = process.argv[2];
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-const page = await context.newPage();
-const cdp = await context.newCDPSession(page);
-await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-await cdp.send('Network.enable');
-await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-await page.addInitScript(() => {
-  new MutationObserver((_, obs) => { if (document.querySelector('main [role="radiogroup"] input, main [role="radiogroup"] [role="radio"], a.journey')) { window.__shownAt = performance.now(); obs.disconnect(); } })
-    .observe(document, { childList: true, subtree: true });
-});
+const browser = await launch();
+const { page } = await coldPage(browser);
 await browser.startTracing(page, { categories: (process.env.CATS ?? 'devtools.timeline,blink.user_timing,loading,v8.wasm,disabled-by-default-devtools.timeline').split(',') });
-await page.goto(url);
-await page.waitForFunction(() => window.__shownAt !== undefined);
-const shown = await page.evaluate(() => window.__shownAt);
+const { inDom: shown } = await loadUntilShown(page, url, Object.values(TARGETS).map((t) => t.selector).join(', '));
 const res = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => [r.name.split('/').pop().slice(0, 40), Math.round(r.startTime), Math.round(r.responseEnd)]));
 const nav = await page.evaluate(() => { const n = performance.getEntriesByType('navigation')[0]; return { respEnd: Math.round(n.responseEnd), dcl: Math.round(n.domContentLoadedEventEnd) }; });
 const buf = await browser.stopTracing();
