@@ -1,4 +1,4 @@
-// StoreVoice service worker: keeps the app shell (index.html, the hashed JS, wasm and CSS,
+// StoreVoice service worker: keeps the app shell (index.html and app.html, the hashed JS, wasm and CSS,
 // the wasm-bindgen snippets, the logo and the manifest) in a versioned cache, so a kiosk
 // that restarts while the store's network is down still starts.
 //
@@ -39,10 +39,12 @@ self.addEventListener('fetch', (event) => {
   const scope = new URL(self.registration.scope);
   if (!url.pathname.startsWith(scope.pathname)) return;
   const rel = url.pathname.slice(scope.pathname.length);
-  if (req.mode === 'navigate' || rel === '' || rel === 'index.html') {
+  if (req.mode === 'navigate' || rel === '' || rel === 'index.html' || rel === 'app.html') {
     // The page itself, whatever its launch parameters: this version's page, so the page
     // and its hashed files always match; the network only when it is not cached yet.
-    event.respondWith(caches.open(CACHE).then((c) => c.match('index.html')).then((hit) => hit ?? fetch(req)));
+    // app.html is the full app (the light index.html hands over to it: src/web/handover.rs).
+    const page = rel === 'app.html' && SHELL.includes('app.html') ? 'app.html' : 'index.html';
+    event.respondWith(caches.open(CACHE).then((c) => c.match(page)).then((hit) => hit ?? fetch(req)));
     return;
   }
   if (rel === 'manifest.webmanifest') {

@@ -47,18 +47,20 @@ function inside(base, urlPath) {
   return p === base || p.startsWith(base + sep) ? p : null;
 }
 
-/** The Content-Security-Policy of the build (the `<meta>` that scripts/build.sh writes into
- * index.html), sent as a header too, with what only a header can say. */
-async function policy() {
+/** The Content-Security-Policy of each page of the build (the `<meta>` that scripts/build.sh
+ * writes into index.html and app.html: each page's own inline-script hashes), sent as a
+ * header too, with what only a header can say. */
+async function policy(file) {
   try {
-    const html = await readFile(join(root, 'index.html'), 'utf8');
+    const html = await readFile(file, 'utf8');
     const m = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/);
     return m ? `${m[1].replace(/&#39;|&apos;/g, "'")}; frame-ancestors 'none'` : null;
   } catch {
     return null;
   }
 }
-const csp = await policy();
+const policies = new Map();
+for (const page of ['index.html', 'app.html']) policies.set(join(root, page), await policy(join(root, page)));
 
 async function send(res, file, status = 200) {
   try {
@@ -73,7 +75,8 @@ async function send(res, file, status = 200) {
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
     };
-    if (csp && extname(f) === '.html') headers['Content-Security-Policy'] = csp;
+    const csp = policies.get(f);
+    if (csp) headers['Content-Security-Policy'] = csp;
     res.writeHead(status, headers);
     res.end(body);
   } catch {

@@ -20,6 +20,7 @@ pub mod feedback;
 pub mod wayfinding;
 pub mod staff;
 pub mod speech;
+pub mod handover;
 
 /// The operators' command line (`storevoice check`), native only.
 #[cfg(not(target_arch = "wasm32"))]

@@ -158,7 +158,19 @@ pub fn phone_link(base: &str, lang: Lang, touchpoint: &str, route: &Route) -> St
 /// when the poster hangs beside a kiosk). No language: the store's default applies, and the
 /// customer switches on the phone.
 pub fn poster_link(base: &str, touchpoint: &str, journey: Journey) -> String {
-    format!("{base}?touchpoint={}&journey={}&via=qr", percent_encode(touchpoint), journey.as_str())
+    format!("{base}{}?touchpoint={}&journey={}&via=qr", page_of(journey), percent_encode(touchpoint), journey.as_str())
+}
+
+/// The full app's page, beside the light `index.html` (issue #14's split: `scripts/build.sh`).
+pub const FULL_PAGE: &str = "app.html";
+
+/// The page that holds `journey`, relative to the app's folder: the questionnaire is on the
+/// light page (the folder itself, so its QR codes stay short), the rest on the full app.
+pub fn page_of(journey: Journey) -> &'static str {
+    match journey {
+        Journey::Survey => "",
+        Journey::Feedback | Journey::Wayfinding => FULL_PAGE,
+    }
 }
 
 #[cfg(test)]
@@ -172,7 +184,9 @@ mod tests {
         for tp in &c.touchpoints {
             for j in Journey::ALL.into_iter().filter(|j| tp.offers(*j)) {
                 let l = poster_link("https://s.example/sv/", &tp.id, j);
-                let query = l.strip_prefix("https://s.example/sv/").unwrap_or_default();
+                let rest = l.strip_prefix("https://s.example/sv/").unwrap_or_default();
+                let (page, query) = rest.split_once('?').unwrap_or_default();
+                assert_eq!(page, page_of(j), "{l}");
                 let (launch, warnings) = crate::launch::resolve(&c, query, None);
                 assert!(warnings.is_empty(), "{l}: {warnings:?}");
                 assert_eq!((launch.touchpoint.as_str(), launch.journey, launch.personal), (tp.id.as_str(), Some(j), true), "{l}");

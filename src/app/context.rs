@@ -31,6 +31,10 @@ pub struct Store {
     pub config_fallback: Option<Rc<crate::config::Unusable>>,
     /// What staff set up on this device (already applied to `launch`); empty when nothing.
     pub device_setup: Rc<crate::staff::device::DeviceSetup>,
+    /// What the light page handed over to this one (`web::handover`): the customer's
+    /// language and mode, and answers to store. Their screen opens as after any move, with
+    /// focus on its heading.
+    pub handed_over: Option<Rc<crate::handover::Handover>>,
 }
 
 impl Store {

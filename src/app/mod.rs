@@ -72,6 +72,7 @@ pub fn app(props: &AppProps) -> Html {
                             directory: Default::default(),
                             config_fallback: chosen.fallback_because.map(Rc::new),
                             device_setup: Rc::new(setup.unwrap_or_default()),
+                            handed_over: crate::web::handover::take().map(Rc::new),
                         })))
                     }
                 };
@@ -105,11 +106,23 @@ struct ReadyProps {
 #[function_component(Ready)]
 fn ready(props: &ReadyProps) -> Html {
     let store = props.store.clone();
-    let ui = use_reducer(|| Ui { lang: store.launch.lang, mode: store.launch.mode });
+    // A customer handed over from the light page keeps the language and text size they chose.
+    let ui = use_reducer(|| {
+        let (lang, mode) = store.handed_over.as_ref().map_or((store.launch.lang, store.launch.mode), |h| (h.lang, h.mode));
+        Ui { lang, mode }
+    });
     let visit = use_reducer(Visit::default);
     let delivery = {
         let store = store.clone();
-        (*use_memo((), move |_| DeliveryCtx(Delivery::new(&store.config, &store.launch.touchpoint, store.device_setup.token.clone())))).clone()
+        (*use_memo((), move |_| {
+            let delivery = Delivery::new(&store.config, &store.launch.touchpoint, store.device_setup.token.clone());
+            // Answers the light page could not store yet are this page's to store now.
+            if let Some(h) = &store.handed_over {
+                delivery.adopt_unsaved(h.unsaved.clone());
+            }
+            DeliveryCtx(delivery)
+        }))
+        .clone()
     };
     // Work the first screen does not need waits until it is painted (issue #14): sending,
     // the storage-persistence request and the offline shell (and, above, the last good config copy).

@@ -20,8 +20,9 @@ pub fn shell() -> Html {
     let s = ui.s();
 
     // After a route change, move focus to the new screen's heading (not on first render,
-    // so a kiosk does not start with a focus ring).
-    let first = use_mut_ref(|| true);
+    // so a kiosk does not start with a focus ring, unless the light page handed this screen
+    // over: for the customer that was a move like any other).
+    let first = use_mut_ref(|| store.handed_over.is_none());
     use_effect_with(route.name(), move |_| {
         if std::mem::replace(&mut *first.borrow_mut(), false) {
             return;
@@ -43,11 +44,19 @@ pub fn shell() -> Html {
     let screen = match route.journey_of() {
         Some(j) if !store.offers(j) => html! { <pages::not_found::NotFound /> },
         Some(Journey::Survey) => html! { <crate::survey::view::SurveyJourney /> },
+        #[cfg(feature = "full")]
         Some(Journey::Feedback) => html! { <crate::feedback::view::FeedbackJourney /> },
+        #[cfg(feature = "full")]
         Some(Journey::Wayfinding) => html! { <crate::wayfinding::view::Wayfinding /> },
+        // The light page (index.html) has the questionnaire only: app.html has the rest.
+        #[cfg(not(feature = "full"))]
+        Some(_) => html! { <pages::handover::Handover /> },
         None => match route {
             Route::ThankYou => html! { <pages::thank_you::ThankYou /> },
+            #[cfg(feature = "full")]
             Route::Staff => html! { <pages::staff::Staff /> },
+            #[cfg(not(feature = "full"))]
+            Route::Staff => html! { <pages::handover::Handover /> },
             Route::NotFound => html! { <pages::not_found::NotFound /> },
             _ if closed => html! { <pages::closed::Closed /> },
             _ => html! { <pages::home::Home /> },

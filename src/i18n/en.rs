@@ -13,6 +13,8 @@ pub const STRINGS: Strings = Strings {
     lang_name: "English",
     skip_to_content: "Skip to main content",
     loading: "Loading…",
+    handover_refused_title: "This screen cannot open yet",
+    handover_refused_body: "An answer given on this device is not stored yet and would be lost. Please ask a member of staff.",
     welcome: "Welcome to",
     choose_journey: "What would you like to do?",
     journey_survey: "Rate your visit",

@@ -34,6 +34,10 @@ pub struct Strings {
     pub lang_name: &'static str,
     pub skip_to_content: &'static str,
     pub loading: &'static str,
+    /// The light page could not hand over to the full app without dropping an answer it
+    /// holds in memory (`web::handover`).
+    pub handover_refused_title: &'static str,
+    pub handover_refused_body: &'static str,
     pub welcome: &'static str,
     pub choose_journey: &'static str,
     pub journey_survey: &'static str,

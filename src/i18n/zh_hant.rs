@@ -13,6 +13,8 @@ pub const STRINGS: Strings = Strings {
     lang_name: "繁體中文",
     skip_to_content: "跳到主要內容",
     loading: "正在載入…",
+    handover_refused_title: "暫時無法開啟此頁面",
+    handover_refused_body: "本裝置上有一份回答尚未儲存，切換頁面會使其遺失。請聯絡工作人員。",
     welcome: "歡迎光臨",
     choose_journey: "請選擇您需要的服務",
     journey_survey: "評價本次購物",

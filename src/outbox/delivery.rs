@@ -62,6 +62,18 @@ impl Delivery {
         self.queue.enqueue(&record, &marks).await
     }
 
+    /// Answers this page holds in memory (the device refused to store them), for a hand-over
+    /// to the full app; `None` if one cannot leave the page (it has contact details).
+    pub fn unsaved_to_carry(&self) -> Option<Vec<crate::handover::Carried>> {
+        self.queue.unsaved_to_carry()
+    }
+
+    /// Answers the light page held in memory and handed over: stored here, or kept and
+    /// written again until they are.
+    pub fn adopt_unsaved(&self, carried: Vec<crate::handover::Carried>) {
+        self.queue.adopt_unsaved(carried);
+    }
+
     /// Records waiting to be sent, and records the endpoint refused.
     pub async fn counts(&self) -> Result<Counts, StorageError> {
         self.queue.db().await?.counts().await

@@ -11,6 +11,7 @@ use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::handover::Carried;
 use super::cloudevent::{to_cloudevent, with_contact, Contact, Marks};
 use super::error::StorageError;
 use super::Record;
@@ -460,6 +461,56 @@ impl IdbOutbox {
         }
     }
 
+    /// The records kept in memory, for a hand-over to another page of the app
+    /// (`crate::handover`); `None` when one has contact details, which never leave the
+    /// encrypted store.
+    pub fn unsaved_to_carry(&self) -> Option<Vec<Carried>> {
+        self.unsaved
+            .borrow()
+            .iter()
+            .map(|(p, contact)| {
+                (contact.is_none() && !p.has_contact).then(|| Carried { id: p.id.clone(), event: p.event.clone(), queued_at: p.queued_at })
+            })
+            .collect()
+    }
+
+    /// Records another page of this app held in memory and handed over: written now, and
+    /// kept in memory and written again like this page's own until they are stored.
+    pub fn adopt_unsaved(self: &Rc<Self>, carried: Vec<Carried>) {
+        if carried.is_empty() {
+            return;
+        }
+        {
+            let mut unsaved = self.unsaved.borrow_mut();
+            for c in carried {
+                if !unsaved.iter().any(|(u, _)| u.id == c.id) {
+                    unsaved.push((Pending { id: c.id, event: c.event, queued_at: c.queued_at, has_contact: false }, None));
+                }
+            }
+        }
+        let me = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            if !me.write_unsaved().await {
+                me.retry_unsaved();
+            }
+        });
+    }
+
+    /// One attempt to write every record kept in memory; true when none is left.
+    async fn write_unsaved(&self) -> bool {
+        let batch: Vec<(Pending, Option<String>)> = self.unsaved.borrow().clone();
+        for (p, contact) in batch {
+            match self.write(&p, contact.as_deref()).await {
+                Ok(()) => {
+                    self.unsaved.borrow_mut().retain(|(u, _)| u.id != p.id);
+                    self.queued(&p, contact.as_deref());
+                }
+                Err(e) => self.health.borrow_mut().storage_error = Some(e),
+            }
+        }
+        self.unsaved.borrow().is_empty()
+    }
+
     /// Writes the records kept in memory, every `UNSAVED_RETRY_MS` until all are stored.
     fn retry_unsaved(self: &Rc<Self>) {
         if self.retrying.replace(true) {
@@ -469,17 +520,7 @@ impl IdbOutbox {
         wasm_bindgen_futures::spawn_local(async move {
             loop {
                 gloo::timers::future::TimeoutFuture::new(UNSAVED_RETRY_MS).await;
-                let batch: Vec<(Pending, Option<String>)> = me.unsaved.borrow().clone();
-                for (p, contact) in batch {
-                    match me.write(&p, contact.as_deref()).await {
-                        Ok(()) => {
-                            me.unsaved.borrow_mut().retain(|(u, _)| u.id != p.id);
-                            me.queued(&p, contact.as_deref());
-                        }
-                        Err(e) => me.health.borrow_mut().storage_error = Some(e),
-                    }
-                }
-                if me.unsaved.borrow().is_empty() {
+                if me.write_unsaved().await {
                     me.retrying.set(false);
                     return;
                 }

@@ -5,6 +5,7 @@ pub mod app_update;
 pub mod config_source;
 pub mod dom;
 pub mod download;
+pub mod handover;
 pub mod platform;
 pub mod speech;
 pub mod staff;

@@ -2,6 +2,7 @@
 
 pub mod closed;
 pub mod config_error;
+pub mod handover;
 pub mod home;
 pub mod not_found;
 pub mod staff;

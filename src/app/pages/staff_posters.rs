@@ -49,9 +49,14 @@ pub fn staff_posters() -> Html {
         let paper = paper.clone();
         Callback::from(move |_: Event| paper.set(p))
     };
-    // The app's own address, without query or hash: what the posters' links start with.
+    // The app's folder (without page, query or hash): what the posters' links start with,
+    // followed by the page that holds the journey (`route::page_of`).
     let base = web_sys::window()
-        .and_then(|w| Some(format!("{}{}", w.location().origin().ok()?, w.location().pathname().ok()?)))
+        .and_then(|w| {
+            let path = w.location().pathname().ok()?;
+            let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+            Some(format!("{}{folder}", w.location().origin().ok()?))
+        })
         .unwrap_or_default();
     let (store_name, name_lang) = store.config.store.name.get_with_lang(lang);
     let journey_name = |j: Journey| match j {

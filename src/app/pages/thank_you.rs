@@ -4,7 +4,7 @@ use std::rc::Rc;
 use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
-use crate::app::components::{Qr, ReadAloud};
+use crate::app::components::ReadAloud;
 use crate::app::hooks::{use_next_customer, use_store, use_ui, use_visit};
 use crate::app::components::HEADING_ID;
 use crate::kiosk::Countdown;
@@ -71,7 +71,7 @@ pub fn thank_you() -> Html {
                         <dt class="reference-label">{ s.fb_reference }</dt>
                         <dd class="reference" translate="no" lang="en">{ r.clone() }</dd>
                     </dl>
-                    <Qr text={format!("{store_name} {} {r}", s.fb_reference)} label={(s.fb_qr_label)(&r)} />
+                    { reference_qr(format!("{store_name} {} {r}", s.fb_reference), (s.fb_qr_label)(&r)) }
                     <p class="hint">{ s.fb_reference_hint }</p>
                     if let Some(p) = &store.config.feedback.reply_promise {
                         <p class="reply-promise" lang={p.get_with_lang(lang).1.tag()}>{ p.get(lang) }</p>
@@ -91,4 +91,15 @@ pub fn thank_you() -> Html {
             }
         </section>
     }
+}
+
+/// The reference as a QR code. Only the suggestion box hands out references, and the light
+/// page (index.html, without the `full` feature) has no suggestion box, so no QR renderer.
+#[cfg(feature = "full")]
+fn reference_qr(text: String, label: String) -> Html {
+    html! { <crate::app::components::Qr text={text} label={label} /> }
+}
+#[cfg(not(feature = "full"))]
+fn reference_qr(_text: String, _label: String) -> Html {
+    Html::default()
 }

@@ -40,6 +40,10 @@ async function expectNothingClipped(page, paper) {
   expect(clipped, `posters cut off on ${paper}`).toEqual([]);
 }
 
+/** A poster's link: the questionnaire on the light page (the app's folder), the other
+ *  journeys on the full app, app.html (issue #14's split; `route::page_of`). */
+const posterLink = (base, tp, j) => `${base}${j === 'survey' ? '' : 'app.html'}?touchpoint=${tp}&journey=${j}&via=qr`;
+
 async function openPosters(page, baseURL, langButton) {
   await page.addInitScript(() => {
     // A recorder in place of the print dialog (headless has no printer to show).
@@ -70,7 +74,7 @@ for (const L of [
     for (let i = 0; i < EXPECTED.length; i++) {
       const [tp, j] = EXPECTED[i];
       const p = posters.nth(i);
-      const link = `${base}?touchpoint=${tp}&journey=${j}&via=qr`;
+      const link = posterLink(base, tp, j);
       await expect(p).toHaveAttribute('data-link', link);
       await expect(p.locator('.poster-link')).toHaveText(link);
       const lines = p.locator('.poster-calls li');
@@ -97,7 +101,7 @@ for (const L of [
       const [tp, j] = EXPECTED[i];
       const qr = posters.nth(i).locator('.qr');
       await qr.scrollIntoViewIfNeeded();
-      expect(await decodeQr(qr), `poster ${tp}/${j}`).toBe(`${base}?touchpoint=${tp}&journey=${j}&via=qr`);
+      expect(await decodeQr(qr), `poster ${tp}/${j}`).toBe(posterLink(base, tp, j));
     }
     await posters.first().screenshot({ path: `/tmp/shots-poster/poster-print-a4-${L.name}.png` });
     await expectNothingClipped(page, 'a4');
@@ -119,7 +123,7 @@ for (const L of [
     const last = EXPECTED.length - 1;
     const qr = posters.nth(last).locator('.qr');
     await qr.scrollIntoViewIfNeeded();
-    expect(await decodeQr(qr)).toBe(`${base}?touchpoint=${EXPECTED[last][0]}&journey=${EXPECTED[last][1]}&via=qr`);
+    expect(await decodeQr(qr)).toBe(posterLink(base, ...EXPECTED[last]));
     await posters.nth(last).screenshot({ path: `/tmp/shots-poster/poster-print-a5-${L.name}.png` });
     await expectNothingClipped(page, 'a5');
     await posters.nth(last).screenshot({ path: `/tmp/shots-poster/poster-print-a5-paper-${L.name}.png` });

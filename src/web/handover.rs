@@ -1,0 +1,41 @@
+//! Moving a customer from the light page to the full one (issue #14's split; what moves is
+//! `crate::handover`).
+//!
+//! `index.html` runs a build of the app without the `full` feature: the home screen and the
+//! questionnaire, what a kiosk shows first and most QR codes open, in about a third less wasm.
+//! `app.html` runs the full build. When a customer on the light page opens a screen it does
+//! not have (the suggestion box, find your way, staff mode), the page is replaced by
+//! `app.html` with the same query (the launch parameters) and hash (the screen), and the
+//! hand-over in `sessionStorage` (this tab only), read once by the full page and removed.
+
+use crate::handover::Handover;
+use crate::route::FULL_PAGE;
+
+const KEY: &str = "storevoice:handover";
+
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.session_storage().ok().flatten())
+}
+
+/// Replaces this page (no new history entry) with the full app at the same screen. Refused
+/// (`Err`, nothing changes) when `handover` holds answers and cannot be written down: the
+/// page change would drop them.
+pub fn to_full_page(handover: &Handover) -> Result<(), ()> {
+    let window = web_sys::window().ok_or(())?;
+    let written = session().is_some_and(|s| s.set_item(KEY, &handover.encode()).is_ok());
+    if !written && !handover.unsaved.is_empty() {
+        return Err(());
+    }
+    // Without storage and nothing unsaved, the full page starts in the launch language.
+    let loc = window.location();
+    let url = format!("{FULL_PAGE}{}{}", loc.search().unwrap_or_default(), loc.hash().unwrap_or_default());
+    loc.replace(&url).map_err(|_| ())
+}
+
+/// What the light page handed over, once.
+pub fn take() -> Option<Handover> {
+    let s = session()?;
+    let text = s.get_item(KEY).ok().flatten()?;
+    let _ = s.remove_item(KEY);
+    Handover::decode(&text)
+}

@@ -1,0 +1,185 @@
+// Issue #14's split: index.html runs the light build (home and the questionnaire), app.html
+// the full app. A customer who opens a screen the light page lacks is handed over to app.html
+// at the same screen, keeping the language and text size they chose and nothing else; an old
+// link to such a screen goes straight there; each page downloads only its own wasm.
+import { expect } from '@playwright/test';
+import { test, startCollector } from './collector.mjs';
+import { watchConsole, expectNoAxeViolations } from './helpers.mjs';
+
+/** The wasm files a page asked for, by name. */
+function wasmRequests(page) {
+  const seen = [];
+  page.on('request', (r) => {
+    const name = new URL(r.url()).pathname.split('/').pop();
+    if (name.endsWith('_bg.wasm')) seen.push(name);
+  });
+  return seen;
+}
+
+/** The wasm file a page of the build loads (from its early download script). */
+async function wasmOf(request, page) {
+  const html = await (await request.get(`/${page}`)).text();
+  const m = html.match(/\.\/([^"']+_bg\.wasm)/);
+  expect(m, `${page} names its wasm`).not.toBeNull();
+  return m[1];
+}
+
+test('the light page downloads only its own, smaller wasm; the questionnaire runs on it', async ({ page, request }) => {
+  const light = await wasmOf(request, 'index.html');
+  const full = await wasmOf(request, 'app.html');
+  expect(light).not.toBe(full);
+  const [lightSize, fullSize] = await Promise.all([light, full].map(async (f) => (await (await request.get(`/${f}`)).body()).length));
+  expect(lightSize).toBeLessThan(fullSize * 0.8);
+
+  const wasm = wasmRequests(page);
+  const consoleWatch = watchConsole(page);
+  await page.goto('/?touchpoint=exit-kiosk-1&lang=en');
+  await page.getByRole('link', { name: /Rate your visit/ }).click();
+  await expect(page.getByRole('radio').first()).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe('/');
+  expect(wasm).toEqual([light]);
+  consoleWatch.check();
+});
+
+for (const { journey, link, heading, hash } of [
+  { journey: 'feedback', link: /Suggestion box/, heading: /Suggestion box/, hash: '#/feedback' },
+  { journey: 'wayfinding', link: /Find your way/, heading: /Find your way/, hash: '#/wayfinding' },
+]) {
+  test(`home → ${journey}: handed over to app.html at that screen, in the language and text size chosen`, async ({ page, request }) => {
+    const full = await wasmOf(request, 'app.html');
+    const consoleWatch = watchConsole(page);
+    const wasm = wasmRequests(page);
+    await page.goto('/?touchpoint=exit-kiosk-1');
+    const entries = await page.evaluate(() => history.length);
+    // The customer switches to English and large text on the light page...
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Large text' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-mode', 'large');
+    await page.getByRole('link', { name: link }).click();
+    // ...and keeps both on the full app's screen.
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(heading);
+    const url = new URL(page.url());
+    expect(url.pathname).toBe('/app.html');
+    expect(url.search).toBe('?touchpoint=exit-kiosk-1');
+    expect(url.hash.startsWith(hash)).toBe(true);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.locator('html')).toHaveAttribute('data-mode', 'large');
+    // The choice is read once and not left behind.
+    expect(await page.evaluate(() => sessionStorage.getItem('storevoice:handover'))).toBeNull();
+    expect(wasm.at(-1)).toBe(full);
+    // A shared kiosk: the hand-over replaced the page, so Back has nothing to go to.
+    expect(await page.evaluate(() => history.length)).toBe(entries);
+    await expectNoAxeViolations(page, `handed over to ${journey}`);
+    consoleWatch.check();
+  });
+}
+
+test('an old poster link to the suggestion box goes straight to app.html, without the light wasm', async ({ page, request }) => {
+  const full = await wasmOf(request, 'app.html');
+  const wasm = wasmRequests(page);
+  await page.goto('/?touchpoint=checkout-3&via=qr&lang=zh-Hant&journey=feedback');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('意見箱');
+  expect(new URL(page.url()).pathname).toBe('/app.html');
+  expect(wasm).toEqual([full]);
+});
+
+test('a journey named another way (journey=map) is handed over by the light app itself', async ({ page }) => {
+  await page.goto('/?touchpoint=exit-kiosk-1&lang=en&journey=map');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Find your way');
+  expect(new URL(page.url()).pathname).toBe('/app.html');
+});
+
+test('staff mode from the light page opens on app.html; back home stays on the full app', async ({ page }) => {
+  await page.goto('/?touchpoint=exit-kiosk-1&lang=en');
+  await page.getByRole('link', { name: 'Staff' }).click();
+  await expect(page.locator('#staff-pin')).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe('/app.html');
+  await page.getByRole('link', { name: 'Back to start' }).first().click();
+  await expect(page.getByRole('link', { name: /Rate your visit/ })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe('/app.html');
+});
+
+test('a phone handed over keeps its Back button: back to the light home screen', async ({ page }) => {
+  await page.goto('/?touchpoint=checkout-3&via=qr&lang=en');
+  await page.getByRole('link', { name: /Suggestion box/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Suggestion box');
+  expect(new URL(page.url()).pathname).toBe('/app.html');
+  await page.goBack();
+  await expect(page.getByRole('link', { name: /Suggestion box/ })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe('/');
+});
+
+test('a poster link to find your way opens app.html directly, downloading only the full wasm', async ({ page, request }) => {
+  const full = await wasmOf(request, 'app.html');
+  const wasm = wasmRequests(page);
+  await page.goto('/app.html?touchpoint=service-desk&journey=wayfinding&via=qr&lang=en');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Find your way');
+  expect(wasm).toEqual([full]);
+});
+
+test('an answer the device could not store goes along to app.html and is delivered from there', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const c = await startCollector();
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${c.url}/?lang=en&touchpoint=exit-kiosk-1#/survey`);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: c.url, quotaSize: 1 });
+    await page.getByRole('radio', { name: '9', exact: true }).click();
+    await page.getByRole('button', { name: 'Skip' }).click();
+    await page.getByRole('radio', { name: 'Neither', exact: true }).click();
+    await page.getByRole('button', { name: 'Skip' }).click();
+    await page.getByRole('button', { name: /Send/ }).click();
+    await expect(page.getByRole('alert')).toContainText('could not be stored on this device yet');
+    // The next customer opens the suggestion box: a page change, which must not drop it.
+    await page.getByRole('link', { name: 'Back to start' }).first().click();
+    await page.getByRole('link', { name: /Suggestion box/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Suggestion box');
+    expect(new URL(page.url()).pathname).toBe('/app.html');
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: c.url });
+    const events = await c.waitFor((evs) => evs.length === 1, 30_000);
+    expect(events[0].data.scores.nps).toBe(9);
+    await context.close();
+  } finally {
+    await c.stop();
+  }
+});
+
+test('if the answer cannot go along, the light page stays and says so, and still stores it', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const c = await startCollector();
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // This tab's sessionStorage refuses writes (as a full one would).
+    await page.addInitScript(() => {
+      const set = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (k, v) {
+        if (this === window.sessionStorage) throw new DOMException('full', 'QuotaExceededError');
+        return set.call(this, k, v);
+      };
+    });
+    await page.goto(`${c.url}/?lang=en&touchpoint=exit-kiosk-1#/survey`);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: c.url, quotaSize: 1 });
+    await page.getByRole('radio', { name: '10', exact: true }).click();
+    await page.getByRole('button', { name: 'Skip' }).click();
+    await page.getByRole('radio', { name: 'Neither', exact: true }).click();
+    await page.getByRole('button', { name: 'Skip' }).click();
+    await page.getByRole('button', { name: /Send/ }).click();
+    await expect(page.getByRole('alert')).toContainText('could not be stored on this device yet');
+    await page.getByRole('button', { name: '简体中文' }).click();
+    await page.evaluate(() => { location.hash = '#/feedback'; });
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('暂时无法打开此页面');
+    await expect(page.getByRole('alert')).toContainText('请联系工作人员');
+    expect(new URL(page.url()).pathname).toBe('/');
+    await expectNoAxeViolations(page, 'hand-over refused');
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: c.url });
+    const events = await c.waitFor((evs) => evs.length === 1, 30_000);
+    expect(events[0].data.scores.nps).toBe(10);
+    await context.close();
+  } finally {
+    await c.stop();
+  }
+});
