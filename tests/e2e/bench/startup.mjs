@@ -38,7 +38,8 @@ const pageSizes = (page) => {
     for (const m of readFileSync(join(dist, f), 'utf8').matchAll(/\.\/(snippets\/[^'"]+\.js)/g)) files.add(m[1]);
   }
   for (const f of files) add(f.endsWith('.wasm') ? 'wasm' : f.endsWith('.js') ? 'js' : 'css', join(dist, f));
-    return { ...sizes, total };
+  const total = Object.fromEntries(['brotli', 'gzip', 'raw'].map((k) => [k, Object.values(sizes).reduce((n, s) => n + s[k], 0)]));
+  return { ...sizes, total };
 };
 const sizes = pageSizes('index.html');
 const fullSizes = existsSync(join(dist, 'app.html')) ? pageSizes('app.html') : null;

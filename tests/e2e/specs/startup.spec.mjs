@@ -45,6 +45,7 @@ test('without WebAssembly.compileStreaming at all, the app starts as before', as
 });
 
 test('while config.json is slow the boot screen stays; the first screen then replaces it', async ({ page }) => {
+  test.setTimeout(40_000);
   let release;
   const held = new Promise((r) => { release = r; });
   await page.route('**/config.json', async (route) => { await held; await route.continue(); });
@@ -55,6 +56,9 @@ test('while config.json is slow the boot screen stays; the first screen then rep
   await page.waitForTimeout(1500);
   await expect(page.locator('main#boot .spinner')).toBeVisible();
   await expect(page.locator('main#boot .boot-slow [lang="en"]')).toContainText('Still loading');
+  // The notice is not even laid out until it is due (10 s), then shown.
+  await expect(page.locator('main#boot .boot-slow')).toBeHidden();
+  await expect(page.locator('main#boot .boot-slow')).toBeVisible({ timeout: 12_000 });
   await expect(page.getByRole('main')).toHaveCount(1);
   release();
   await expect(page.getByRole('link', { name: /Rate your visit/ })).toBeVisible();
