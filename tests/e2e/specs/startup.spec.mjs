@@ -59,6 +59,7 @@ test('while config.json is slow the boot screen stays; the first screen then rep
   // The notice is not even laid out until it is due (10 s), then shown.
   await expect(page.locator('main#boot .boot-slow')).toBeHidden();
   await expect(page.locator('main#boot .boot-slow')).toBeVisible({ timeout: 12_000 });
+  await expect(page.locator('main#boot .boot-slow')).toHaveCSS('opacity', '1', { timeout: 2_000 });
   await expect(page.getByRole('main')).toHaveCount(1);
   release();
   await expect(page.getByRole('link', { name: /Rate your visit/ })).toBeVisible();
