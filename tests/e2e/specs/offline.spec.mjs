@@ -76,6 +76,8 @@ test('a kiosk restarted with the network down starts from its offline shell; ans
     const survey = await giveSurvey(page);
     await page.getByRole('link', { name: 'Back to start' }).first().click();
     const feedback = await giveFeedback(page, 'Written while the network was down');
+    // The suggestion box is on the full app (app.html): handed over offline, from the cache.
+    expect(new URL(page.url()).pathname).toBe('/app.html');
     expect((await outboxIds(page)).sort()).toEqual([survey, feedback].sort());
 
     // The network comes back: both arrive, each once.
