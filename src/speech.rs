@@ -9,6 +9,7 @@
 //! between sentences, and Chrome's network voices stop after about 15 s of one utterance.
 
 use crate::config::{Mode, Question, QuestionKind, Text};
+#[cfg(feature = "full")]
 use crate::feedback::FeedbackKind;
 use crate::lang::Lang;
 
@@ -193,7 +194,8 @@ pub enum FeedbackStep {
     Consent,
 }
 
-/// One suggestion-box step: its heading and what it offers or asks.
+/// One suggestion-box step: its heading and what it offers or asks (the full app only).
+#[cfg(feature = "full")]
 pub fn feedback_step(step: FeedbackStep, cfg: &crate::config::Feedback, ui: Lang) -> Vec<Piece> {
     let s = ui.strings();
     let mut r = Reading::default();

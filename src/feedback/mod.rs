@@ -9,7 +9,7 @@ pub mod pii;
 pub mod record;
 pub mod reference;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "full"))]
 pub mod view;
 
 pub use form::{Edit, Field, Form, Issue};

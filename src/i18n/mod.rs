@@ -8,7 +8,10 @@ mod en;
 mod zh_hans;
 mod zh_hant;
 
-use crate::config::{PlaceKind, ProblemKind};
+use crate::config::ProblemKind;
+#[cfg(feature = "full")]
+use crate::config::PlaceKind;
+#[cfg(feature = "full")]
 use crate::feedback::FeedbackKind;
 use crate::launch::LaunchWarning;
 use crate::survey::Issue as SurveyIssue;
@@ -52,6 +55,7 @@ pub struct Strings {
     pub staff: &'static str,
     pub thank_you_title: &'static str,
     pub thank_you_body: &'static str,
+    #[cfg(feature = "full")]
     pub staff_title: &'static str,
     pub touchpoint: &'static str,
     pub config_error_title: &'static str,
@@ -86,96 +90,178 @@ pub struct Strings {
     pub try_again: &'static str,
     pub back_home_in: fn(u32) -> String,
     // --- suggestion box ---
+    #[cfg(feature = "full")]
     pub fb_kind_question: &'static str,
     /// Name and one-line hint of each kind of entry.
+    #[cfg(feature = "full")]
     pub fb_kind: fn(FeedbackKind) -> (&'static str, &'static str),
+    #[cfg(feature = "full")]
     pub fb_category_question: &'static str,
+    #[cfg(feature = "full")]
     pub fb_text_label: &'static str,
+    #[cfg(feature = "full")]
     pub fb_department: &'static str,
+    #[cfg(feature = "full")]
     pub fb_staff_member: &'static str,
+    #[cfg(feature = "full")]
     pub fb_visit_date: &'static str,
+    #[cfg(feature = "full")]
     pub fb_optional: &'static str,
+    #[cfg(feature = "full")]
     pub fb_consent_heading: &'static str,
+    #[cfg(feature = "full")]
     pub fb_name: &'static str,
+    #[cfg(feature = "full")]
     pub fb_phone: &'static str,
+    #[cfg(feature = "full")]
     pub fb_phone_hint: &'static str,
+    #[cfg(feature = "full")]
     pub fb_email: &'static str,
+    #[cfg(feature = "full")]
     pub fb_channel: &'static str,
+    #[cfg(feature = "full")]
     pub fb_channel_phone: &'static str,
+    #[cfg(feature = "full")]
     pub fb_channel_email: &'static str,
+    #[cfg(feature = "full")]
     pub fb_pii_notice: &'static str,
+    #[cfg(feature = "full")]
     pub fb_pii_move: &'static str,
+    #[cfg(feature = "full")]
     pub fb_pii_remove: &'static str,
+    #[cfg(feature = "full")]
     pub fb_fix_these: &'static str,
+    #[cfg(feature = "full")]
     pub fb_issue: fn(&FeedbackIssue) -> String,
     pub fb_reference: &'static str,
     pub fb_reference_hint: &'static str,
     pub fb_qr_label: fn(&str) -> String,
+    #[cfg(feature = "full")]
     pub fb_no_crypto: &'static str,
     // --- find your way ---
+    #[cfg(feature = "full")]
     pub wf_search: &'static str,
+    #[cfg(feature = "full")]
     pub wf_search_hint: &'static str,
+    #[cfg(feature = "full")]
     pub wf_shortcuts: &'static str,
     /// What places of a kind are called (the search shortcuts' labels).
+    #[cfg(feature = "full")]
     pub place_kind: fn(PlaceKind) -> &'static str,
+    #[cfg(feature = "full")]
     pub wf_results: fn(usize) -> String,
+    #[cfg(feature = "full")]
     pub wf_no_results: &'static str,
+    #[cfg(feature = "full")]
     pub wf_route_to: fn(&str) -> String,
+    #[cfg(feature = "full")]
     pub wf_step_free: &'static str,
+    #[cfg(feature = "full")]
     pub wf_you_are_here: &'static str,
+    #[cfg(feature = "full")]
     pub wf_destination: &'static str,
+    #[cfg(feature = "full")]
     pub wf_directions: &'static str,
+    #[cfg(feature = "full")]
     pub wf_step: fn(&WayStep, &str, &str) -> String,
+    #[cfg(feature = "full")]
     pub wf_no_route: &'static str,
+    #[cfg(feature = "full")]
     pub wf_no_step_free: &'static str,
+    #[cfg(feature = "full")]
     pub wf_new_search: &'static str,
+    #[cfg(feature = "full")]
     pub wf_take_along: &'static str,
+    #[cfg(feature = "full")]
     pub wf_map: fn(&str) -> String,
+    #[cfg(feature = "full")]
     pub wf_floors: &'static str,
     // --- staff: outbox status ---
+    #[cfg(feature = "full")]
     pub staff_config: &'static str,
+    #[cfg(feature = "full")]
     pub staff_config_fallback: &'static str,
+    #[cfg(feature = "full")]
     pub staff_outbox: &'static str,
+    #[cfg(feature = "full")]
     pub staff_pending: &'static str,
+    #[cfg(feature = "full")]
     pub staff_rejected: &'static str,
+    #[cfg(feature = "full")]
     pub staff_unsaved: &'static str,
+    #[cfg(feature = "full")]
     pub staff_storage_error: &'static str,
+    #[cfg(feature = "full")]
     pub staff_persisted: &'static str,
+    #[cfg(feature = "full")]
     pub staff_sender: &'static str,
+    #[cfg(feature = "full")]
     pub staff_last_result: &'static str,
+    #[cfg(feature = "full")]
     pub staff_next_attempt: fn(u32) -> String,
     /// Why sending fails, in plain words, by the policy's failure class.
+    #[cfg(feature = "full")]
     pub staff_send_problem: &'static str,
+    #[cfg(feature = "full")]
     pub staff_failure: fn(crate::outbox::policy::Failure) -> &'static str,
     // --- staff: sign-in, device setup, about ---
+    #[cfg(feature = "full")]
     pub staff_only_title: &'static str,
+    #[cfg(feature = "full")]
     pub staff_only_body: &'static str,
+    #[cfg(feature = "full")]
     pub staff_pin: &'static str,
+    #[cfg(feature = "full")]
     pub staff_sign_in: &'static str,
+    #[cfg(feature = "full")]
     pub staff_checking: &'static str,
+    #[cfg(feature = "full")]
     pub staff_wrong_pin: fn(u32) -> String,
+    #[cfg(feature = "full")]
     pub staff_locked: fn(u32) -> String,
+    #[cfg(feature = "full")]
     pub staff_not_set_up: &'static str,
+    #[cfg(feature = "full")]
     pub staff_not_set_up_how: &'static str,
+    #[cfg(feature = "full")]
     pub staff_pin_check_failed: fn(&str) -> String,
+    #[cfg(feature = "full")]
     pub staff_sign_out: &'static str,
+    #[cfg(feature = "full")]
     pub staff_session_note: &'static str,
+    #[cfg(feature = "full")]
     pub staff_device: &'static str,
+    #[cfg(feature = "full")]
     pub staff_device_note: &'static str,
+    #[cfg(feature = "full")]
     pub staff_device_touchpoint: &'static str,
+    #[cfg(feature = "full")]
     pub staff_device_lang: &'static str,
+    #[cfg(feature = "full")]
     pub staff_device_mode: &'static str,
+    #[cfg(feature = "full")]
     pub staff_device_token: &'static str,
+    #[cfg(feature = "full")]
     pub staff_device_token_hint: &'static str,
+    #[cfg(feature = "full")]
     pub staff_from_config: fn(&str) -> String,
+    #[cfg(feature = "full")]
     pub staff_mode_standard: &'static str,
+    #[cfg(feature = "full")]
     pub staff_device_save: &'static str,
+    #[cfg(feature = "full")]
     pub staff_device_clear: &'static str,
+    #[cfg(feature = "full")]
     pub staff_device_save_failed: &'static str,
+    #[cfg(feature = "full")]
     pub staff_device_bad_token: &'static str,
+    #[cfg(feature = "full")]
     pub staff_about: &'static str,
+    #[cfg(feature = "full")]
     pub staff_version: &'static str,
+    #[cfg(feature = "full")]
     pub staff_store_id: &'static str,
+    #[cfg(feature = "full")]
     pub staff_survey_version: &'static str,
     // --- read aloud (speech) ---
     /// The read-aloud control's word.
@@ -190,74 +276,135 @@ pub struct Strings {
     pub speech_scale_end: fn(u8, &str) -> String,
     /// A choice and its hint read aloud: "Complaint: something went wrong".
     pub speech_pair: fn(&str, &str) -> String,
+    #[cfg(feature = "full")]
     pub staff_speech: &'static str,
+    #[cfg(feature = "full")]
     pub staff_speech_note: &'static str,
+    #[cfg(feature = "full")]
     pub staff_speech_none: &'static str,
     // --- staff: outbox care ---
+    #[cfg(feature = "full")]
     pub care_last_success: &'static str,
+    #[cfg(feature = "full")]
     pub care_last_failure: &'static str,
     /// Nothing of that kind since this page was opened (the sender keeps it in memory).
+    #[cfg(feature = "full")]
     pub care_none_yet: &'static str,
     /// The last send failed for want of a connection and the browser says it is offline.
+    #[cfg(feature = "full")]
     pub care_no_network: &'static str,
+    #[cfg(feature = "full")]
     pub care_storage_use: &'static str,
     /// "{used} of {quota}".
+    #[cfg(feature = "full")]
     pub care_storage_of: fn(&str, &str) -> String,
+    #[cfg(feature = "full")]
     pub care_send_now: &'static str,
+    #[cfg(feature = "full")]
     pub care_send_now_done: &'static str,
     /// Caption of the refused-records table, with their number.
+    #[cfg(feature = "full")]
     pub care_rejected_caption: fn(u32) -> String,
+    #[cfg(feature = "full")]
     pub care_rejected_help: &'static str,
+    #[cfg(feature = "full")]
     pub care_rejected_none: &'static str,
+    #[cfg(feature = "full")]
     pub care_col_when: &'static str,
+    #[cfg(feature = "full")]
     pub care_col_kind: &'static str,
+    #[cfg(feature = "full")]
     pub care_col_status: &'static str,
+    #[cfg(feature = "full")]
     pub care_col_reason: &'static str,
+    #[cfg(feature = "full")]
     pub care_col_action: &'static str,
+    #[cfg(feature = "full")]
     pub care_kind: fn(crate::outbox::export::Kind) -> &'static str,
+    #[cfg(feature = "full")]
     pub care_no_reason: &'static str,
+    #[cfg(feature = "full")]
     pub care_send_again: &'static str,
     /// Accessible name of one row's button: (kind, when).
+    #[cfg(feature = "full")]
     pub care_send_again_one: fn(&str, &str) -> String,
+    #[cfg(feature = "full")]
     pub care_send_all_again: &'static str,
+    #[cfg(feature = "full")]
     pub care_requeued: fn(u32) -> String,
+    #[cfg(feature = "full")]
     pub care_action_failed: fn(&str) -> String,
+    #[cfg(feature = "full")]
     pub care_export: &'static str,
+    #[cfg(feature = "full")]
     pub care_export_note: &'static str,
+    #[cfg(feature = "full")]
     pub care_export_ndjson: &'static str,
+    #[cfg(feature = "full")]
     pub care_export_csv: &'static str,
     /// (records, file name).
+    #[cfg(feature = "full")]
     pub care_exported: fn(u32, &str) -> String,
+    #[cfg(feature = "full")]
     pub care_download_failed: &'static str,
     // today on this device (staff tally)
+    #[cfg(feature = "full")]
     pub today_title: &'static str,
+    #[cfg(feature = "full")]
     pub today_note: &'static str,
+    #[cfg(feature = "full")]
     pub today_period: &'static str,
+    #[cfg(feature = "full")]
     pub today_today: &'static str,
+    #[cfg(feature = "full")]
     pub today_yesterday: &'static str,
+    #[cfg(feature = "full")]
     pub today_week: &'static str,
+    #[cfg(feature = "full")]
     pub today_responses: &'static str,
+    #[cfg(feature = "full")]
     pub today_flagged: &'static str,
+    #[cfg(feature = "full")]
     pub today_nothing: &'static str,
+    #[cfg(feature = "full")]
     pub today_per_hour: &'static str,
+    #[cfg(feature = "full")]
     pub today_hour: &'static str,
+    #[cfg(feature = "full")]
     pub today_count: &'static str,
+    #[cfg(feature = "full")]
     pub today_share: &'static str,
+    #[cfg(feature = "full")]
     pub today_nps: &'static str,
+    #[cfg(feature = "full")]
     pub today_promoters: &'static str,
+    #[cfg(feature = "full")]
     pub today_passives: &'static str,
+    #[cfg(feature = "full")]
     pub today_detractors: &'static str,
+    #[cfg(feature = "full")]
     pub today_csat: &'static str,
+    #[cfg(feature = "full")]
     pub today_rating: &'static str,
+    #[cfg(feature = "full")]
     pub today_mean: &'static str,
+    #[cfg(feature = "full")]
     pub today_satisfied: &'static str,
+    #[cfg(feature = "full")]
     pub today_csi: &'static str,
+    #[cfg(feature = "full")]
     pub today_dimension: &'static str,
+    #[cfg(feature = "full")]
     pub today_index: &'static str,
+    #[cfg(feature = "full")]
     pub today_answers: &'static str,
+    #[cfg(feature = "full")]
     pub today_journey: &'static str,
+    #[cfg(feature = "full")]
     pub yes: &'static str,
+    #[cfg(feature = "full")]
     pub no: &'static str,
+    #[cfg(feature = "full")]
     pub unknown: &'static str,
     // inclusion (focus): idle warning, thank-you pause, consent ask, text limit
     pub idle_title: &'static str,
@@ -267,7 +414,9 @@ pub struct Strings {
     pub ty_pause: &'static str,
     pub ty_resume: &'static str,
     pub ty_paused: &'static str,
+    #[cfg(feature = "full")]
     pub fb_consent_ask_title: &'static str,
+    #[cfg(feature = "full")]
     pub fb_consent_ask: &'static str,
     pub limit_near: fn(u32) -> String,
     pub limit_reached: fn(u32) -> String,
@@ -283,16 +432,25 @@ pub struct Strings {
     /// One opening span, `(open, close, runs past midnight)`.
     pub hours_span: fn(&str, &str, bool) -> String,
     pub hours_wayfinding: &'static str,
+    #[cfg(feature = "full")]
     pub staff_posters: &'static str,
+    #[cfg(feature = "full")]
     pub staff_posters_note: &'static str,
+    #[cfg(feature = "full")]
     pub staff_posters_show: &'static str,
+    #[cfg(feature = "full")]
     pub staff_posters_hide: &'static str,
+    #[cfg(feature = "full")]
     pub staff_poster_size: &'static str,
+    #[cfg(feature = "full")]
     pub staff_print: &'static str,
+    #[cfg(feature = "full")]
     pub staff_print_hint: &'static str,
     /// Accessible name of a poster's QR code: `(touchpoint, journey)`.
+    #[cfg(feature = "full")]
     pub poster_qr_label: fn(&str, &str) -> String,
     /// The line printed under a poster's QR code, per journey.
+    #[cfg(feature = "full")]
     pub poster_call: fn(crate::config::Journey) -> &'static str,
 }
 

@@ -1,11 +1,15 @@
 use super::Strings;
 use crate::wayfinding::warnings::WarningKind;
+#[cfg(feature = "full")]
 use crate::outbox::policy::Failure as F;
 use crate::number::decimal;
+#[cfg(feature = "full")]
 use crate::config::PlaceKind;
+#[cfg(feature = "full")]
 use crate::feedback::FeedbackKind;
 use crate::config::ProblemKind as P;
 use crate::launch::LaunchWarning as W;
+#[cfg(feature = "full")]
 use crate::i18n::{FeedbackIssue, WayStep};
 use crate::survey::Issue as SurveyIssue;
 
@@ -29,6 +33,7 @@ pub const STRINGS: Strings = Strings {
     staff: "员工入口",
     thank_you_title: "谢谢您！",
     thank_you_body: "您的意见已收到。",
+    #[cfg(feature = "full")]
     staff_title: "员工设置",
     touchpoint: "位置：",
     config_error_title: "本设备暂时无法使用",
@@ -66,31 +71,52 @@ pub const STRINGS: Strings = Strings {
     save_failed: |why| format!("您的回答暂时无法保存到本设备（{why}）。回答已保留在本设备上，系统会自动重试保存；请告诉工作人员。"),
     try_again: "再试一次",
     back_home_in: |s| format!("{s} 秒后自动返回首页"),
+    #[cfg(feature = "full")]
     fb_kind_question: "您想告诉我们什么？",
+    #[cfg(feature = "full")]
     fb_kind: |k| match k {
         FeedbackKind::Complaint => ("投诉", "哪里做得不好"),
         FeedbackKind::Praise => ("表扬", "谁让您满意"),
         FeedbackKind::Suggestion => ("建议", "我们可以怎样改进"),
         FeedbackKind::Question => ("咨询", "您想了解什么"),
     },
+    #[cfg(feature = "full")]
     fb_category_question: "是关于哪方面的？",
+    #[cfg(feature = "full")]
     fb_text_label: "请写下具体内容",
+    #[cfg(feature = "full")]
     fb_department: "相关部门或柜台",
+    #[cfg(feature = "full")]
     fb_staff_member: "相关员工（姓名或工号）",
+    #[cfg(feature = "full")]
     fb_visit_date: "到店日期",
+    #[cfg(feature = "full")]
     fb_optional: "（选填）",
+    #[cfg(feature = "full")]
     fb_consent_heading: "希望我们联系您吗？（选填）",
+    #[cfg(feature = "full")]
     fb_name: "称呼",
+    #[cfg(feature = "full")]
     fb_phone: "手机号码",
+    #[cfg(feature = "full")]
     fb_phone_hint: "中国大陆手机号，或以 + 开头的国际号码",
+    #[cfg(feature = "full")]
     fb_email: "电子邮箱",
+    #[cfg(feature = "full")]
     fb_channel: "希望的联系方式",
+    #[cfg(feature = "full")]
     fb_channel_phone: "电话",
+    #[cfg(feature = "full")]
     fb_channel_email: "邮件",
+    #[cfg(feature = "full")]
     fb_pii_notice: "您的文字里似乎有电话号码或邮箱。您还没有同意我们保存联系方式：可以把它们移到下方的联系方式中（需要勾选同意），或者从文字中删除。",
+    #[cfg(feature = "full")]
     fb_pii_move: "移到联系方式",
+    #[cfg(feature = "full")]
     fb_pii_remove: "从文字中删除",
+    #[cfg(feature = "full")]
     fb_fix_these: "请先修改以下问题：",
+    #[cfg(feature = "full")]
     fb_issue: |i| match i {
         FeedbackIssue::NoKind => "请选择您要投诉、表扬、建议还是咨询。".into(),
         FeedbackIssue::NoCategory => "请选择是关于哪方面的。".into(),
@@ -106,10 +132,15 @@ pub const STRINGS: Strings = Strings {
     fb_reference: "您的处理编号",
     fb_reference_hint: "如需查询处理进度，请向工作人员出示此编号。",
     fb_qr_label: |r| format!("处理编号 {r} 的二维码，可用手机扫描保存"),
+    #[cfg(feature = "full")]
     fb_no_crypto: "本设备无法安全保存联系方式（页面不是通过 https 打开的）。请取消勾选同意后再提交，或到服务台留下联系方式。",
+    #[cfg(feature = "full")]
     wf_search: "搜索店铺、商品或设施",
+    #[cfg(feature = "full")]
     wf_search_hint: "可输入中文、英文或拼音，例如“洗手间”“toilet”“xsj”",
+    #[cfg(feature = "full")]
     wf_shortcuts: "常用设施",
+    #[cfg(feature = "full")]
     place_kind: |k| match k {
         PlaceKind::Department => "商品部门",
         PlaceKind::Brand => "品牌",
@@ -127,13 +158,21 @@ pub const STRINGS: Strings = Strings {
         PlaceKind::RestArea => "休息区",
         PlaceKind::Food => "餐饮",
     },
+    #[cfg(feature = "full")]
     wf_results: |n| format!("找到 {n} 个地点"),
+    #[cfg(feature = "full")]
     wf_no_results: "没有找到，请换个说法，或到服务台咨询。",
+    #[cfg(feature = "full")]
     wf_route_to: |p| format!("去 {p} 的路线"),
+    #[cfg(feature = "full")]
     wf_step_free: "无障碍路线（不走楼梯和扶梯）",
+    #[cfg(feature = "full")]
     wf_you_are_here: "您在这里",
+    #[cfg(feature = "full")]
     wf_destination: "目的地",
+    #[cfg(feature = "full")]
     wf_directions: "文字路线",
+    #[cfg(feature = "full")]
     wf_step: |step, floor, place| match step {
         WayStep::Walk { metres } => format!("步行约 {metres} 米"),
         WayStep::ChangeFloor { by, up, .. } => {
@@ -151,24 +190,43 @@ pub const STRINGS: Strings = Strings {
             crate::wayfinding::directions::Side::Ahead => format!("{place}就在前方"),
         },
     },
+    #[cfg(feature = "full")]
     wf_no_route: "暂时无法为这个地点规划路线，请到服务台咨询。",
+    #[cfg(feature = "full")]
     wf_no_step_free: "这里没有无障碍路线，请到服务台请工作人员协助。",
+    #[cfg(feature = "full")]
     wf_new_search: "重新搜索",
+    #[cfg(feature = "full")]
     wf_take_along: "用手机扫码，把这条路线带在身边",
+    #[cfg(feature = "full")]
     wf_map: |f| format!("{f} 平面图"),
+    #[cfg(feature = "full")]
     wf_floors: "楼层",
+    #[cfg(feature = "full")]
     staff_config: "设置文件",
+    #[cfg(feature = "full")]
     staff_config_fallback: "本设备正在使用上一次可用的设置文件。当前的 config.json 未被采用：",
+    #[cfg(feature = "full")]
     staff_outbox: "发送队列",
+    #[cfg(feature = "full")]
     staff_pending: "待发送",
+    #[cfg(feature = "full")]
     staff_rejected: "被接收端拒收",
+    #[cfg(feature = "full")]
     staff_unsaved: "未能写入存储、暂存于内存",
+    #[cfg(feature = "full")]
     staff_storage_error: "存储错误",
+    #[cfg(feature = "full")]
     staff_persisted: "已获得持久存储",
+    #[cfg(feature = "full")]
     staff_sender: "由本页面负责发送",
+    #[cfg(feature = "full")]
     staff_last_result: "上次发送结果",
+    #[cfg(feature = "full")]
     staff_next_attempt: |s| format!("{s} 秒后重试"),
+    #[cfg(feature = "full")]
     staff_send_problem: "发送失败原因",
+    #[cfg(feature = "full")]
     staff_failure: |f| match f {
         F::Network => "无法连接到接收端（找不到地址、服务器未运行或连接中断）。回答已保留，恢复后发送。",
         F::Redirect => "接收端地址被重定向到别处（代理或登录页？）。回答已保留，请检查 endpoint.url。",
@@ -179,34 +237,63 @@ pub const STRINGS: Strings = Strings {
         F::Refused => "接收端认为部分回答无效而拒收，这些回答保存在“被接收端拒收”中。",
         F::Other => "接收端的回应出乎意料。回答已保留，稍后发送。",
     },
+    #[cfg(feature = "full")]
     staff_only_title: "仅限员工",
+    #[cfg(feature = "full")]
     staff_only_body: "此页面供门店员工使用。如果您是顾客，请点“返回首页”。",
+    #[cfg(feature = "full")]
     staff_pin: "员工 PIN 码",
+    #[cfg(feature = "full")]
     staff_sign_in: "登录",
+    #[cfg(feature = "full")]
     staff_checking: "正在核对…",
+    #[cfg(feature = "full")]
     staff_wrong_pin: |left| if left == 1 { "PIN 码错误。再错一次将暂停登录。".into() } else { format!("PIN 码错误。再错 {left} 次将暂停登录。") },
+    #[cfg(feature = "full")]
     staff_locked: |s| if s >= 60 { format!("PIN 码错误次数过多，登录已暂停：请在 {} 分 {} 秒后再试。", s / 60, s % 60) } else { format!("PIN 码错误次数过多，登录已暂停：请在 {s} 秒后再试。") },
+    #[cfg(feature = "full")]
     staff_not_set_up: "本店尚未设置员工模式：配置文件（config.json）中没有员工 PIN 码，因此无法登录。",
+    #[cfg(feature = "full")]
     staff_not_set_up_how: "设置方法：运行“storevoice pin-hash”，输入 PIN 码，再把它打印出的“staff”项加入 config.json。",
+    #[cfg(feature = "full")]
     staff_pin_check_failed: |why| format!("本设备无法核对 PIN 码（{why}）。"),
+    #[cfg(feature = "full")]
     staff_sign_out: "退出登录",
+    #[cfg(feature = "full")]
     staff_session_note: "您已登录。2 分钟无操作、设备回到首页或点“退出登录”时，登录即结束。",
+    #[cfg(feature = "full")]
     staff_device: "本设备",
+    #[cfg(feature = "full")]
     staff_device_note: "仅保存在本设备上。链接自带的设置（?touchpoint=、?lang=、?mode=）仍优先于这里；这里未设置的，使用配置文件的默认值。保存后应用将重新启动。",
+    #[cfg(feature = "full")]
     staff_device_touchpoint: "本设备的位置",
+    #[cfg(feature = "full")]
     staff_device_lang: "默认语言",
+    #[cfg(feature = "full")]
     staff_device_mode: "显示模式",
+    #[cfg(feature = "full")]
     staff_device_token: "发送数据用的设备令牌",
+    #[cfg(feature = "full")]
     staff_device_token_hint: "留空则使用配置文件中的令牌（如有）。",
+    #[cfg(feature = "full")]
     staff_from_config: |v| format!("按配置文件（{v}）"),
+    #[cfg(feature = "full")]
     staff_mode_standard: "标准",
+    #[cfg(feature = "full")]
     staff_device_save: "保存并重新启动",
+    #[cfg(feature = "full")]
     staff_device_clear: "清除本设备的设置",
+    #[cfg(feature = "full")]
     staff_device_save_failed: "本设备的存储拒绝了这些设置，未做任何更改。",
+    #[cfg(feature = "full")]
     staff_device_bad_token: "令牌只能包含可打印的 ASCII 字符，不能有空格。",
+    #[cfg(feature = "full")]
     staff_about: "关于",
+    #[cfg(feature = "full")]
     staff_version: "应用版本",
+    #[cfg(feature = "full")]
     staff_store_id: "门店编号",
+    #[cfg(feature = "full")]
     staff_survey_version: "问卷版本",
     // --- read aloud (speech) ---
     read_aloud: "朗读",
@@ -215,72 +302,133 @@ pub const STRINGS: Strings = Strings {
     speech_scale: |a, b| format!("{a} 到 {b} 分"),
     speech_scale_end: |n, l| format!("{n} 分表示{l}"),
     speech_pair: |a, b| format!("{a}：{b}"),
+    #[cfg(feature = "full")]
     staff_speech: "朗读",
+    #[cfg(feature = "full")]
     staff_speech_note: "本设备上各语言可用的朗读语音。没有语音的语言不显示朗读按钮。",
+    #[cfg(feature = "full")]
     staff_speech_none: "无语音",
     // --- staff: outbox care ---
+    #[cfg(feature = "full")]
     care_last_success: "上次发送成功",
+    #[cfg(feature = "full")]
     care_last_failure: "上次发送失败",
+    #[cfg(feature = "full")]
     care_none_yet: "本页面打开以来没有",
+    #[cfg(feature = "full")]
     care_no_network: "本设备没有网络连接。回答已保留，恢复后发送。",
+    #[cfg(feature = "full")]
     care_storage_use: "已用存储空间",
+    #[cfg(feature = "full")]
     care_storage_of: |used, quota| format!("{used}（共 {quota}）"),
+    #[cfg(feature = "full")]
     care_send_now: "立即发送",
+    #[cfg(feature = "full")]
     care_send_now_done: "已开始发送。",
+    #[cfg(feature = "full")]
     care_rejected_caption: |n| format!("被接收端拒收（{n} 条）"),
+    #[cfg(feature = "full")]
     care_rejected_help: "接收端认为这些回答无效而拒收。接收端修好后请重新发送：每条回答保留原编号，不会被重复保存。",
+    #[cfg(feature = "full")]
     care_rejected_none: "本设备上没有被拒收的回答。",
+    #[cfg(feature = "full")]
     care_col_when: "拒收时间",
+    #[cfg(feature = "full")]
     care_col_kind: "类型",
+    #[cfg(feature = "full")]
     care_col_status: "HTTP 状态码",
+    #[cfg(feature = "full")]
     care_col_reason: "接收端给出的原因",
+    #[cfg(feature = "full")]
     care_col_action: "操作",
+    #[cfg(feature = "full")]
     care_kind: |k| match k {
         crate::outbox::export::Kind::Survey => "购物评价",
         crate::outbox::export::Kind::Feedback => "意见箱",
         crate::outbox::export::Kind::Other => "其他",
     },
+    #[cfg(feature = "full")]
     care_no_reason: "（未给出原因）",
+    #[cfg(feature = "full")]
     care_send_again: "重新发送",
+    #[cfg(feature = "full")]
     care_send_again_one: |kind, when| format!("重新发送：{kind}，拒收于 {when}"),
+    #[cfg(feature = "full")]
     care_send_all_again: "全部重新发送",
+    #[cfg(feature = "full")]
     care_requeued: |n| format!("{n} 条回答已放回待发送队列，正在发送。"),
+    #[cfg(feature = "full")]
     care_action_failed: |why| format!("操作未成功：{why}"),
+    #[cfg(feature = "full")]
     care_export: "导出本设备上的回答",
+    #[cfg(feature = "full")]
     care_export_note: "文件包含仍在本设备上的全部回答（待发送和被拒收的）；导出不会删除任何内容。只有仍待发送的回答包含联系方式：被拒收的回答在拒收时已删除联系方式（见 contact_note 列）。",
+    #[cfg(feature = "full")]
     care_export_ndjson: "下载 NDJSON",
+    #[cfg(feature = "full")]
     care_export_csv: "下载 CSV（Excel）",
+    #[cfg(feature = "full")]
     care_exported: |n, file| format!("已将 {n} 条回答保存为 {file}。"),
+    #[cfg(feature = "full")]
     care_download_failed: "浏览器没有开始下载。",
     // today on this device (staff tally)
+    #[cfg(feature = "full")]
     today_title: "本机今日概况",
+    #[cfg(feature = "full")]
     today_note: "只记录本机提交的数量和评分（不含任何文字或联系方式），保留 14 天。“已标记”是快得不像真人作答的提交，不计入评分。",
+    #[cfg(feature = "full")]
     today_period: "时段",
+    #[cfg(feature = "full")]
     today_today: "今天",
+    #[cfg(feature = "full")]
     today_yesterday: "昨天",
+    #[cfg(feature = "full")]
     today_week: "最近 7 天",
+    #[cfg(feature = "full")]
     today_responses: "提交总数",
+    #[cfg(feature = "full")]
     today_flagged: "已标记（未计入）",
+    #[cfg(feature = "full")]
     today_nothing: "这个时段没有提交。",
+    #[cfg(feature = "full")]
     today_per_hour: "每小时提交数",
+    #[cfg(feature = "full")]
     today_hour: "时间",
+    #[cfg(feature = "full")]
     today_count: "数量",
+    #[cfg(feature = "full")]
     today_share: "占比",
+    #[cfg(feature = "full")]
     today_nps: "净推荐值（NPS）",
+    #[cfg(feature = "full")]
     today_promoters: "推荐者（9–10）",
+    #[cfg(feature = "full")]
     today_passives: "被动者（7–8）",
+    #[cfg(feature = "full")]
     today_detractors: "贬损者（0–6）",
+    #[cfg(feature = "full")]
     today_csat: "满意度（CSAT）分布",
+    #[cfg(feature = "full")]
     today_rating: "评分",
+    #[cfg(feature = "full")]
     today_mean: "平均分",
+    #[cfg(feature = "full")]
     today_satisfied: "满意（4–5）",
+    #[cfg(feature = "full")]
     today_csi: "各维度满意度指数（CSI，0–100）",
+    #[cfg(feature = "full")]
     today_dimension: "维度",
+    #[cfg(feature = "full")]
     today_index: "指数",
+    #[cfg(feature = "full")]
     today_answers: "作答数",
+    #[cfg(feature = "full")]
     today_journey: "服务",
+    #[cfg(feature = "full")]
     yes: "是",
+    #[cfg(feature = "full")]
     no: "否",
+    #[cfg(feature = "full")]
     unknown: "未知",
     // inclusion (focus): idle warning, thank-you pause, consent ask, text limit
     idle_title: "还在吗？",
@@ -290,7 +438,9 @@ pub const STRINGS: Strings = Strings {
     ty_pause: "保留此页面",
     ty_resume: "继续倒计时",
     ty_paused: "已暂停自动返回：您在操作时，此页面会一直保留。",
+    #[cfg(feature = "full")]
     fb_consent_ask_title: "请先勾选同意",
+    #[cfg(feature = "full")]
     fb_consent_ask: "勾选下面的同意框后，文字中的电话号码和邮箱会移到联系方式中。不勾选，它们会留在文字里。",
     limit_near: |max| format!("快到 {max} 字的上限了"),
     limit_reached: |max| format!("已达到 {max} 字的上限"),
@@ -304,14 +454,23 @@ pub const STRINGS: Strings = Strings {
     weekdays: ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"],
     hours_span: |o, c, night| if night { format!("{o}–次日 {c}") } else { format!("{o}–{c}") },
     hours_wayfinding: "您仍然可以查找店内位置：",
+    #[cfg(feature = "full")]
     staff_posters: "二维码海报",
+    #[cfg(feature = "full")]
     staff_posters_note: "每个位置、每项服务各一张海报。打印后贴在对应的位置。",
+    #[cfg(feature = "full")]
     staff_posters_show: "显示海报",
+    #[cfg(feature = "full")]
     staff_posters_hide: "隐藏海报",
+    #[cfg(feature = "full")]
     staff_poster_size: "纸张大小",
+    #[cfg(feature = "full")]
     staff_print: "打印",
+    #[cfg(feature = "full")]
     staff_print_hint: "每张海报单独打印一页，不含应用的其他内容。",
+    #[cfg(feature = "full")]
     poster_qr_label: |tp, j| format!("二维码：{tp}的{j}"),
+    #[cfg(feature = "full")]
     poster_call: |j| match j {
         crate::config::Journey::Survey => "扫码评价您的购物体验",
         crate::config::Journey::Feedback => "扫码给我们提意见",

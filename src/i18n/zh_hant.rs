@@ -1,11 +1,15 @@
 use super::Strings;
 use crate::wayfinding::warnings::WarningKind;
+#[cfg(feature = "full")]
 use crate::outbox::policy::Failure as F;
 use crate::number::decimal;
+#[cfg(feature = "full")]
 use crate::config::PlaceKind;
+#[cfg(feature = "full")]
 use crate::feedback::FeedbackKind;
 use crate::config::ProblemKind as P;
 use crate::launch::LaunchWarning as W;
+#[cfg(feature = "full")]
 use crate::i18n::{FeedbackIssue, WayStep};
 use crate::survey::Issue as SurveyIssue;
 
@@ -29,6 +33,7 @@ pub const STRINGS: Strings = Strings {
     staff: "員工入口",
     thank_you_title: "謝謝您！",
     thank_you_body: "您的意見已收到。",
+    #[cfg(feature = "full")]
     staff_title: "員工設定",
     touchpoint: "位置：",
     config_error_title: "本裝置暫時無法使用",
@@ -66,31 +71,52 @@ pub const STRINGS: Strings = Strings {
     save_failed: |why| format!("您的回答暫時無法儲存到本裝置（{why}）。回答已保留在本裝置上，系統會自動重試儲存；請告訴工作人員。"),
     try_again: "再試一次",
     back_home_in: |s| format!("{s} 秒後自動返回首頁"),
+    #[cfg(feature = "full")]
     fb_kind_question: "您想告訴我們什麼？",
+    #[cfg(feature = "full")]
     fb_kind: |k| match k {
         FeedbackKind::Complaint => ("投訴", "哪裡做得不好"),
         FeedbackKind::Praise => ("表揚", "誰讓您滿意"),
         FeedbackKind::Suggestion => ("建議", "我們可以怎樣改進"),
         FeedbackKind::Question => ("諮詢", "您想了解什麼"),
     },
+    #[cfg(feature = "full")]
     fb_category_question: "是關於哪方面的？",
+    #[cfg(feature = "full")]
     fb_text_label: "請寫下具體內容",
+    #[cfg(feature = "full")]
     fb_department: "相關部門或櫃台",
+    #[cfg(feature = "full")]
     fb_staff_member: "相關員工（姓名或工號）",
+    #[cfg(feature = "full")]
     fb_visit_date: "到店日期",
+    #[cfg(feature = "full")]
     fb_optional: "（選填）",
+    #[cfg(feature = "full")]
     fb_consent_heading: "希望我們聯絡您嗎？（選填）",
+    #[cfg(feature = "full")]
     fb_name: "稱呼",
+    #[cfg(feature = "full")]
     fb_phone: "手機號碼",
+    #[cfg(feature = "full")]
     fb_phone_hint: "中國大陸手機號，或以 + 開頭的國際號碼",
+    #[cfg(feature = "full")]
     fb_email: "電子郵件",
+    #[cfg(feature = "full")]
     fb_channel: "希望的聯絡方式",
+    #[cfg(feature = "full")]
     fb_channel_phone: "電話",
+    #[cfg(feature = "full")]
     fb_channel_email: "郵件",
+    #[cfg(feature = "full")]
     fb_pii_notice: "您的文字裡似乎有電話號碼或郵件地址。您還沒有同意我們保存聯絡方式：可以把它們移到下方的聯絡方式中（需要勾選同意），或者從文字中刪除。",
+    #[cfg(feature = "full")]
     fb_pii_move: "移到聯絡方式",
+    #[cfg(feature = "full")]
     fb_pii_remove: "從文字中刪除",
+    #[cfg(feature = "full")]
     fb_fix_these: "請先修改以下問題：",
+    #[cfg(feature = "full")]
     fb_issue: |i| match i {
         FeedbackIssue::NoKind => "請選擇您要投訴、表揚、建議還是諮詢。".into(),
         FeedbackIssue::NoCategory => "請選擇是關於哪方面的。".into(),
@@ -106,10 +132,15 @@ pub const STRINGS: Strings = Strings {
     fb_reference: "您的處理編號",
     fb_reference_hint: "如需查詢處理進度，請向工作人員出示此編號。",
     fb_qr_label: |r| format!("處理編號 {r} 的二維碼，可用手機掃描保存"),
+    #[cfg(feature = "full")]
     fb_no_crypto: "本裝置無法安全保存聯絡方式（頁面不是透過 https 開啟的）。請取消勾選同意後再提交，或到服務台留下聯絡方式。",
+    #[cfg(feature = "full")]
     wf_search: "搜尋店鋪、商品或設施",
+    #[cfg(feature = "full")]
     wf_search_hint: "可輸入中文、英文或拼音，例如「洗手間」「toilet」「xsj」",
+    #[cfg(feature = "full")]
     wf_shortcuts: "常用設施",
+    #[cfg(feature = "full")]
     place_kind: |k| match k {
         PlaceKind::Department => "商品部門",
         PlaceKind::Brand => "品牌",
@@ -127,13 +158,21 @@ pub const STRINGS: Strings = Strings {
         PlaceKind::RestArea => "休息區",
         PlaceKind::Food => "餐飲",
     },
+    #[cfg(feature = "full")]
     wf_results: |n| format!("找到 {n} 個地點"),
+    #[cfg(feature = "full")]
     wf_no_results: "沒有找到，請換個說法，或到服務台諮詢。",
+    #[cfg(feature = "full")]
     wf_route_to: |p| format!("去 {p} 的路線"),
+    #[cfg(feature = "full")]
     wf_step_free: "無障礙路線（不走樓梯和扶梯）",
+    #[cfg(feature = "full")]
     wf_you_are_here: "您在這裡",
+    #[cfg(feature = "full")]
     wf_destination: "目的地",
+    #[cfg(feature = "full")]
     wf_directions: "文字路線",
+    #[cfg(feature = "full")]
     wf_step: |step, floor, place| match step {
         WayStep::Walk { metres } => format!("步行約 {metres} 公尺"),
         WayStep::ChangeFloor { by, up, .. } => {
@@ -151,24 +190,43 @@ pub const STRINGS: Strings = Strings {
             crate::wayfinding::directions::Side::Ahead => format!("{place}就在前方"),
         },
     },
+    #[cfg(feature = "full")]
     wf_no_route: "暫時無法為這個地點規劃路線，請到服務台諮詢。",
+    #[cfg(feature = "full")]
     wf_no_step_free: "這裡沒有無障礙路線，請到服務台請工作人員協助。",
+    #[cfg(feature = "full")]
     wf_new_search: "重新搜尋",
+    #[cfg(feature = "full")]
     wf_take_along: "用手機掃碼，把這條路線帶在身邊",
+    #[cfg(feature = "full")]
     wf_map: |f| format!("{f} 平面圖"),
+    #[cfg(feature = "full")]
     wf_floors: "樓層",
+    #[cfg(feature = "full")]
     staff_config: "設定檔",
+    #[cfg(feature = "full")]
     staff_config_fallback: "本裝置正在使用上一次可用的設定檔。目前的 config.json 未被採用：",
+    #[cfg(feature = "full")]
     staff_outbox: "傳送佇列",
+    #[cfg(feature = "full")]
     staff_pending: "待傳送",
+    #[cfg(feature = "full")]
     staff_rejected: "被接收端拒收",
+    #[cfg(feature = "full")]
     staff_unsaved: "未能寫入儲存、暫存於記憶體",
+    #[cfg(feature = "full")]
     staff_storage_error: "儲存錯誤",
+    #[cfg(feature = "full")]
     staff_persisted: "已取得持久儲存",
+    #[cfg(feature = "full")]
     staff_sender: "由本頁面負責傳送",
+    #[cfg(feature = "full")]
     staff_last_result: "上次傳送結果",
+    #[cfg(feature = "full")]
     staff_next_attempt: |s| format!("{s} 秒後重試"),
+    #[cfg(feature = "full")]
     staff_send_problem: "傳送失敗原因",
+    #[cfg(feature = "full")]
     staff_failure: |f| match f {
         F::Network => "無法連線到接收端（找不到位址、伺服器未執行或連線中斷）。回答已保留，恢復後傳送。",
         F::Redirect => "接收端位址被重新導向到別處（代理或登入頁？）。回答已保留，請檢查 endpoint.url。",
@@ -179,34 +237,63 @@ pub const STRINGS: Strings = Strings {
         F::Refused => "接收端認為部分回答無效而拒收，這些回答保存在「被接收端拒收」中。",
         F::Other => "接收端的回應出乎意料。回答已保留，稍後傳送。",
     },
+    #[cfg(feature = "full")]
     staff_only_title: "僅限員工",
+    #[cfg(feature = "full")]
     staff_only_body: "此頁面供門市員工使用。如果您是顧客，請點「返回首頁」。",
+    #[cfg(feature = "full")]
     staff_pin: "員工 PIN 碼",
+    #[cfg(feature = "full")]
     staff_sign_in: "登入",
+    #[cfg(feature = "full")]
     staff_checking: "正在核對…",
+    #[cfg(feature = "full")]
     staff_wrong_pin: |left| if left == 1 { "PIN 碼錯誤。再錯一次將暫停登入。".into() } else { format!("PIN 碼錯誤。再錯 {left} 次將暫停登入。") },
+    #[cfg(feature = "full")]
     staff_locked: |s| if s >= 60 { format!("PIN 碼錯誤次數過多，登入已暫停：請在 {} 分 {} 秒後再試。", s / 60, s % 60) } else { format!("PIN 碼錯誤次數過多，登入已暫停：請在 {s} 秒後再試。") },
+    #[cfg(feature = "full")]
     staff_not_set_up: "本店尚未設定員工模式：設定檔（config.json）中沒有員工 PIN 碼，因此無法登入。",
+    #[cfg(feature = "full")]
     staff_not_set_up_how: "設定方法：執行「storevoice pin-hash」，輸入 PIN 碼，再把它印出的「staff」項加入 config.json。",
+    #[cfg(feature = "full")]
     staff_pin_check_failed: |why| format!("本裝置無法核對 PIN 碼（{why}）。"),
+    #[cfg(feature = "full")]
     staff_sign_out: "登出",
+    #[cfg(feature = "full")]
     staff_session_note: "您已登入。2 分鐘無操作、裝置回到首頁或點「登出」時，登入即結束。",
+    #[cfg(feature = "full")]
     staff_device: "本裝置",
+    #[cfg(feature = "full")]
     staff_device_note: "僅儲存在本裝置上。連結自帶的設定（?touchpoint=、?lang=、?mode=）仍優先於這裡；這裡未設定的，使用設定檔的預設值。儲存後應用程式將重新啟動。",
+    #[cfg(feature = "full")]
     staff_device_touchpoint: "本裝置的位置",
+    #[cfg(feature = "full")]
     staff_device_lang: "預設語言",
+    #[cfg(feature = "full")]
     staff_device_mode: "顯示模式",
+    #[cfg(feature = "full")]
     staff_device_token: "傳送資料用的裝置權杖",
+    #[cfg(feature = "full")]
     staff_device_token_hint: "留空則使用設定檔中的權杖（如有）。",
+    #[cfg(feature = "full")]
     staff_from_config: |v| format!("依設定檔（{v}）"),
+    #[cfg(feature = "full")]
     staff_mode_standard: "標準",
+    #[cfg(feature = "full")]
     staff_device_save: "儲存並重新啟動",
+    #[cfg(feature = "full")]
     staff_device_clear: "清除本裝置的設定",
+    #[cfg(feature = "full")]
     staff_device_save_failed: "本裝置的儲存空間拒絕了這些設定，未做任何變更。",
+    #[cfg(feature = "full")]
     staff_device_bad_token: "權杖只能包含可列印的 ASCII 字元，不能有空格。",
+    #[cfg(feature = "full")]
     staff_about: "關於",
+    #[cfg(feature = "full")]
     staff_version: "應用程式版本",
+    #[cfg(feature = "full")]
     staff_store_id: "門市編號",
+    #[cfg(feature = "full")]
     staff_survey_version: "問卷版本",
     // --- read aloud (speech) ---
     read_aloud: "朗讀",
@@ -215,72 +302,133 @@ pub const STRINGS: Strings = Strings {
     speech_scale: |a, b| format!("{a} 到 {b} 分"),
     speech_scale_end: |n, l| format!("{n} 分表示{l}"),
     speech_pair: |a, b| format!("{a}：{b}"),
+    #[cfg(feature = "full")]
     staff_speech: "朗讀",
+    #[cfg(feature = "full")]
     staff_speech_note: "本裝置上各語言可用的朗讀語音。沒有語音的語言不顯示朗讀按鈕。",
+    #[cfg(feature = "full")]
     staff_speech_none: "無語音",
     // --- staff: outbox care ---
+    #[cfg(feature = "full")]
     care_last_success: "上次傳送成功",
+    #[cfg(feature = "full")]
     care_last_failure: "上次傳送失敗",
+    #[cfg(feature = "full")]
     care_none_yet: "本頁面開啟以來沒有",
+    #[cfg(feature = "full")]
     care_no_network: "本裝置沒有網路連線。回答已保留，恢復後傳送。",
+    #[cfg(feature = "full")]
     care_storage_use: "已用儲存空間",
+    #[cfg(feature = "full")]
     care_storage_of: |used, quota| format!("{used}（共 {quota}）"),
+    #[cfg(feature = "full")]
     care_send_now: "立即傳送",
+    #[cfg(feature = "full")]
     care_send_now_done: "已開始傳送。",
+    #[cfg(feature = "full")]
     care_rejected_caption: |n| format!("被接收端拒收（{n} 筆）"),
+    #[cfg(feature = "full")]
     care_rejected_help: "接收端認為這些回答無效而拒收。接收端修好後請重新傳送：每筆回答保留原編號，不會被重複儲存。",
+    #[cfg(feature = "full")]
     care_rejected_none: "本裝置上沒有被拒收的回答。",
+    #[cfg(feature = "full")]
     care_col_when: "拒收時間",
+    #[cfg(feature = "full")]
     care_col_kind: "類型",
+    #[cfg(feature = "full")]
     care_col_status: "HTTP 狀態碼",
+    #[cfg(feature = "full")]
     care_col_reason: "接收端給出的原因",
+    #[cfg(feature = "full")]
     care_col_action: "操作",
+    #[cfg(feature = "full")]
     care_kind: |k| match k {
         crate::outbox::export::Kind::Survey => "購物評價",
         crate::outbox::export::Kind::Feedback => "意見箱",
         crate::outbox::export::Kind::Other => "其他",
     },
+    #[cfg(feature = "full")]
     care_no_reason: "（未提供原因）",
+    #[cfg(feature = "full")]
     care_send_again: "重新傳送",
+    #[cfg(feature = "full")]
     care_send_again_one: |kind, when| format!("重新傳送：{kind}，拒收於 {when}"),
+    #[cfg(feature = "full")]
     care_send_all_again: "全部重新傳送",
+    #[cfg(feature = "full")]
     care_requeued: |n| format!("{n} 筆回答已放回待傳送佇列，正在傳送。"),
+    #[cfg(feature = "full")]
     care_action_failed: |why| format!("操作未成功：{why}"),
+    #[cfg(feature = "full")]
     care_export: "匯出本裝置上的回答",
+    #[cfg(feature = "full")]
     care_export_note: "檔案包含仍在本裝置上的全部回答（待傳送和被拒收的）；匯出不會刪除任何內容。只有仍待傳送的回答包含聯絡方式：被拒收的回答在拒收時已刪除聯絡方式（見 contact_note 欄）。",
+    #[cfg(feature = "full")]
     care_export_ndjson: "下載 NDJSON",
+    #[cfg(feature = "full")]
     care_export_csv: "下載 CSV（Excel）",
+    #[cfg(feature = "full")]
     care_exported: |n, file| format!("已將 {n} 筆回答儲存為 {file}。"),
+    #[cfg(feature = "full")]
     care_download_failed: "瀏覽器沒有開始下載。",
     // today on this device (staff tally)
+    #[cfg(feature = "full")]
     today_title: "本機今日概況",
+    #[cfg(feature = "full")]
     today_note: "只記錄本機提交的數量和評分（不含任何文字或聯絡方式），保留 14 天。「已標記」是快得不像真人作答的提交，不計入評分。",
+    #[cfg(feature = "full")]
     today_period: "時段",
+    #[cfg(feature = "full")]
     today_today: "今天",
+    #[cfg(feature = "full")]
     today_yesterday: "昨天",
+    #[cfg(feature = "full")]
     today_week: "最近 7 天",
+    #[cfg(feature = "full")]
     today_responses: "提交總數",
+    #[cfg(feature = "full")]
     today_flagged: "已標記（未計入）",
+    #[cfg(feature = "full")]
     today_nothing: "這個時段沒有提交。",
+    #[cfg(feature = "full")]
     today_per_hour: "每小時提交數",
+    #[cfg(feature = "full")]
     today_hour: "時間",
+    #[cfg(feature = "full")]
     today_count: "數量",
+    #[cfg(feature = "full")]
     today_share: "佔比",
+    #[cfg(feature = "full")]
     today_nps: "淨推薦值（NPS）",
+    #[cfg(feature = "full")]
     today_promoters: "推薦者（9–10）",
+    #[cfg(feature = "full")]
     today_passives: "被動者（7–8）",
+    #[cfg(feature = "full")]
     today_detractors: "貶損者（0–6）",
+    #[cfg(feature = "full")]
     today_csat: "滿意度（CSAT）分佈",
+    #[cfg(feature = "full")]
     today_rating: "評分",
+    #[cfg(feature = "full")]
     today_mean: "平均分",
+    #[cfg(feature = "full")]
     today_satisfied: "滿意（4–5）",
+    #[cfg(feature = "full")]
     today_csi: "各維度滿意度指數（CSI，0–100）",
+    #[cfg(feature = "full")]
     today_dimension: "維度",
+    #[cfg(feature = "full")]
     today_index: "指數",
+    #[cfg(feature = "full")]
     today_answers: "作答數",
+    #[cfg(feature = "full")]
     today_journey: "服務",
+    #[cfg(feature = "full")]
     yes: "是",
+    #[cfg(feature = "full")]
     no: "否",
+    #[cfg(feature = "full")]
     unknown: "未知",
     // inclusion (focus): idle warning, thank-you pause, consent ask, text limit
     idle_title: "還在嗎？",
@@ -290,7 +438,9 @@ pub const STRINGS: Strings = Strings {
     ty_pause: "保留此頁面",
     ty_resume: "繼續倒數",
     ty_paused: "已暫停自動返回：您在操作時，此頁面會一直保留。",
+    #[cfg(feature = "full")]
     fb_consent_ask_title: "請先勾選同意",
+    #[cfg(feature = "full")]
     fb_consent_ask: "勾選下面的同意框後，文字中的電話號碼和電子郵件會移到聯絡方式中。不勾選，它們會留在文字裡。",
     limit_near: |max| format!("快到 {max} 字的上限了"),
     limit_reached: |max| format!("已達到 {max} 字的上限"),
@@ -304,14 +454,23 @@ pub const STRINGS: Strings = Strings {
     weekdays: ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"],
     hours_span: |o, c, night| if night { format!("{o}–次日 {c}") } else { format!("{o}–{c}") },
     hours_wayfinding: "您仍然可以查找店內位置：",
+    #[cfg(feature = "full")]
     staff_posters: "二維碼海報",
+    #[cfg(feature = "full")]
     staff_posters_note: "每個位置、每項服務各一張海報。列印後貼在對應的位置。",
+    #[cfg(feature = "full")]
     staff_posters_show: "顯示海報",
+    #[cfg(feature = "full")]
     staff_posters_hide: "隱藏海報",
+    #[cfg(feature = "full")]
     staff_poster_size: "紙張大小",
+    #[cfg(feature = "full")]
     staff_print: "列印",
+    #[cfg(feature = "full")]
     staff_print_hint: "每張海報單獨列印一頁，不含應用程式的其他內容。",
+    #[cfg(feature = "full")]
     poster_qr_label: |tp, j| format!("二維碼：{tp}的{j}"),
+    #[cfg(feature = "full")]
     poster_call: |j| match j {
         crate::config::Journey::Survey => "掃碼評價您的購物體驗",
         crate::config::Journey::Feedback => "掃碼給我們提意見",

@@ -9,7 +9,7 @@ pub mod directions;
 pub mod warnings;
 pub mod plan;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "full"))]
 pub mod view;
 
 use crate::config::PlaceKind;

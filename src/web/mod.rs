@@ -4,6 +4,7 @@
 pub mod app_update;
 pub mod config_source;
 pub mod dom;
+#[cfg(feature = "full")]
 pub mod download;
 pub mod handover;
 pub mod platform;

@@ -7,6 +7,7 @@ mod action_bar;
 mod config_problems;
 mod idle_warning;
 mod limit_status;
+#[cfg(feature = "full")]
 mod qr;
 mod radio;
 mod read_aloud;
@@ -16,7 +17,10 @@ pub use action_bar::ActionBar;
 pub use config_problems::ConfigProblems;
 pub use idle_warning::IdleWarning;
 pub use limit_status::LimitStatus;
+#[cfg(feature = "full")]
 pub use qr::Qr;
 pub use radio::Radio;
-pub use read_aloud::{ReadAloud, ReadAloudStatus, SpeechProvider};
+pub use read_aloud::{ReadAloud, SpeechProvider};
+#[cfg(feature = "full")]
+pub use read_aloud::ReadAloudStatus;
 pub use save_failed::SaveFailed;

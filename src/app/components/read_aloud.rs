@@ -170,6 +170,7 @@ pub fn read_aloud(p: &ReadAloudProps) -> Html {
 }
 
 /// For staff: which languages this device can read aloud, and with which voice.
+#[cfg(feature = "full")]
 #[function_component(ReadAloudStatus)]
 pub fn read_aloud_status() -> Html {
     let (speech, ui) = (use_speech(), use_ui());
