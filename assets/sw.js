@@ -43,7 +43,8 @@ self.addEventListener('fetch', (event) => {
     // The page itself, whatever its launch parameters: this version's page, so the page
     // and its hashed files always match; the network only when it is not cached yet.
     // app.html is the full app (the light index.html hands over to it: src/web/handover.rs).
-    const page = rel === 'app.html' && SHELL.includes('app.html') ? 'app.html' : 'index.html';
+    // By the last segment, so a page under a mistyped sub-path never redirects to itself.
+    const page = rel.split('/').pop() === 'app.html' && SHELL.includes('app.html') ? 'app.html' : 'index.html';
     event.respondWith(caches.open(CACHE).then((c) => c.match(page)).then((hit) => hit ?? fetch(req)));
     return;
   }

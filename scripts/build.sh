@@ -15,6 +15,14 @@ echo "[build] trunk build --release --offline (full app → app.html)"
 trunk build --release --offline --dist target/dist-full
 echo "[build] trunk build --release --offline --no-default-features (light page → index.html)"
 trunk build --release --offline --no-default-features --dist target/dist-light
+# The two builds share the CSS, snippets and copied files: a same-named file that differs
+# would silently replace the full app's own, so it stops the build.
+(cd target/dist-light && find . -type f ! -name index.html) | while read -r f; do
+  if [ -e "target/dist-full/$f" ] && ! cmp -s "target/dist-light/$f" "target/dist-full/$f"; then
+    echo "[build] error: $f differs between the light and the full build" >&2
+    exit 1
+  fi
+done
 rm -rf dist.new
 cp -r target/dist-full dist.new
 mv dist.new/index.html dist.new/app.html

@@ -65,6 +65,8 @@ function rewritePage(page, html) {
     html = html.replace(/\n\s*<!--(?:(?!-->)[\s\S])*-->\s*\n(\s*)<link rel="preload" href="config.json" as="fetch" crossorigin \/>/, '\n$1<!-- config.json: fetched by the script at the top of <head> -->');
     if (html.includes('<link rel="preload" href="config.json"')) fail(`could not replace the config.json preload of ${page}`);
     html = html.replace(loader[0],
+      // An old link the early script sent to app.html: this page starts nothing meanwhile.
+      `if (window.__storevoiceAway) await new Promise(() => {});\n` +
       `const early = window.__storevoiceWasm ? await window.__storevoiceWasm.catch(() => null) : null;\n` +
       // The fallback keeps the integrity check; wasm-bindgen takes a Response promise as well
       // (and compiles from its bytes when the server's MIME type rules out streaming).

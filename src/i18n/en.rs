@@ -19,6 +19,7 @@ pub const STRINGS: Strings = Strings {
     loading: "Loading…",
     handover_refused_title: "This screen cannot open yet",
     handover_refused_body: "An answer given on this device is not stored yet and would be lost. Please ask a member of staff.",
+    handover_offline_body: "This screen needs the network, which cannot be reached right now. Please try again in a moment, or ask a member of staff.",
     welcome: "Welcome to",
     choose_journey: "What would you like to do?",
     journey_survey: "Rate your visit",

@@ -41,6 +41,7 @@ pub struct Strings {
     /// holds in memory (`web::handover`).
     pub handover_refused_title: &'static str,
     pub handover_refused_body: &'static str,
+    pub handover_offline_body: &'static str,
     pub welcome: &'static str,
     pub choose_journey: &'static str,
     pub journey_survey: &'static str,

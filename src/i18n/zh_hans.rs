@@ -19,6 +19,7 @@ pub const STRINGS: Strings = Strings {
     loading: "正在加载…",
     handover_refused_title: "暂时无法打开此页面",
     handover_refused_body: "本设备上有一份回答尚未保存，切换页面会使其丢失。请联系工作人员。",
+    handover_offline_body: "此页面需要网络，但目前无法连接。请稍后再试，或联系工作人员。",
     welcome: "欢迎光临",
     choose_journey: "请选择您需要的服务",
     journey_survey: "评价本次购物",

@@ -19,6 +19,7 @@ pub const STRINGS: Strings = Strings {
     loading: "正在載入…",
     handover_refused_title: "暫時無法開啟此頁面",
     handover_refused_body: "本裝置上有一份回答尚未儲存，切換頁面會使其遺失。請聯絡工作人員。",
+    handover_offline_body: "此頁面需要網路，但目前無法連線。請稍後再試，或聯絡工作人員。",
     welcome: "歡迎光臨",
     choose_journey: "請選擇您需要的服務",
     journey_survey: "評價本次購物",

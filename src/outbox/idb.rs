@@ -362,6 +362,8 @@ pub struct IdbOutbox {
     name: String,
     db: RefCell<Option<Db>>,
     unsaved: RefCell<Vec<(Pending, Option<String>)>>,
+    /// Records whose durable write has not finished yet (a hand-over carries them too).
+    saving: RefCell<Vec<(Pending, Option<String>)>>,
     retrying: Cell<bool>,
     health: RefCell<Health>,
     /// Called after each successful write, to wake the sender.
@@ -374,6 +376,7 @@ impl IdbOutbox {
             name: name.to_string(),
             db: RefCell::new(None),
             unsaved: RefCell::new(Vec::new()),
+            saving: RefCell::new(Vec::new()),
             retrying: Cell::new(false),
             health: RefCell::new(Health::default()),
             on_queued: RefCell::new(None),
@@ -442,7 +445,10 @@ impl IdbOutbox {
     /// never dropped, and the error says why for the customer and staff.
     pub async fn enqueue(self: &Rc<Self>, record: &Record, marks: &Marks) -> Result<(), StorageError> {
         let (p, contact) = Pending::from_record(record, marks, now_ms());
-        match self.write(&p, contact.as_deref()).await {
+        self.saving.borrow_mut().push((p.clone(), contact.clone()));
+        let written = self.write(&p, contact.as_deref()).await;
+        self.saving.borrow_mut().retain(|(s, _)| s.id != p.id);
+        match written {
             Ok(()) => {
                 self.queued(&p, contact.as_deref());
                 Ok(())
@@ -461,13 +467,15 @@ impl IdbOutbox {
         }
     }
 
-    /// The records kept in memory, for a hand-over to another page of the app
-    /// (`crate::handover`); `None` when one has contact details, which never leave the
-    /// encrypted store.
+    /// The records kept in memory and those still being written, for a hand-over to another
+    /// page of the app (`crate::handover`): leaving the page aborts a write in progress, and
+    /// a second write of the same id replaces the first. `None` when one has contact
+    /// details, which never leave the encrypted store.
     pub fn unsaved_to_carry(&self) -> Option<Vec<Carried>> {
-        self.unsaved
-            .borrow()
+        let (unsaved, saving) = (self.unsaved.borrow(), self.saving.borrow());
+        unsaved
             .iter()
+            .chain(saving.iter())
             .map(|(p, contact)| {
                 (contact.is_none() && !p.has_contact).then(|| Carried { id: p.id.clone(), event: p.event.clone(), queued_at: p.queued_at })
             })

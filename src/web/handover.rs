@@ -17,6 +17,16 @@ fn session() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.session_storage().ok().flatten())
 }
 
+/// Whether the full app's page can be loaded now: from the service worker's cache, or from
+/// the network. Without either (offline before the worker was installed, or where there is
+/// none), moving would leave a kiosk on the browser's error page.
+pub async fn full_page_reachable() -> bool {
+    match gloo::net::http::Request::get(FULL_PAGE).send().await {
+        Ok(resp) => resp.ok(),
+        Err(_) => false,
+    }
+}
+
 /// Replaces this page (no new history entry) with the full app at the same screen. Refused
 /// (`Err`, nothing changes) when `handover` holds answers and cannot be written down: the
 /// page change would drop them.
@@ -29,7 +39,12 @@ pub fn to_full_page(handover: &Handover) -> Result<(), ()> {
     // Without storage and nothing unsaved, the full page starts in the launch language.
     let loc = window.location();
     let url = format!("{FULL_PAGE}{}{}", loc.search().unwrap_or_default(), loc.hash().unwrap_or_default());
-    loc.replace(&url).map_err(|_| ())
+    loc.replace(&url).map_err(|_| {
+        // Not moving after all: nothing is left behind for a later start in this tab.
+        if let Some(s) = session() {
+            let _ = s.remove_item(KEY);
+        }
+    })
 }
 
 /// What the light page handed over, once.

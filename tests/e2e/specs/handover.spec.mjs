@@ -183,3 +183,32 @@ test('if the answer cannot go along, the light page stays and says so, and still
     await c.stop();
   }
 });
+
+test('offline with no service worker, the light page does not move to an error page: it says why and stays usable', async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto('/?touchpoint=exit-kiosk-1&lang=en');
+  await expect(page.getByRole('link', { name: /Suggestion box/ })).toBeVisible();
+  await context.setOffline(true);
+  await page.getByRole('link', { name: /Suggestion box/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('This screen cannot open yet');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await expect(page.getByRole('alert')).toContainText('needs the network');
+  expect(new URL(page.url()).pathname).toBe('/');
+  expect(await page.evaluate(() => sessionStorage.getItem('storevoice:handover'))).toBeNull();
+  await expectNoAxeViolations(page, 'hand-over offline');
+  // The questionnaire still works on the light page.
+  await page.getByRole('link', { name: 'Back to start' }).first().click();
+  await page.getByRole('link', { name: /Rate your visit/ }).click();
+  await expect(page.getByRole('radio').first()).toBeVisible();
+  await context.close();
+});
+
+test('an old link sent on to app.html starts nothing of the light page meanwhile', async ({ page, request }) => {
+  const light = await wasmOf(request, 'index.html');
+  const scripts = [];
+  page.on('request', (r) => { if (r.url().endsWith('.js') || r.url().endsWith('.wasm')) scripts.push(new URL(r.url()).pathname); });
+  await page.goto('/?touchpoint=service-desk&via=qr&lang=en&journey=wayfinding');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Find your way');
+  expect(scripts).not.toContain(`/${light}`);
+});

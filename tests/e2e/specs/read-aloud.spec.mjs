@@ -273,6 +273,8 @@ test('screenshots: phone and kiosk, large mode, both languages', async ({ page, 
         await expect(b).toHaveAttribute('aria-pressed', 'true');
         await page.screenshot({ path: `${SHOTS}/survey-${name}-${lang}-${mode}.png` });
         await page.goto(`${collector.url}/?lang=${lang}&mode=${mode}&touchpoint=service-desk#/feedback`);
+        // The suggestion box is on app.html: wait for the hand-over to land before the shot.
+        await expect(page.locator('.read-aloud')).toHaveCount(4);
         await page.screenshot({ path: `${SHOTS}/feedback-${name}-${lang}-${mode}.png` });
       }
     }
