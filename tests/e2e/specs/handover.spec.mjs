@@ -117,21 +117,29 @@ test('a poster link to find your way opens app.html directly, downloading only t
   expect(wasm).toEqual([full]);
 });
 
+/** On a kiosk's light page with storage full (quota 1 byte): a questionnaire answered with
+ *  NPS `nps` and sent, which the device could not store and keeps in memory. Returns the CDP
+ *  session, to give the space back with `Storage.overrideQuotaForOrigin`. */
+async function answerUnstored(context, page, c, nps) {
+  await page.goto(`${c.url}/?lang=en&touchpoint=exit-kiosk-1#/survey`);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: c.url, quotaSize: 1 });
+  await page.getByRole('radio', { name: String(nps), exact: true }).click();
+  await page.getByRole('button', { name: 'Skip' }).click();
+  await page.getByRole('radio', { name: 'Neither', exact: true }).click();
+  await page.getByRole('button', { name: 'Skip' }).click();
+  await page.getByRole('button', { name: /Send/ }).click();
+  await expect(page.getByRole('alert')).toContainText('could not be stored on this device yet');
+  return cdp;
+}
+
 test('an answer the device could not store goes along to app.html and is delivered from there', async ({ browser }) => {
   test.setTimeout(90_000);
   const c = await startCollector();
   try {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${c.url}/?lang=en&touchpoint=exit-kiosk-1#/survey`);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: c.url, quotaSize: 1 });
-    await page.getByRole('radio', { name: '9', exact: true }).click();
-    await page.getByRole('button', { name: 'Skip' }).click();
-    await page.getByRole('radio', { name: 'Neither', exact: true }).click();
-    await page.getByRole('button', { name: 'Skip' }).click();
-    await page.getByRole('button', { name: /Send/ }).click();
-    await expect(page.getByRole('alert')).toContainText('could not be stored on this device yet');
+    const cdp = await answerUnstored(context, page, c, 9);
     // The next customer opens the suggestion box: a page change, which must not drop it.
     await page.getByRole('link', { name: 'Back to start' }).first().click();
     await page.getByRole('link', { name: /Suggestion box/ }).click();
@@ -160,15 +168,7 @@ test('if the answer cannot go along, the light page stays and says so, and still
         return set.call(this, k, v);
       };
     });
-    await page.goto(`${c.url}/?lang=en&touchpoint=exit-kiosk-1#/survey`);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: c.url, quotaSize: 1 });
-    await page.getByRole('radio', { name: '10', exact: true }).click();
-    await page.getByRole('button', { name: 'Skip' }).click();
-    await page.getByRole('radio', { name: 'Neither', exact: true }).click();
-    await page.getByRole('button', { name: 'Skip' }).click();
-    await page.getByRole('button', { name: /Send/ }).click();
-    await expect(page.getByRole('alert')).toContainText('could not be stored on this device yet');
+    const cdp = await answerUnstored(context, page, c, 10);
     await page.getByRole('button', { name: '简体中文' }).click();
     await page.evaluate(() => { location.hash = '#/feedback'; });
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('暂时无法打开此页面');
