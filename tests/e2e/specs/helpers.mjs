@@ -78,6 +78,14 @@ export async function signIn(page, pin = STAFF_PIN) {
   await expect(page.locator('[data-field="pending"]')).toBeVisible({ timeout: 15_000 });
 }
 
+/** The light page (index.html) has handed this screen over: the full app (app.html) has
+ *  loaded. Until then the light page shows its own busy heading, which a focus check could
+ *  match just before the navigation destroys it. */
+export async function expectFullApp(page) {
+  await expect(page).toHaveURL(/\/app\.html([?#]|$)/);
+  await page.waitForLoadState('load');
+}
+
 /** The reference number on the thank-you screen: the value (dd) of the term (dt) `label`. */
 export const referenceNumber = (page, label) =>
   page.locator('.reference-box dl').filter({ has: page.locator('dt', { hasText: label }) }).locator('dd');

@@ -4,7 +4,7 @@
 // store's clock is UTC+08:00 (config `store.hours.utc_offset`).
 import { test, expect } from '@playwright/test';
 import { startCollector } from './collector.mjs';
-import { expectNoAxeViolations, watchConsole } from './helpers.mjs';
+import { expectFullApp, expectNoAxeViolations, watchConsole } from './helpers.mjs';
 
 const DAY = [{ open: '10:00', close: '22:00' }];
 const withHours = (cfg) => {
@@ -46,6 +46,7 @@ test('a kiosk before opening shows the hours, keeps find-your-way, and opens by 
 
   // Find your way is still there.
   await page.getByRole('link', { name: /Find your way/ }).click();
+  await expectFullApp(page);
   await expect(page).toHaveURL(/#\/wayfinding/);
   await page.getByRole('link', { name: 'Back to start' }).click();
   await expect(h1).toHaveText('We are closed right now');

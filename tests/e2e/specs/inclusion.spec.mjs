@@ -5,7 +5,7 @@
 // Time is moved with Playwright's clock, which drives the app's timers and Date.now().
 import { expect } from '@playwright/test';
 import { test, startCollector } from './collector.mjs';
-import { expectNoAxeViolations, SHOTS } from './helpers.mjs';
+import { expectFullApp, expectNoAxeViolations, SHOTS } from './helpers.mjs';
 
 const radio = (page, name) => page.getByRole('radio', { name, exact: true });
 const heading = (page) => page.locator('#screen-heading');
@@ -277,7 +277,8 @@ for (const [lang, L] of Object.entries({
   test(`${lang}: wayfinding moves focus on opening a route and on new search; the count is a live region from the start`, async ({ page, collector }) => {
     await page.goto(`${collector.url}/?lang=${lang}&touchpoint=exit-kiosk-1`);
     await page.getByRole('link', { name: new RegExp(L.find) }).click();
-    await expectHeadingFocused(page);
+    await expectFullApp(page);
+    await expectHeadingFocused(page, L.find);
     const count = page.locator('.results-count');
     await expect(count).toHaveAttribute('role', 'status');
     await expect(count).toHaveText('');
