@@ -44,7 +44,7 @@ pub fn app(props: &AppProps) -> Html {
         let query = props.query.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let fresh = config_source::fetch_config_text(&url).await;
+                let fresh = config_source::fetch_config_text_patiently(&url).await;
                 crate::web::platform::mark("storevoice:config-text");
                 let next = match config::choose(fresh, config_source::last_good) {
                     Err(why) => Load::Failed(Rc::new(why)),

@@ -12,13 +12,23 @@ pub enum FetchError {
     Status(u16),
     /// No answer: offline, DNS, CORS, refused connection.
     Network(String),
+    /// No answer yet after [`PATIENCE_S`] seconds (a stalled network or server), while this
+    /// device has a last good config to start from instead.
+    TimedOut { after_s: u32 },
 }
+
+/// How long a device that has a last good config waits for a fresh one before it starts on
+/// the kept one: a kiosk switched on behind a stalled network or a hung server starts within
+/// seconds, before index.html's "still loading" notice (10 s). A device with no kept config
+/// has nothing better to start from, so it keeps waiting (`web::config_source`).
+pub const PATIENCE_S: u32 = 8;
 
 impl std::fmt::Display for FetchError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             FetchError::Status(s) => write!(f, "HTTP {s}"),
             FetchError::Network(m) => write!(f, "{m}"),
+            FetchError::TimedOut { after_s } => write!(f, "no answer within {after_s} s"),
         }
     }
 }
@@ -80,6 +90,17 @@ mod tests {
         assert_eq!(c.config.store.id, "lanting-xuhui");
         assert!(c.keep.is_none(), "nothing new to keep");
         assert_eq!(c.fallback_because, Some(Unusable::Fetch(FetchError::Network("Failed to fetch".into()))));
+    }
+
+    #[test]
+    fn a_stalled_download_runs_on_the_last_good_config_and_says_why() {
+        let stalled = FetchError::TimedOut { after_s: PATIENCE_S };
+        let c = choose(Err(stalled.clone()), || Some(SAMPLE_CONFIG.to_string())).expect("fallback");
+        assert_eq!(c.config.store.id, "lanting-xuhui");
+        assert!(c.keep.is_none());
+        assert_eq!(c.fallback_because, Some(Unusable::Fetch(stalled.clone())));
+        assert_eq!(stalled.to_string(), "no answer within 8 s");
+        assert!(PATIENCE_S < 10, "a kiosk with a kept config starts before the boot screen's 10 s notice");
     }
 
     #[test]

@@ -14,7 +14,7 @@ mod types;
 mod validate;
 
 pub use endpoint::{endpoint_origin, Origin};
-pub use keep::{choose, Chosen, FetchError, Unusable};
+pub use keep::{choose, Chosen, FetchError, Unusable, PATIENCE_S};
 pub use problem::{Problem, ProblemKind};
 pub use types::*;
 

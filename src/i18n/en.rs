@@ -46,6 +46,7 @@ pub const STRINGS: Strings = Strings {
     config_ok: "No problems found.",
     config_warnings_intro: "Worth a look (not errors):",
     config_load_failed: |why| format!("The settings file config.json could not be loaded ({why})."),
+    config_timed_out: |secs| format!("The settings file config.json did not arrive within {secs} seconds."),
     problem,
     launch_warning,
     page_not_found: "This page does not exist.",

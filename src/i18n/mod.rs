@@ -67,6 +67,8 @@ pub struct Strings {
     pub config_ok: &'static str,
     pub config_warnings_intro: &'static str,
     pub config_load_failed: fn(&str) -> String,
+    /// config.json did not arrive within this many seconds (the device started on its last good one).
+    pub config_timed_out: fn(u32) -> String,
     pub problem: fn(&ProblemKind) -> String,
     pub launch_warning: fn(&LaunchWarning) -> String,
     pub page_not_found: &'static str,

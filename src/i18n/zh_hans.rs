@@ -46,6 +46,7 @@ pub const STRINGS: Strings = Strings {
     config_ok: "没有发现问题。",
     config_warnings_intro: "值得留意（不是错误）：",
     config_load_failed: |why| format!("无法读取设置文件 config.json（{why}）。"),
+    config_timed_out: |secs| format!("设置文件 config.json 在 {secs} 秒内没有送达。"),
     problem,
     launch_warning,
     page_not_found: "找不到这个页面。",

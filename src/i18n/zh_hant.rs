@@ -46,6 +46,7 @@ pub const STRINGS: Strings = Strings {
     config_ok: "沒有發現問題。",
     config_warnings_intro: "值得留意（不是錯誤）：",
     config_load_failed: |why| format!("無法讀取設定檔 config.json（{why}）。"),
+    config_timed_out: |secs| format!("設定檔 config.json 在 {secs} 秒內沒有送達。"),
     problem,
     launch_warning,
     page_not_found: "找不到這個頁面。",

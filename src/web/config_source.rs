@@ -27,6 +27,33 @@ pub async fn fetch_config_text(url: &str) -> Result<String, FetchError> {
     resp.text().await.map_err(|e| FetchError::Network(e.to_string()))
 }
 
+/// [`fetch_config_text`], but a device that has a last good config does not wait for ever:
+/// after [`PATIENCE_S`](crate::config::PATIENCE_S) seconds with no answer it gives up
+/// (`FetchError::TimedOut`, so `config::choose` starts it on the kept config and staff see
+/// why). A device without one keeps waiting, since it has nothing else to start from; the
+/// kept copy is only read once the patience has run out, so a normal start does not pay for
+/// reading it.
+pub async fn fetch_config_text_patiently(url: &str) -> Result<String, FetchError> {
+    use std::future::Future;
+    use std::pin::Pin;
+    use std::task::Poll;
+    let after_s = crate::config::PATIENCE_S;
+    let mut download = Box::pin(fetch_config_text(url));
+    let mut patience = gloo::timers::future::TimeoutFuture::new(after_s * 1000);
+    let first = std::future::poll_fn(|cx| {
+        if let Poll::Ready(answer) = download.as_mut().poll(cx) {
+            return Poll::Ready(Some(answer));
+        }
+        Pin::new(&mut patience).poll(cx).map(|()| None)
+    })
+    .await;
+    match first {
+        Some(answer) => answer,
+        None if last_good().is_some() => Err(FetchError::TimedOut { after_s }),
+        None => download.await,
+    }
+}
+
 /// The download index.html's first script started (`window.__storevoiceConfig`, written by
 /// scripts/postbuild.mjs), taken once: `{status, ok, text}` or `{error}`. `None` when there is
 /// none (a test page, a build without it), so the caller fetches.

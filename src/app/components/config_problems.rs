@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::config::Unusable;
+use crate::config::{FetchError, Unusable};
 use crate::lang::Lang;
 
 #[derive(Properties, PartialEq)]
@@ -17,6 +17,7 @@ pub struct ConfigProblemsProps {
 pub fn config_problems(p: &ConfigProblemsProps) -> Html {
     let s = p.lang.strings();
     match &*p.why {
+        Unusable::Fetch(FetchError::TimedOut { after_s }) => html! { <p class="problem-single">{ (s.config_timed_out)(*after_s) }</p> },
         Unusable::Fetch(e) => html! { <p class="problem-single">{ (s.config_load_failed)(&e.to_string()) }</p> },
         Unusable::Invalid(problems) => html! {
             <>

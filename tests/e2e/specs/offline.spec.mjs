@@ -3,6 +3,7 @@
 // the store's network going down for the kiosk.
 import { chromium, expect, test } from '@playwright/test';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs } from '../playwright.config.mjs';
@@ -125,6 +126,64 @@ test('a new config is picked up at the next start; a broken one is not adopted a
     await expect(fresh.getByRole('alert')).toContainText('touchpoints[0].mode');
     await context.close();
   } finally {
+    await c.stop();
+  }
+});
+
+/** A real HTTP server in front of `target` (the store's network path to its server): passes
+ *  every request on, except that while `stalled` it accepts requests for config.json and
+ *  never answers them (a hung proxy or a stalled link, not a refusal). */
+async function stallingFront(target) {
+  const up = new URL(target);
+  const held = [];
+  const front = { stalled: false };
+  const server = createServer((req, res) => {
+    if (front.stalled && req.url.split('?')[0] === '/config.json') { held.push(res); return; }
+    const fwd = request({ host: up.hostname, port: up.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
+      res.writeHead(r.statusCode, r.headers);
+      r.pipe(res);
+    });
+    fwd.on('error', () => res.destroy());
+    req.pipe(fwd);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  front.url = `http://127.0.0.1:${server.address().port}`;
+  front.held = () => held.length;
+  front.close = () => new Promise((r) => { held.forEach((res) => res.destroy()); server.close(r); server.closeAllConnections(); });
+  return front;
+}
+
+test('a config.json that never arrives: a kiosk with a kept config starts on it after 8 s, and staff see why', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const c = await startCollector();
+  const front = await stallingFront(c.url);
+  try {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(`${front.url}${KIOSK}`);
+    await expect(page.locator('.brand-name')).toHaveText('Lanting Department Store · Xuhui');
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('storevoice:last-good-config') !== null)).toBe(true);
+
+    // The link stalls: config.json requests are accepted and never answered.
+    front.stalled = true;
+    await page.reload();
+    await expect(page.locator('main#boot')).toBeVisible();
+    await expect(page.getByRole('link', { name: /Rate your visit/ })).toBeVisible({ timeout: 15_000 });
+    expect(front.held()).toBe(1);
+    // It started before the boot screen's "still loading" notice was due (10 s).
+    await expect(page.locator('.brand-name')).toHaveText('Lanting Department Store · Xuhui');
+
+    // Staff mode (app.html, another start on the kept config) says why, in plain words.
+    await page.goto(`${front.url}${KIOSK}#/staff`);
+    await signIn(page);
+    const notice = page.locator('[data-field="config-fallback"]');
+    await expect(notice).toContainText('last settings file that worked here');
+    await expect(notice).toContainText('The settings file config.json did not arrive within 8 seconds.');
+    await page.getByRole('button', { name: '简体中文' }).click();
+    await expect(notice).toContainText('设置文件 config.json 在 8 秒内没有送达。');
+    await context.close();
+  } finally {
+    await front.close();
     await c.stop();
   }
 });
