@@ -46,3 +46,18 @@ await browser.close();
   console.log(`main thread busy ${(busy / 1000).toFixed(0)} ms of ${shown.toFixed(0)} ms`);
   for (const [k, v] of [...by].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log((v / 1000).toFixed(1).padStart(7), k);
 }
+// V8 compiles wasm functions lazily, on the main thread, at their first call: how much of
+// each start-up phase (the app's User Timing marks) went to that.
+{
+  const lazy = evs.filter((e) => e.name === 'wasm.CompileLazy');
+  const mark = (n) => evs.find((e) => e.name === n)?.ts;
+  const edges = [['navigation', t0], ['storevoice:main', mark('storevoice:main')], ['storevoice:config-text', mark('storevoice:config-text')],
+    ['storevoice:config-ready', mark('storevoice:config-ready')], ['shown', t0 + shown * 1000]].filter(([, ts]) => ts !== undefined);
+  const sum = (a, b) => lazy.filter((e) => e.ts >= a && e.ts < b).reduce((s, e) => [s[0] + 1, s[1] + e.dur / 1000], [0, 0]);
+  const [n, ms] = sum(t0, t0 + shown * 1000);
+  console.log(`wasm lazy compilation on the main thread before the screen: ${n} functions, ${ms.toFixed(1)} ms`);
+  for (let i = 1; i < edges.length; i++) {
+    const [c, m] = sum(edges[i - 1][1], edges[i][1]);
+    console.log(`  ${edges[i - 1][0]} → ${edges[i][0]}: ${((edges[i][1] - edges[i - 1][1]) / 1000).toFixed(0)} ms, of which lazy compilation ${m.toFixed(1)} ms (${c} functions)`);
+  }
+}
