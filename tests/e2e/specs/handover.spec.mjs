@@ -117,6 +117,15 @@ test('a poster link to find your way opens app.html directly, downloading only t
   expect(wasm).toEqual([full]);
 });
 
+/** Answers the open questionnaire with NPS `nps` (a promoter's path), skipping the rest, and sends it. */
+async function answerAndSend(page, nps) {
+  await page.getByRole('radio', { name: String(nps), exact: true }).click();
+  await page.getByRole('button', { name: 'Skip' }).click();
+  await page.getByRole('radio', { name: 'Neither', exact: true }).click();
+  await page.getByRole('button', { name: 'Skip' }).click();
+  await page.getByRole('button', { name: /Send/ }).click();
+}
+
 /** On a kiosk's light page with storage full (quota 1 byte): a questionnaire answered with
  *  NPS `nps` and sent, which the device could not store and keeps in memory. Returns the CDP
  *  session, to give the space back with `Storage.overrideQuotaForOrigin`. */
@@ -124,11 +133,7 @@ async function answerUnstored(context, page, c, nps) {
   await page.goto(`${c.url}/?lang=en&touchpoint=exit-kiosk-1#/survey`);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Storage.overrideQuotaForOrigin', { origin: c.url, quotaSize: 1 });
-  await page.getByRole('radio', { name: String(nps), exact: true }).click();
-  await page.getByRole('button', { name: 'Skip' }).click();
-  await page.getByRole('radio', { name: 'Neither', exact: true }).click();
-  await page.getByRole('button', { name: 'Skip' }).click();
-  await page.getByRole('button', { name: /Send/ }).click();
+  await answerAndSend(page, nps);
   await expect(page.getByRole('alert')).toContainText('could not be stored on this device yet');
   return cdp;
 }
@@ -148,6 +153,55 @@ test('an answer the device could not store goes along to app.html and is deliver
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: c.url });
     const events = await c.waitFor((evs) => evs.length === 1, 30_000);
     expect(events[0].data.scores.nps).toBe(9);
+    await context.close();
+  } finally {
+    await c.stop();
+  }
+});
+
+/** Holds a read-write transaction on the outbox's "pending" store open from `tab` (another
+ *  tab of the same origin), so that any write to it waits; resolves once it holds.
+ *  `releaseOutbox(tab)` lets it end. */
+const holdOutbox = (tab) => tab.evaluate(() => new Promise((held, failed) => {
+  const open = indexedDB.open('storevoice-outbox');
+  open.onerror = () => failed(open.error);
+  open.onsuccess = () => {
+    const store = open.result.transaction(['pending'], 'readwrite').objectStore('pending');
+    // A request placed from each success keeps the transaction alive until released.
+    const spin = () => { if (!window.__release) store.count().onsuccess = spin; };
+    spin();
+    held();
+  };
+}));
+const releaseOutbox = (tab) => tab.evaluate(() => { window.__release = true; });
+
+test('an answer still being written when the customer leaves for app.html goes along and is stored there once', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const c = await startCollector();
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${c.url}/?lang=en&touchpoint=exit-kiosk-1#/survey`);
+    await expect(page.getByRole('radio').first()).toBeVisible();
+    // Another tab holds the outbox store: the write of the answer below cannot finish.
+    const other = await context.newPage();
+    await other.goto(`${c.url}/?lang=en`);
+    await holdOutbox(other);
+    await answerAndSend(page, 9);
+    // Still writing: no thank-you yet. Staff mode is a page change that aborts the write.
+    await page.waitForTimeout(500);
+    await expect(page.getByText(/Thank you/)).toHaveCount(0);
+    await page.getByRole('link', { name: 'Staff' }).click();
+    await expect(page.locator('#staff-pin')).toBeVisible();
+    expect(new URL(page.url()).pathname).toBe('/app.html');
+    // Nothing can reach the store while it is held; once released, app.html writes the
+    // carried answer and sends it: exactly once.
+    expect(await c.events()).toHaveLength(0);
+    await releaseOutbox(other);
+    const events = await c.waitFor((evs) => evs.length >= 1, 30_000);
+    expect(events[0].data.scores.nps).toBe(9);
+    await page.waitForTimeout(2000);
+    expect(await c.events()).toHaveLength(1);
     await context.close();
   } finally {
     await c.stop();
