@@ -12,6 +12,7 @@ pub mod forget;
 pub mod http;
 pub mod pg;
 pub mod store;
+pub mod stored;
 pub mod time;
 
 use std::fmt;

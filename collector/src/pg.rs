@@ -11,7 +11,7 @@ use tokio_postgres::{Client, NoTls};
 
 use crate::cloudevents::ValidEvent;
 use crate::forget::{forget_in_event, ForgetKey};
-use crate::store::{
+use crate::stored::{
     hash_token, new_device_token, Binding, DeviceToken, Durability, Inserted, StoreError,
     StoredEvent,
 };
