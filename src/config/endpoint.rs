@@ -62,7 +62,9 @@ pub fn endpoint_origin(url: &str) -> Result<Origin, K> {
         if h.is_empty() || h.starts_with('.') || h.contains("..") || !(ascii_ok || non_ascii_ok) {
             return Err(K::InvalidUrl);
         }
-        (h.to_lowercase(), p)
+        // ASCII case only: the host is compared with ASCII names alone (the loopback check
+        // below), and Unicode case tables would cost the light page ~20 KB of wasm.
+        (h.to_ascii_lowercase(), p)
     };
     let port = match port {
         None => None,
