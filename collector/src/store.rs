@@ -47,7 +47,7 @@ CREATE TABLE IF NOT EXISTS erasures (
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
-        StoreError(format!("database error: {e}"))
+        StoreError::new(format!("database error: {e}"))
     }
 }
 
@@ -67,7 +67,7 @@ impl Store {
     /// `:memory:` for a throwaway one. See [`Store::open_async`] for PostgreSQL too.
     pub fn open(db: &str) -> Result<Store, StoreError> {
         if is_postgres_url(db) {
-            return Err(StoreError(
+            return Err(StoreError::new(
                 "a postgres:// database is opened with open_async".into(),
             ));
         }
@@ -83,7 +83,7 @@ impl Store {
         let db = db.to_owned();
         tokio::task::spawn_blocking(move || Store::open(&db))
             .await
-            .map_err(|e| StoreError(format!("opening the database failed: {e}")))?
+            .map_err(|e| StoreError::new(format!("opening the database failed: {e}")))?
     }
 
     /// Stores the events in one durable transaction; duplicates are counted, not stored.
@@ -242,7 +242,7 @@ impl Sqlite {
         let conn = Arc::clone(&self.conn);
         tokio::task::spawn_blocking(move || f(&mut lock(&conn)))
             .await
-            .map_err(|e| StoreError(format!("storage task failed: {e}")))?
+            .map_err(|e| StoreError::new(format!("storage task failed: {e}")))?
     }
 
     /// Runs `f` on a read connection, never the writer's (unless in memory): a long export
@@ -275,7 +275,7 @@ impl Sqlite {
             result
         })
         .await
-        .map_err(|e| StoreError(format!("storage task failed: {e}")))?
+        .map_err(|e| StoreError::new(format!("storage task failed: {e}")))?
     }
 
     async fn insert(&self, events: Vec<ValidEvent>) -> Result<Inserted, StoreError> {
@@ -451,7 +451,7 @@ impl Sqlite {
 fn checkpoint(conn: &Connection) -> Result<(), StoreError> {
     let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
     if busy != 0 {
-        return Err(StoreError(
+        return Err(StoreError::new(
             "the WAL could not be emptied because a reader kept it busy; run forget again".into(),
         ));
     }
@@ -610,7 +610,7 @@ mod tests {
         for t in threads {
             total += t
                 .join()
-                .map_err(|_| StoreError("thread panicked".into()))??;
+                .map_err(|_| StoreError::new("thread panicked".into()))??;
         }
         let mut conn = Connection::open(&path)?;
         let rows = all_events(&mut conn)?;

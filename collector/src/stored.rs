@@ -6,7 +6,7 @@ use std::fmt;
 
 /// A storage failure, reported to the client as a 500.
 #[derive(Debug)]
-pub struct StoreError(pub(crate) String);
+pub struct StoreError(String);
 
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -17,11 +17,13 @@ pub enum FetchError {
     TimedOut { after_s: u32 },
 }
 
-/// How long a device that has a last good config waits for a fresh one before it starts on
-/// the kept one: a kiosk switched on behind a stalled network or a hung server starts within
-/// seconds, before index.html's "still loading" notice (10 s). A device with no kept config
-/// has nothing better to start from, so it keeps waiting (`web::config_source`).
+/// How long after the page started loading a device that has a usable last good config
+/// waits for a fresh one before it starts on the kept one: a kiosk switched on behind a
+/// stalled network or a hung server starts within seconds, before index.html's "still
+/// loading" notice (10 s). A device with no usable kept config has nothing better to start
+/// from, so it keeps waiting (`web::config_source`).
 pub const PATIENCE_S: u32 = 8;
+const _: () = assert!(PATIENCE_S < 10, "a kiosk with a kept config starts before the boot screen's 10 s notice");
 
 impl std::fmt::Display for FetchError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -100,7 +102,6 @@ mod tests {
         assert!(c.keep.is_none());
         assert_eq!(c.fallback_because, Some(Unusable::Fetch(stalled.clone())));
         assert_eq!(stalled.to_string(), "no answer within 8 s");
-        assert!(PATIENCE_S < 10, "a kiosk with a kept config starts before the boot screen's 10 s notice");
     }
 
     #[test]

@@ -27,19 +27,27 @@ pub async fn fetch_config_text(url: &str) -> Result<String, FetchError> {
     resp.text().await.map_err(|e| FetchError::Network(e.to_string()))
 }
 
-/// [`fetch_config_text`], but a device that has a last good config does not wait for ever:
-/// after [`PATIENCE_S`](crate::config::PATIENCE_S) seconds with no answer it gives up
-/// (`FetchError::TimedOut`, so `config::choose` starts it on the kept config and staff see
-/// why). A device without one keeps waiting, since it has nothing else to start from; the
-/// kept copy is only read once the patience has run out, so a normal start does not pay for
-/// reading it.
+/// [`fetch_config_text`], but a device that has a usable last good config does not wait for
+/// ever: [`PATIENCE_S`](crate::config::PATIENCE_S) seconds after the page started loading (the
+/// early download starts with it) with no answer, it gives up (`FetchError::TimedOut`, so
+/// `config::choose` starts it on the kept config and staff see why). A device without one, or
+/// whose kept one no longer validates (an app update changed the rules), keeps waiting, since
+/// it has nothing else to start from. The kept copy is only read once the patience has run
+/// out, so a normal start does not pay for reading it.
+///
+/// A download given up on is not dropped: it goes on in the background, and if it brings a
+/// valid config, that becomes the kept one and [`newer_config_kept`] tells the next reset
+/// between customers to reload the page and run on it.
 pub async fn fetch_config_text_patiently(url: &str) -> Result<String, FetchError> {
     use std::future::Future;
     use std::pin::Pin;
     use std::task::Poll;
     let after_s = crate::config::PATIENCE_S;
-    let mut download = Box::pin(fetch_config_text(url));
-    let mut patience = gloo::timers::future::TimeoutFuture::new(after_s * 1000);
+    // Counted from navigation, at least a second from now (a start without the early download).
+    let left_ms = (f64::from(after_s) * 1000.0 - crate::web::platform::since_start_ms()).max(1000.0);
+    let url = url.to_string();
+    let mut download = Box::pin(async move { fetch_config_text(&url).await });
+    let mut patience = gloo::timers::future::TimeoutFuture::new(left_ms as u32);
     let first = std::future::poll_fn(|cx| {
         if let Poll::Ready(answer) = download.as_mut().poll(cx) {
             return Poll::Ready(Some(answer));
@@ -47,11 +55,31 @@ pub async fn fetch_config_text_patiently(url: &str) -> Result<String, FetchError
         Pin::new(&mut patience).poll(cx).map(|()| None)
     })
     .await;
-    match first {
-        Some(answer) => answer,
-        None if last_good().is_some() => Err(FetchError::TimedOut { after_s }),
-        None => download.await,
+    if let Some(answer) = first {
+        return answer;
     }
+    if !last_good().is_some_and(|kept| crate::config::parse(&kept).is_ok()) {
+        return download.await;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Ok(text) = download.await {
+            if crate::config::parse(&text).is_ok() {
+                keep_last_good(&text);
+                NEWER_CONFIG_KEPT.with(|k| k.set(true));
+            }
+        }
+    });
+    Err(FetchError::TimedOut { after_s })
+}
+
+thread_local! {
+    static NEWER_CONFIG_KEPT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// A config that arrived after the device had started on its kept one is now the kept one:
+/// the page should reload when no customer is in the middle of something.
+pub fn newer_config_kept() -> bool {
+    NEWER_CONFIG_KEPT.with(|k| k.get())
 }
 
 /// The download index.html's first script started (`window.__storevoiceConfig`, written by

@@ -123,6 +123,13 @@ pub fn set_location_hash(hash: &str) {
     }
 }
 
+/// Loads the page again, at its current address.
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
 /// Changes the hash without a new history entry (a screen keeping its own state in the URL).
 pub fn replace_location_hash(hash: &str) {
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {

@@ -100,8 +100,11 @@ pub fn use_next_customer() -> Callback<()> {
         ui.dispatch(UiAction::SetMode(store.launch.mode));
         visit.dispatch(VisitAction::Clear);
         navigate(&Route::Home);
-        // Between customers is the only moment a new app version may take over.
-        if !crate::web::app_update::apply_update() {
+        // Between customers is the only moment a new app version, or a config that arrived
+        // after this device had started on its kept one, may take over.
+        if crate::web::config_source::newer_config_kept() {
+            crate::web::dom::reload();
+        } else if !crate::web::app_update::apply_update() {
             crate::web::app_update::check_for_update();
         }
     })

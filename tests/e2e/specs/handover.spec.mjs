@@ -160,19 +160,28 @@ test('an answer the device could not store goes along to app.html and is deliver
 });
 
 /** Holds a read-write transaction on the outbox's "pending" store open from `tab` (another
- *  tab of the same origin), so that any write to it waits; resolves once it holds.
- *  `releaseOutbox(tab)` lets it end. */
-const holdOutbox = (tab) => tab.evaluate(() => new Promise((held, failed) => {
-  const open = indexedDB.open('storevoice-outbox');
-  open.onerror = () => failed(open.error);
-  open.onsuccess = () => {
-    const store = open.result.transaction(['pending'], 'readwrite').objectStore('pending');
-    // A request placed from each success keeps the transaction alive until released.
-    const spin = () => { if (!window.__release) store.count().onsuccess = spin; };
-    spin();
-    held();
-  };
-}));
+ *  tab of the same origin), so that any write to it waits; resolves once the transaction
+ *  has its lock (its first request succeeded). Never creates the database: while the app has
+ *  not created it yet, the attempt is undone and tried again. `releaseOutbox(tab)` ends it. */
+const holdOutbox = (tab) => expect(async () => {
+  await tab.evaluate(() => new Promise((held, failed) => {
+    const open = indexedDB.open('storevoice-outbox');
+    open.onupgradeneeded = () => { open.transaction.abort(); };
+    open.onerror = () => failed(new Error('the outbox database is not there yet'));
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('pending')) { db.close(); failed(new Error('no "pending" store yet')); return; }
+      const store = db.transaction(['pending'], 'readwrite').objectStore('pending');
+      // A request placed from each success keeps the transaction alive until released.
+      let first = true;
+      const spin = () => {
+        if (first) { first = false; held(); }
+        if (!window.__release) store.count().onsuccess = spin;
+      };
+      store.count().onsuccess = spin;
+    };
+  }));
+}).toPass({ timeout: 15_000 });
 const releaseOutbox = (tab) => tab.evaluate(() => { window.__release = true; });
 
 test('an answer still being written when the customer leaves for app.html goes along and is stored there once', async ({ browser }) => {
@@ -181,6 +190,14 @@ test('an answer still being written when the customer leaves for app.html goes a
   try {
     const context = await browser.newContext();
     const page = await context.newPage();
+    // Every answer the pages post to the endpoint, by id (the collector would hide a
+    // second delivery of the same id: the device must not send it twice either).
+    const posted = [];
+    context.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/events')) {
+        for (const ev of [].concat(JSON.parse(r.postData() ?? '[]'))) posted.push(ev.id);
+      }
+    });
     await page.goto(`${c.url}/?lang=en&touchpoint=exit-kiosk-1#/survey`);
     await expect(page.getByRole('radio').first()).toBeVisible();
     // Another tab holds the outbox store: the write of the answer below cannot finish.
@@ -202,6 +219,7 @@ test('an answer still being written when the customer leaves for app.html goes a
     expect(events[0].data.scores.nps).toBe(9);
     await page.waitForTimeout(2000);
     expect(await c.events()).toHaveLength(1);
+    expect(posted).toEqual([events[0].id]);
     await context.close();
   } finally {
     await c.stop();

@@ -132,29 +132,42 @@ test('a new config is picked up at the next start; a broken one is not adopted a
 
 /** A real HTTP server in front of `target` (the store's network path to its server): passes
  *  every request on, except that while `stalled` it accepts requests for config.json and
- *  never answers them (a hung proxy or a stalled link, not a refusal). */
+ *  holds them unanswered (a hung proxy or a stalled link, not a refusal) until `release()`,
+ *  which ends the stall and passes the held ones on. */
 async function stallingFront(target) {
   const up = new URL(target);
   const held = [];
-  const front = { stalled: false };
-  const server = createServer((req, res) => {
-    if (front.stalled && req.url.split('?')[0] === '/config.json') { held.push(res); return; }
+  const pass = (req, res) => {
     const fwd = request({ host: up.hostname, port: up.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
       res.writeHead(r.statusCode, r.headers);
       r.pipe(res);
     });
     fwd.on('error', () => res.destroy());
+    res.on('error', () => {});
     req.pipe(fwd);
+  };
+  const front = { stalled: false };
+  const server = createServer((req, res) => {
+    if (front.stalled && req.url.split('?')[0] === '/config.json') { held.push([req, res]); return; }
+    pass(req, res);
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   front.url = `http://127.0.0.1:${server.address().port}`;
-  front.held = () => held.length;
-  front.close = () => new Promise((r) => { held.forEach((res) => res.destroy()); server.close(r); server.closeAllConnections(); });
+  front.held = () => held.filter(([, res]) => !res.destroyed && !res.writableEnded && !res.socket?.destroyed).length;
+  front.release = () => {
+    front.stalled = false;
+    // Requests of pages that have gone since are dropped; the others are answered now.
+    held.splice(0).forEach(([req, res]) => { if (!res.destroyed && !res.socket?.destroyed) pass(req, res); });
+  };
+  front.close = () => new Promise((r) => { held.forEach(([, res]) => res.destroy()); server.close(r); server.closeAllConnections(); });
   return front;
 }
 
-test('a config.json that never arrives: a kiosk with a kept config starts on it after 8 s, and staff see why', async ({ browser }) => {
-  test.setTimeout(60_000);
+/** When the page's config download ended (answered or given up on), ms since navigation. */
+const configTextAt = (page) => page.evaluate(() => performance.getEntriesByName('storevoice:config-text')[0]?.startTime);
+
+test('a config.json that never arrives: a kiosk with a kept config starts on it within 8 s, staff see why, and the late file is taken at the next reset', async ({ browser }) => {
+  test.setTimeout(90_000);
   const c = await startCollector();
   const front = await stallingFront(c.url);
   try {
@@ -170,7 +183,10 @@ test('a config.json that never arrives: a kiosk with a kept config starts on it 
     await expect(page.locator('main#boot')).toBeVisible();
     await expect(page.getByRole('link', { name: /Rate your visit/ })).toBeVisible({ timeout: 15_000 });
     expect(front.held()).toBe(1);
-    // It started before the boot screen's "still loading" notice was due (10 s).
+    // Given up on 8 s after navigation: before the boot screen's "still loading" notice (10 s).
+    const gaveUp = await configTextAt(page);
+    expect(gaveUp).toBeGreaterThanOrEqual(7_900);
+    expect(gaveUp).toBeLessThan(10_000);
     await expect(page.locator('.brand-name')).toHaveText('Lanting Department Store · Xuhui');
 
     // Staff mode (app.html, another start on the kept config) says why, in plain words.
@@ -181,6 +197,44 @@ test('a config.json that never arrives: a kiosk with a kept config starts on it 
     await expect(notice).toContainText('The settings file config.json did not arrive within 8 seconds.');
     await page.getByRole('button', { name: '简体中文' }).click();
     await expect(notice).toContainText('设置文件 config.json 在 8 秒内没有送达。');
+
+    // The stalled download finally answers, with a changed file: it is kept at once, and
+    // the device runs on it from the next reset between customers (here: staff sign out).
+    writeFileSync(join(c.dir, 'config.json'), JSON.stringify(configFor(c.url, (cfg) => { cfg.store.name.en = 'Lanting Renamed'; return cfg; })));
+    front.release();
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('storevoice:last-good-config')?.includes('Lanting Renamed'))).toBe(true);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.locator('.brand-name')).toHaveText('Lanting Department Store · Xuhui');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.locator('.brand-name')).toHaveText('Lanting Renamed');
+    await expect(page.locator('[data-field="config-fallback"]')).toHaveCount(0);
+    await context.close();
+  } finally {
+    await front.close();
+    await c.stop();
+  }
+});
+
+test('a stalled config.json with a kept copy that no longer validates: the device waits for the file, not the error screen', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const c = await startCollector();
+  const front = await stallingFront(c.url);
+  try {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(`${front.url}${KIOSK}`);
+    await expect(page.locator('.brand-name')).toHaveText('Lanting Department Store · Xuhui');
+    // What an app update that changed the rules leaves behind: a kept copy it refuses.
+    await page.evaluate(() => localStorage.setItem('storevoice:last-good-config', '{"version": 1}'));
+    front.stalled = true;
+    await page.reload();
+    await expect.poll(() => front.held()).toBe(1);
+    await page.waitForTimeout(9_000);
+    await expect(page.locator('main#boot')).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    front.release();
+    await expect(page.getByRole('link', { name: /Rate your visit/ })).toBeVisible();
+    expect(await configTextAt(page)).toBeGreaterThan(9_000);
     await context.close();
   } finally {
     await front.close();
