@@ -62,8 +62,10 @@ pub async fn fetch_config_text_patiently(url: &str) -> Result<String, FetchError
         return download.await;
     }
     wasm_bindgen_futures::spawn_local(async move {
+        // Only a file that differs is news: on a link that is always slow, the same file
+        // arriving late must not reload the page at every reset.
         if let Ok(text) = download.await {
-            if crate::config::parse(&text).is_ok() {
+            if last_good().as_deref() != Some(text.as_str()) && crate::config::parse(&text).is_ok() {
                 keep_last_good(&text);
                 NEWER_CONFIG_KEPT.with(|k| k.set(true));
             }

@@ -166,8 +166,8 @@ async function stallingFront(target) {
 /** When the page's config download ended (answered or given up on), ms since navigation. */
 const configTextAt = (page) => page.evaluate(() => performance.getEntriesByName('storevoice:config-text')[0]?.startTime);
 
-test('a config.json that never arrives: a kiosk with a kept config starts on it within 8 s, staff see why, and the late file is taken at the next reset', async ({ browser }) => {
-  test.setTimeout(90_000);
+test('a config.json that never arrives: a kiosk with a kept config starts on it within 8 s, staff see why, and a changed late file is taken at the next reset', async ({ browser }) => {
+  test.setTimeout(120_000);
   const c = await startCollector();
   const front = await stallingFront(c.url);
   try {
@@ -198,12 +198,26 @@ test('a config.json that never arrives: a kiosk with a kept config starts on it 
     await page.getByRole('button', { name: '简体中文' }).click();
     await expect(notice).toContainText('设置文件 config.json 在 8 秒内没有送达。');
 
-    // The stalled download finally answers, with a changed file: it is kept at once, and
+    // The stalled download finally answers with the same file: nothing new, so the next
+    // reset (staff sign out) does not reload the page.
+    front.release();
+    await expect.poll(() => front.held()).toBe(0);
+    await page.waitForTimeout(1_000);
+    await page.evaluate(() => { window.__sameDocument = true; });
+    await page.getByRole('button', { name: '退出登录' }).click();
+    // (the reset goes back to the kiosk's own language, English)
+    await expect(page.getByRole('link', { name: /Rate your visit/ })).toBeVisible();
+    expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
+
+    // Stalled again; this time the late answer is a changed file: it is kept at once, and
     // the device runs on it from the next reset between customers (here: staff sign out).
+    front.stalled = true;
+    await page.goto(`${front.url}${KIOSK}#/staff`);
+    await signIn(page);
+    await expect(notice).toContainText('did not arrive within 8 seconds');
     writeFileSync(join(c.dir, 'config.json'), JSON.stringify(configFor(c.url, (cfg) => { cfg.store.name.en = 'Lanting Renamed'; return cfg; })));
     front.release();
     await expect.poll(() => page.evaluate(() => localStorage.getItem('storevoice:last-good-config')?.includes('Lanting Renamed'))).toBe(true);
-    await page.getByRole('button', { name: 'English' }).click();
     await expect(page.locator('.brand-name')).toHaveText('Lanting Department Store · Xuhui');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page.locator('.brand-name')).toHaveText('Lanting Renamed');
