@@ -163,19 +163,26 @@ async function stallingFront(target) {
   return front;
 }
 
+/** A collector behind a `stallingFront`, and a kiosk page that has started through it once
+ *  (so it keeps the config as its last good one). */
+async function keptBehindFront(browser) {
+  const c = await startCollector();
+  const front = await stallingFront(c.url);
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(`${front.url}${KIOSK}`);
+  await expect(page.locator('.brand-name')).toHaveText('Lanting Department Store · Xuhui');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('storevoice:last-good-config') !== null)).toBe(true);
+  return { c, front, context, page };
+}
+
 /** When the page's config download ended (answered or given up on), ms since navigation. */
 const configTextAt = (page) => page.evaluate(() => performance.getEntriesByName('storevoice:config-text')[0]?.startTime);
 
 test('a config.json that never arrives: a kiosk with a kept config starts on it within 8 s, staff see why, and a changed late file is taken at the next reset', async ({ browser }) => {
   test.setTimeout(120_000);
-  const c = await startCollector();
-  const front = await stallingFront(c.url);
+  const { c, front, context, page } = await keptBehindFront(browser);
   try {
-    const context = await browser.newContext({ locale: 'en-GB' });
-    const page = await context.newPage();
-    await page.goto(`${front.url}${KIOSK}`);
-    await expect(page.locator('.brand-name')).toHaveText('Lanting Department Store · Xuhui');
-    await expect.poll(() => page.evaluate(() => localStorage.getItem('storevoice:last-good-config') !== null)).toBe(true);
 
     // The link stalls: config.json requests are accepted and never answered.
     front.stalled = true;
@@ -231,13 +238,8 @@ test('a config.json that never arrives: a kiosk with a kept config starts on it 
 
 test('a stalled config.json with a kept copy that no longer validates: the device waits for the file, not the error screen', async ({ browser }) => {
   test.setTimeout(60_000);
-  const c = await startCollector();
-  const front = await stallingFront(c.url);
+  const { c, front, context, page } = await keptBehindFront(browser);
   try {
-    const context = await browser.newContext({ locale: 'en-GB' });
-    const page = await context.newPage();
-    await page.goto(`${front.url}${KIOSK}`);
-    await expect(page.locator('.brand-name')).toHaveText('Lanting Department Store · Xuhui');
     // What an app update that changed the rules leaves behind: a kept copy it refuses.
     await page.evaluate(() => localStorage.setItem('storevoice:last-good-config', '{"version": 1}'));
     front.stalled = true;
