@@ -33,6 +33,21 @@ const toFullPage = existsSync(join(dist, 'app.html'))
   ? `try{if(/[?&]journey=(feedback|wayfinding)(&|$)/.test(location.search)||/^#\\/(feedback|wayfinding|staff)([/?]|$)/.test(location.hash)){window.__storevoiceAway=true;location.replace("app.html"+location.search+location.hash)}}catch(e){}`
   : '';
 
+// connect-src, the same for every page: this origin and the configured endpoint.
+let endpoint = null;
+try {
+  endpoint = new URL(JSON.parse(readFileSync(join(dist, 'config.json'), 'utf8')).endpoint.url);
+} catch (e) {
+  console.warn(`[postbuild] no endpoint in dist/config.json (${e.message}): connect-src is 'self' only`);
+}
+const connect = ["'self'"];
+if (endpoint) {
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(endpoint.hostname);
+  // A loopback endpoint is a development or test set-up: any loopback port may be used.
+  if (loopback) connect.push('http://127.0.0.1:*', 'http://localhost:*'); // CSP has no syntax for [::1]
+  else connect.push(endpoint.origin);
+}
+
 for (const page of pages) {
   const path = join(dist, page);
   writeFileSync(path, rewritePage(page, readFileSync(path, 'utf8')));
@@ -88,19 +103,6 @@ function rewritePage(page, html) {
   const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
   const hashes = inline.map((s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`);
 
-  let endpoint = null;
-  try {
-    endpoint = new URL(JSON.parse(readFileSync(join(dist, 'config.json'), 'utf8')).endpoint.url);
-  } catch (e) {
-    console.warn(`[postbuild] no endpoint in dist/config.json (${e.message}): connect-src is 'self' only`);
-  }
-  const connect = ["'self'"];
-  if (endpoint) {
-    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(endpoint.hostname);
-    // A loopback endpoint is a development or test set-up: any loopback port may be used.
-    if (loopback) connect.push('http://127.0.0.1:*', 'http://localhost:*'); // CSP has no syntax for [::1]
-    else connect.push(endpoint.origin);
-  }
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),

@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::config::{self, Unusable};
+use crate::config::Unusable;
 use crate::launch;
 use crate::outbox::delivery::Delivery;
 use crate::route::Route;
@@ -44,9 +44,7 @@ pub fn app(props: &AppProps) -> Html {
         let query = props.query.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let fresh = config_source::fetch_config_text_patiently(&url).await;
-                crate::web::platform::mark("storevoice:config-text");
-                let next = match config::choose(fresh, config_source::last_good) {
+                let next = match config_source::load_config(&url).await {
                     Err(why) => Load::Failed(Rc::new(why)),
                     Ok(chosen) => {
                         // A copy for starts without a usable config, once the screen is up.

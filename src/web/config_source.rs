@@ -4,6 +4,7 @@
 use gloo::net::http::Request;
 
 pub use crate::config::FetchError;
+use crate::config::{choose, Chosen, Unusable};
 
 const LAST_GOOD_KEY: &str = "storevoice:last-good-config";
 
@@ -11,7 +12,7 @@ const LAST_GOOD_KEY: &str = "storevoice:last-good-config";
 /// cache mode, CORS mode, same-origin credentials) so the download that started with the page
 /// is the one used; freshness comes from the server's `Cache-Control: no-cache` on
 /// `config.json` (docs/deploy.md), so a replaced file is picked up on the next start.
-pub async fn fetch_config_text(url: &str) -> Result<String, FetchError> {
+async fn fetch_config_text(url: &str) -> Result<String, FetchError> {
     if url == "config.json" {
         if let Some(early) = take_early_fetch().await {
             return early;
@@ -27,18 +28,19 @@ pub async fn fetch_config_text(url: &str) -> Result<String, FetchError> {
     resp.text().await.map_err(|e| FetchError::Network(e.to_string()))
 }
 
-/// [`fetch_config_text`], but a device that has a usable last good config does not wait for
+/// The config this start runs: [`fetch_config_text`], then `config::choose` between it and
+/// this device's last good config. A device with a usable last good config does not wait for
 /// ever: [`PATIENCE_S`](crate::config::PATIENCE_S) seconds after the page started loading (the
-/// early download starts with it) with no answer, it gives up (`FetchError::TimedOut`, so
-/// `config::choose` starts it on the kept config and staff see why). A device without one, or
-/// whose kept one no longer validates (an app update changed the rules), keeps waiting, since
-/// it has nothing else to start from. The kept copy is only read once the patience has run
-/// out, so a normal start does not pay for reading it.
+/// early download starts with it) with no answer, it starts on the kept one
+/// (`FetchError::TimedOut`, so staff see why). A device without one, or whose kept one no
+/// longer validates (an app update changed the rules), keeps waiting, since it has nothing
+/// else to start from. The kept copy is read only when it is needed, so a normal start does
+/// not pay for reading it.
 ///
 /// A download given up on is not dropped: it goes on in the background, and if it brings a
-/// valid config, that becomes the kept one and [`newer_config_kept`] tells the next reset
-/// between customers to reload the page and run on it.
-pub async fn fetch_config_text_patiently(url: &str) -> Result<String, FetchError> {
+/// valid config that differs from the kept one, that becomes the kept one and
+/// [`newer_config_kept`] tells the next reset between customers to reload the page.
+pub async fn load_config(url: &str) -> Result<Chosen, Unusable> {
     use std::future::Future;
     use std::pin::Pin;
     use std::task::Poll;
@@ -55,23 +57,32 @@ pub async fn fetch_config_text_patiently(url: &str) -> Result<String, FetchError
         Pin::new(&mut patience).poll(cx).map(|()| None)
     })
     .await;
+    let text_in_hand = || crate::web::platform::mark("storevoice:config-text");
     if let Some(answer) = first {
-        return answer;
+        text_in_hand();
+        return choose(answer, last_good);
     }
-    if !last_good().is_some_and(|kept| crate::config::parse(&kept).is_ok()) {
-        return download.await;
-    }
-    wasm_bindgen_futures::spawn_local(async move {
-        // Only a file that differs is news: on a link that is always slow, the same file
-        // arriving late must not reload the page at every reset.
-        if let Ok(text) = download.await {
-            if last_good().as_deref() != Some(text.as_str()) && crate::config::parse(&text).is_ok() {
-                keep_last_good(&text);
-                NEWER_CONFIG_KEPT.with(|k| k.set(true));
-            }
+    match choose(Err(FetchError::TimedOut { after_s }), last_good) {
+        Ok(kept) => {
+            text_in_hand();
+            wasm_bindgen_futures::spawn_local(async move {
+                // Only a file that differs is news: on a link that is always slow, the same
+                // file arriving late must not reload the page at every reset.
+                if let Ok(text) = download.await {
+                    if last_good().as_deref() != Some(text.as_str()) && crate::config::parse(&text).is_ok() {
+                        keep_last_good(&text);
+                        NEWER_CONFIG_KEPT.with(|k| k.set(true));
+                    }
+                }
+            });
+            Ok(kept)
         }
-    });
-    Err(FetchError::TimedOut { after_s })
+        Err(_) => {
+            let answer = download.await;
+            text_in_hand();
+            choose(answer, last_good)
+        }
+    }
 }
 
 thread_local! {
