@@ -19,6 +19,12 @@ pub struct Handover {
     /// Answers not yet stored on the device, to be stored by the full app.
     #[serde(default)]
     pub unsaved: Vec<Carried>,
+    /// The light page gave up waiting for `config.json` and started on this device's last
+    /// good config (a stalled network or server): the full page does not wait the whole
+    /// [`PATIENCE_S`](crate::config::PATIENCE_S) again, which would keep a customer who
+    /// opened the suggestion box looking at a spinner for seconds.
+    #[serde(default)]
+    pub config_stalled: bool,
 }
 
 /// An answer not yet stored: its record id, its CloudEvent as JSON text, when it was queued.
@@ -55,7 +61,7 @@ mod tests {
         }
         assert_eq!(
             Handover::decode("{\"lang\":\"en\",\"mode\":\"large\"}"),
-            Some(Handover { lang: Lang::En, mode: Mode::Large, unsaved: vec![] })
+            Some(Handover { lang: Lang::En, mode: Mode::Large, unsaved: vec![], config_stalled: false })
         );
     }
 
@@ -64,12 +70,14 @@ mod tests {
         fn a_handover_round_trips(
             lang in prop::sample::select(vec![Lang::ZhHans, Lang::ZhHant, Lang::En]),
             large in any::<bool>(),
+            config_stalled in any::<bool>(),
             unsaved in prop::collection::vec(("[a-z0-9-]{1,40}", "\\PC{0,200}", 0.0f64..4e12), 0..5),
         ) {
             let h = Handover {
                 lang,
                 mode: if large { Mode::Large } else { Mode::Standard },
                 unsaved: unsaved.into_iter().map(|(id, event, queued_at)| Carried { id, event, queued_at }).collect(),
+                config_stalled,
             };
             prop_assert_eq!(Handover::decode(&h.encode()), Some(h));
         }

@@ -44,7 +44,11 @@ pub fn app(props: &AppProps) -> Html {
         let query = props.query.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let next = match config_source::load_config(&url).await {
+                // Taken first: a customer handed over from a light page that already waited
+                // out a stalled config.json does not wait for it again here.
+                let handed_over = crate::web::handover::take();
+                let stalled_before = handed_over.as_ref().is_some_and(|h| h.config_stalled);
+                let next = match config_source::load_config(&url, stalled_before).await {
                     Err(why) => Load::Failed(Rc::new(why)),
                     Ok(chosen) => {
                         // A copy for starts without a usable config, once the screen is up.
@@ -70,7 +74,7 @@ pub fn app(props: &AppProps) -> Html {
                             directory: Default::default(),
                             config_fallback: chosen.fallback_because.map(Rc::new),
                             device_setup: Rc::new(setup.unwrap_or_default()),
-                            handed_over: crate::web::handover::take().map(Rc::new),
+                            handed_over: handed_over.map(Rc::new),
                         })))
                     }
                 };

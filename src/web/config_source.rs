@@ -37,16 +37,23 @@ async fn fetch_config_text(url: &str) -> Result<String, FetchError> {
 /// else to start from. The kept copy is read only when it is needed, so a normal start does
 /// not pay for reading it.
 ///
+/// `stalled_before`: this tab's light page already gave up on a stalled download (it handed
+/// the customer over to this page): wait a second, not the whole patience again.
+///
 /// A download given up on is not dropped: it goes on in the background, and if it brings a
 /// valid config that differs from the kept one, that becomes the kept one and
 /// [`newer_config_kept`] tells the next reset between customers to reload the page.
-pub async fn load_config(url: &str) -> Result<Chosen, Unusable> {
+pub async fn load_config(url: &str, stalled_before: bool) -> Result<Chosen, Unusable> {
     use std::future::Future;
     use std::pin::Pin;
     use std::task::Poll;
     let after_s = crate::config::PATIENCE_S;
     // Counted from navigation, at least a second from now (a start without the early download).
-    let left_ms = (f64::from(after_s) * 1000.0 - crate::web::platform::since_start_ms()).max(1000.0);
+    let left_ms = if stalled_before {
+        1000.0
+    } else {
+        (f64::from(after_s) * 1000.0 - crate::web::platform::since_start_ms()).max(1000.0)
+    };
     let url = url.to_string();
     let mut download = Box::pin(async move { fetch_config_text(&url).await });
     let mut patience = gloo::timers::future::TimeoutFuture::new(left_ms as u32);

@@ -1,7 +1,8 @@
 use yew::prelude::*;
 
 use crate::app::components::HEADING_ID;
-use crate::app::hooks::{use_delivery, use_ui};
+use crate::app::hooks::{use_delivery, use_store, use_ui};
+use crate::config::{FetchError, Unusable};
 use crate::handover::Handover as Carry;
 use crate::web::dom;
 
@@ -16,14 +17,15 @@ enum Refused {
 
 /// On the light page (index.html), a screen it does not have: replaced at once by the full
 /// app at the same screen (`web::handover`), with the customer's language and text size and
-/// any answer this page has not stored yet. Shows what the boot screen shows meanwhile; if
+/// any answer this page has not stored yet (and whether `config.json` stalled). Shows what the boot screen shows meanwhile; if
 /// the full app cannot be loaded, or moving would drop an answer, it stays and says so.
 #[function_component(Handover)]
 pub fn handover() -> Html {
-    let (ui, delivery) = (use_ui(), use_delivery());
+    let (store, ui, delivery) = (use_store(), use_ui(), use_delivery());
     let refused = use_state(|| None::<Refused>);
     {
         let (lang, mode, refused) = (ui.lang, ui.mode, refused.clone());
+        let config_stalled = matches!(store.config_fallback.as_deref(), Some(Unusable::Fetch(FetchError::TimedOut { .. })));
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 if !crate::web::handover::full_page_reachable().await {
@@ -34,7 +36,7 @@ pub fn handover() -> Html {
                 let moved = delivery
                     .unsaved_to_carry()
                     .ok_or(())
-                    .and_then(|unsaved| crate::web::handover::to_full_page(&Carry { lang, mode, unsaved }));
+                    .and_then(|unsaved| crate::web::handover::to_full_page(&Carry { lang, mode, unsaved, config_stalled }));
                 if moved.is_err() {
                     refused.set(Some(Refused::Answer));
                 }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs } from '../playwright.config.mjs';
 import { DIST, configFor, outboxIds, startCollector } from './collector.mjs';
-import { signIn } from './helpers.mjs';
+import { expectFullApp, signIn } from './helpers.mjs';
 
 const KIOSK = '/?lang=en&touchpoint=exit-kiosk-1';
 
@@ -229,6 +229,30 @@ test('a config.json that never arrives: a kiosk with a kept config starts on it 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page.locator('.brand-name')).toHaveText('Lanting Renamed');
     await expect(page.locator('[data-field="config-fallback"]')).toHaveCount(0);
+    await context.close();
+  } finally {
+    await front.close();
+    await c.stop();
+  }
+});
+
+test('a stalled config.json: a customer the light page hands over to the full app does not wait for it again', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const { c, front, context, page } = await keptBehindFront(browser);
+  try {
+    front.stalled = true;
+    await page.reload();
+    await expect(page.getByRole('link', { name: /Suggestion box/ })).toBeVisible({ timeout: 15_000 });
+    await page.getByRole('link', { name: /Suggestion box/ }).click();
+    await expectFullApp(page);
+    // app.html asked for config.json too (still stalled) and started on the kept config after
+    // a second, not after another 8: the light page had told it the link was stalled.
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.locator('[data-route="feedback"]')).toBeVisible();
+    await expect.poll(() => front.held()).toBe(1);
+    const gaveUp = await configTextAt(page);
+    expect(gaveUp).toBeGreaterThanOrEqual(900);
+    expect(gaveUp).toBeLessThan(3_000);
     await context.close();
   } finally {
     await front.close();
