@@ -443,6 +443,10 @@ impl IdbOutbox {
     /// Resolves once `record` is durably queued. If the browser refuses the write, the
     /// record is kept in memory, counted, and written again every `UNSAVED_RETRY_MS`: it is
     /// never dropped, and the error says why for the customer and staff.
+    ///
+    /// A record handed in again under the same id (the customer changed the form after a
+    /// failed save, e.g. withdrew consent) replaces the copy kept in memory, whether this
+    /// write succeeds or not: an older copy written later would undo the change.
     pub async fn enqueue(self: &Rc<Self>, record: &Record, marks: &Marks) -> Result<(), StorageError> {
         let (p, contact) = Pending::from_record(record, marks, now_ms());
         self.saving.borrow_mut().push((p.clone(), contact.clone()));
@@ -450,15 +454,15 @@ impl IdbOutbox {
         self.saving.borrow_mut().retain(|(s, _)| s.id != p.id);
         match written {
             Ok(()) => {
+                self.unsaved.borrow_mut().retain(|(u, _)| u.id != p.id);
                 self.queued(&p, contact.as_deref());
                 Ok(())
             }
             Err(e) => {
                 {
                     let mut unsaved = self.unsaved.borrow_mut();
-                    if !unsaved.iter().any(|(u, _)| u.id == p.id) {
-                        unsaved.push((p, contact));
-                    }
+                    unsaved.retain(|(u, _)| u.id != p.id);
+                    unsaved.push((p, contact));
                 }
                 self.health.borrow_mut().storage_error = Some(e.clone());
                 self.retry_unsaved();
@@ -504,13 +508,17 @@ impl IdbOutbox {
         });
     }
 
-    /// One attempt to write every record kept in memory; true when none is left.
+    /// One attempt to write every record kept in memory; true when none is left. Each is
+    /// read from memory just before its write, so a newer copy handed in meanwhile is the
+    /// one written, and a copy replaced during its write stays to be written again.
     async fn write_unsaved(&self) -> bool {
-        let batch: Vec<(Pending, Option<String>)> = self.unsaved.borrow().clone();
-        for (p, contact) in batch {
+        let ids: Vec<String> = self.unsaved.borrow().iter().map(|(u, _)| u.id.clone()).collect();
+        for id in ids {
+            let current = self.unsaved.borrow().iter().find(|(u, _)| u.id == id).cloned();
+            let Some((p, contact)) = current else { continue };
             match self.write(&p, contact.as_deref()).await {
                 Ok(()) => {
-                    self.unsaved.borrow_mut().retain(|(u, _)| u.id != p.id);
+                    self.unsaved.borrow_mut().retain(|(u, c)| !(u.id == p.id && u.event == p.event && *c == contact));
                     self.queued(&p, contact.as_deref());
                 }
                 Err(e) => self.health.borrow_mut().storage_error = Some(e),

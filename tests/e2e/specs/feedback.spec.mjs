@@ -118,6 +118,39 @@ test('with consent: validated contact details, stored apart and encrypted, sent,
   await expect.poll(() => outboxIds(page, 'contacts'), { timeout: 15_000 }).toEqual([]);
 });
 
+test('a save that failed, then consent withdrawn and sent again: the older copy with contact details is never stored or sent', async ({ page, collector }) => {
+  test.setTimeout(60_000);
+  const posted = [];
+  page.on('request', (r) => { if (r.method() === 'POST' && r.url().includes('/api/events')) posted.push(r.postData() ?? ''); });
+  await page.goto(`${collector.url}/?lang=en#/feedback`);
+  await expect(page.getByRole('radio', { name: /^Complaint/ })).toBeVisible();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: collector.url, quotaSize: 1 });
+  await page.getByRole('radio', { name: /^Complaint/ }).check();
+  await page.getByRole('radio', { name: 'Service', exact: true }).check();
+  await page.getByRole('textbox', { name: 'Please tell us more' }).fill('Nobody at the fitting rooms for 20 minutes');
+  await page.getByRole('checkbox', { name: /I agree/ }).check();
+  await page.getByRole('textbox', { name: 'Mobile number' }).fill('13812345678');
+  await page.getByRole('button', { name: /Send/ }).click();
+  await expect(page.getByRole('alert')).toContainText('could not be stored on this device yet');
+  // Space is back; the customer thinks better of it, withdraws consent and sends again.
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: collector.url });
+  await page.getByRole('checkbox', { name: /I agree/ }).uncheck();
+  await page.getByRole('button', { name: /Send/ }).click();
+  const { record, event } = await delivered(page, collector);
+  expect(record.consent).toBe(false);
+  expect(record.contact).toBeUndefined();
+  // Past the next write-again of answers kept in memory (every 5 s): the first copy, with
+  // the phone number, must not come back.
+  await page.waitForTimeout(7_000);
+  await expect.poll(() => outboxIds(page, 'contacts')).toEqual([]);
+  expect(posted.length).toBeGreaterThan(0);
+  expect(posted.filter((body) => body.includes('13812345678'))).toEqual([]);
+  const mine = (await collector.waitFor((evs) => evs.length >= 1)).filter((e) => e.id === event.id);
+  expect(mine).toHaveLength(1);
+  expect(JSON.stringify(mine[0])).not.toContain('13812345678');
+});
+
 test('a phone number or email in the text is pointed out, and can be moved to the contact fields', async ({ page, collector }) => {
   await page.goto(`${collector.url}/?lang=zh-Hans#/feedback`);
   const box = page.getByRole('textbox', { name: '请写下具体内容' });
