@@ -256,6 +256,8 @@ pub struct Strings {
     pub staff_device_clear: &'static str,
     #[cfg(feature = "full")]
     pub staff_device_save_failed: &'static str,
+    /// The setup was not saved: a restart would lose an answer held only in memory.
+    pub staff_device_unsaved: &'static str,
     #[cfg(feature = "full")]
     pub staff_device_bad_token: &'static str,
     #[cfg(feature = "full")]

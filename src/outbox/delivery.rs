@@ -80,6 +80,12 @@ impl Delivery {
     }
 
     /// The queue's state: records not yet stored, the last storage error, persistence.
+    /// Whether an answer is held only in this page's memory (see `IdbOutbox::holds_unsaved`):
+    /// the page must not reload until it is stored.
+    pub fn holds_unsaved(&self) -> bool {
+        self.queue.holds_unsaved()
+    }
+
     pub fn health(&self) -> Health {
         self.queue.health()
     }

@@ -394,6 +394,12 @@ impl IdbOutbox {
         h
     }
 
+    /// Whether a record is only in this page's memory: kept after a failed write, or being
+    /// written now. Reloading or leaving the page now would lose it.
+    pub fn holds_unsaved(&self) -> bool {
+        !self.unsaved.borrow().is_empty() || !self.saving.borrow().is_empty()
+    }
+
     pub fn set_persisted(&self, granted: bool) {
         self.health.borrow_mut().persisted = Some(granted);
     }

@@ -90,16 +90,21 @@ pub fn use_hand_in() -> Submitter {
 
 /// Back to the start for the next customer, in this touchpoint's own language and mode,
 /// with nothing of the previous customer kept; a downloaded new version of the app takes
-/// over here (the page reloads at the start screen).
+/// over here (the page reloads at the start screen), unless an answer is held only in this
+/// page's memory (the device refused to store it): a reload would lose it, so the new
+/// version waits for a reset after it is stored.
 #[hook]
 pub fn use_next_customer() -> Callback<()> {
-    let (store, ui, visit) = (use_store(), use_ui(), use_visit());
+    let (store, ui, visit, delivery) = (use_store(), use_ui(), use_visit(), use_delivery());
     Callback::from(move |_| {
         crate::web::speech::cancel();
         ui.dispatch(UiAction::SetLang(store.launch.lang));
         ui.dispatch(UiAction::SetMode(store.launch.mode));
         visit.dispatch(VisitAction::Clear);
         navigate(&Route::Home);
+        if delivery.holds_unsaved() {
+            return;
+        }
         // Between customers is the only moment a new app version, or a config that arrived
         // after this device had started on its kept one, may take over.
         if crate::web::config_source::newer_config_kept() {

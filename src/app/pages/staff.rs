@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use crate::app::components::ConfigProblems;
 use crate::app::components::HEADING_ID;
-use crate::app::hooks::{use_idle, use_next_customer, use_store, use_ui};
+use crate::app::hooks::{use_delivery, use_idle, use_next_customer, use_store, use_ui};
 use crate::config::{Mode, PinHash};
 use crate::lang::Lang;
 use crate::route::Route;
@@ -220,11 +220,25 @@ fn staff_home(props: &StaffHomeProps) -> Html {
 /// the app starts again so the launch is resolved with it.
 #[function_component(DeviceSetupPanel)]
 fn device_setup_panel() -> Html {
-    let (store, ui) = (use_store(), use_ui());
+    let (store, ui, delivery) = (use_store(), use_ui(), use_delivery());
     let s = ui.s();
     let lang = ui.lang;
     let form = use_state(|| (*store.device_setup).clone());
     let problem = use_state(|| None::<&'static str>);
+    // Saves `setup` and starts the app again with it; not while an answer is held only in
+    // this page's memory (storage refused it), which the restart would lose.
+    let apply = {
+        let problem = problem.clone();
+        move |setup: &DeviceSetup| {
+            if delivery.holds_unsaved() {
+                problem.set(Some(s.staff_device_unsaved));
+            } else if device::save_device_setup(setup) {
+                device::restart_at_home();
+            } else {
+                problem.set(Some(s.staff_device_save_failed));
+            }
+        }
+    };
     let cfg = &store.config;
 
     let set = |f: Rc<dyn Fn(&mut DeviceSetup, String)>| {
@@ -247,7 +261,7 @@ fn device_setup_panel() -> Html {
         })
     };
     let save = {
-        let (form, problem) = (form.clone(), problem.clone());
+        let (form, problem, apply) = (form.clone(), problem.clone(), apply.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let setup = (*form).clone().cleaned();
@@ -255,23 +269,10 @@ fn device_setup_panel() -> Html {
                 problem.set(Some(s.staff_device_bad_token));
                 return;
             }
-            if device::save_device_setup(&setup) {
-                device::restart_at_home();
-            } else {
-                problem.set(Some(s.staff_device_save_failed));
-            }
+            apply(&setup);
         })
     };
-    let clear = {
-        let problem = problem.clone();
-        Callback::from(move |_: MouseEvent| {
-            if device::save_device_setup(&DeviceSetup::default()) {
-                device::restart_at_home();
-            } else {
-                problem.set(Some(s.staff_device_save_failed));
-            }
-        })
-    };
+    let clear = Callback::from(move |_: MouseEvent| apply(&DeviceSetup::default()));
     let default_tp = cfg.default_touchpoint().name.get(lang).to_string();
     let tp_sel = form.touchpoint.clone().unwrap_or_default();
     let lang_sel = form.lang.map(|l| l.tag()).unwrap_or("");

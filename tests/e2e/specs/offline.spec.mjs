@@ -330,3 +330,59 @@ test('a new build deployed mid-survey waits, then takes over at the reset betwee
     await c.stop();
   }
 });
+
+test('a reset while an answer is held only in memory (storage refused it) does not reload onto a new build; the next reset after it is stored does', async () => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), 'storevoice-update-'));
+  const site = join(dir, 'dist');
+  cpSync(DIST, site, { recursive: true });
+  const c = await startCollector({ dir, dist: site });
+  const ctx = await launch(join(dir, 'profile'));
+  try {
+    const page = ctx.pages()[0] ?? (await ctx.newPage());
+    await page.clock.install();
+    await page.goto(`${c.url}${KIOSK}`);
+    await offlineReady(page);
+    await page.evaluate(() => { window.__sameDocument = true; });
+    // A new build is deployed and waiting (installed while there is space for its files).
+    const html = readFileSync(join(site, 'index.html'), 'utf8').replace('<title>', '<meta name="storevoice-build" content="2" />\n    <title>');
+    writeFileSync(join(site, 'index.html'), html);
+    const sw = readFileSync(join(site, 'sw.js'), 'utf8').replace(/const VERSION = '([0-9a-f]+)';/, "const VERSION = '$1-2';");
+    writeFileSync(join(site, 'sw.js'), sw);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await expect.poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration()).waiting), { timeout: 20_000 }).toBe(true);
+
+    // Then the device's storage fills up.
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: c.url, quotaSize: 1 });
+    await page.getByRole('link', { name: /Rate your visit/ }).click();
+    await page.getByRole('radio', { name: '9', exact: true }).click();
+    await page.getByRole('button', { name: 'Skip' }).click();
+    await page.getByRole('radio', { name: 'Satisfied', exact: true }).click();
+    await page.getByRole('button', { name: 'Skip' }).click();
+    await page.getByRole('button', { name: /Send/ }).click();
+    await expect(page.getByRole('alert')).toContainText('could not be stored on this device yet');
+
+    // The customer walks away; the idle reset brings the next customer's start screen, on
+    // the same page: reloading now would lose the answer held in memory.
+    await page.clock.runFor(61_000);
+    await expect(page.getByRole('link', { name: /Rate your visit/ })).toBeVisible();
+    expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
+    expect(await page.locator('meta[name="storevoice-build"]').count()).toBe(0);
+
+    // Space is back: the answer is stored and sent.
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: c.url });
+    await page.clock.runFor(6_000);
+    const events = await c.waitFor((evs) => evs.length === 1, 30_000);
+    expect(events[0].data.scores.nps).toBe(9);
+
+    // Now the next reset takes the new build.
+    await page.getByRole('link', { name: /Rate your visit/ }).click();
+    await page.clock.runFor(61_000);
+    await expect(page.locator('meta[name="storevoice-build"]')).toHaveCount(1, { timeout: 15_000 });
+    await expect(page.getByRole('link', { name: /Rate your visit/ })).toBeVisible();
+  } finally {
+    await ctx.close();
+    await c.stop();
+  }
+});

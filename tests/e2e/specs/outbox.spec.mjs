@@ -410,6 +410,14 @@ test('full storage: the customer is told, staff see it, and the answer is stored
     await expect(page.locator('[data-field="unsaved"]')).toHaveText('1');
     // the typed kind's name leads (an unrecognised name would read "UnknownError: …")
     await expect(page.locator('[data-field="storage-error"]')).toHaveText(/^QuotaExceededError(: |$)/);
+    // Saving a device setup restarts the app, which would lose the answer held in memory:
+    // refused, said why, nothing changed.
+    await page.getByLabel('Location of this device').selectOption('checkout-3');
+    await page.getByRole('button', { name: 'Save and restart' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'not stored yet, and restarting now would lose it' })).toBeVisible();
+    await page.getByRole('button', { name: 'Clear this device’s setup' }).click();
+    await expect(page.locator('[data-field="unsaved"]')).toHaveText('1');
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('device')))).toEqual([]);
     // space comes back: the record kept in memory is written, then sent
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: c.url });
     const events = await c.waitFor((evs) => evs.length === 1, 30_000);
