@@ -36,7 +36,7 @@ pub fn shell() -> Html {
     // either. Every other reset is announced first (`kiosk::warn_for`, WCAG 2.2.1).
     let idle = store.touchpoint_kind().and_then(|k| crate::kiosk::idle_reset_after(k, ui.mode)).filter(|_| route != Route::Home && route != Route::Staff);
     let warn = crate::kiosk::warn_for(ui.mode, idle.unwrap_or(0));
-    let idle = use_idle(idle, warn, route.name(), next_customer);
+    let idle = use_idle(idle, warn, route.name(), next_customer.clone());
 
     // Outside opening hours a shared device's start screen says so (a customer already in a
     // journey finishes it; the reset then lands here). Phones are never closed.
@@ -69,7 +69,7 @@ pub fn shell() -> Html {
     html! {
         <div class="app" data-route={route.name()} {onclick}>
             <a class="skip-link" href="#main" onclick={skip_to_main()}>{ s.skip_to_content }</a>
-            <Header home={route == Route::Home} />
+            <Header home={route == Route::Home} ends_visit={(route == Route::ThankYou && store.shared_device()).then(|| next_customer.clone())} />
             <main id="main" class="screen" tabindex="-1">
                 { for store.warnings.iter().map(|w| html! {
                     <p class="notice" role="status">{ (s.launch_warning)(w) }</p>
@@ -112,6 +112,9 @@ fn skip_to_main() -> Callback<MouseEvent> {
 #[derive(Properties, PartialEq)]
 struct HeaderProps {
     home: bool,
+    /// On a shared device's thank-you screen, the home link ends the visit (as the screen's
+    /// own "Back to start" does): the reset between customers, not just a screen change.
+    ends_visit: Option<Callback<()>>,
 }
 
 #[function_component(Header)]
@@ -139,7 +142,7 @@ fn header(props: &HeaderProps) -> Html {
             </div>
             <div class="controls">
                 if !props.home {
-                    <a class="control home-link" href={Route::Home.href()}>
+                    <a class="control home-link" href={Route::Home.href()} onclick={props.ends_visit.clone().map(super::hooks::ends_visit)}>
                         <svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M3 11 12 3l9 8v10h-6v-6H9v6H3z" /></svg>
                         <span>{ s.back_home }</span>
                     </a>

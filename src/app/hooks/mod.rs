@@ -114,3 +114,12 @@ pub fn use_next_customer() -> Callback<()> {
         }
     })
 }
+
+/// The click of a "back to the start" link that ends a shared device's visit: the reset
+/// between customers (`use_next_customer`) instead of only following the link.
+pub fn ends_visit(next_customer: Callback<()>) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        next_customer.emit(());
+    })
+}

@@ -17,6 +17,10 @@ pub fn thank_you() -> Html {
     let (store, ui, visit) = (use_store(), use_ui(), use_visit());
     let next_customer = use_next_customer();
     let s = ui.s();
+    // On a shared device "Back to the start" ends this customer's visit, as the countdown
+    // does: the next customer gets the touchpoint's own language and text size and nothing
+    // of this visit. On a phone it is the same person: a plain link.
+    let done = store.shared_device().then(|| crate::app::hooks::ends_visit(next_customer.clone()));
     let handed = visit.handed_in.clone();
     let reference = handed.as_ref().and_then(|h| h.reference.clone());
     let total = store
@@ -78,7 +82,7 @@ pub fn thank_you() -> Html {
                     }
                 </div>
             }
-            <a class="button primary" href={Route::Home.href()}>{ s.back_home }</a>
+            <a class="button primary" href={Route::Home.href()} onclick={done}>{ s.back_home }</a>
             if let Some(c) = *shown {
                 if c.paused {
                     <p class="countdown-paused">{ s.ty_paused }</p>

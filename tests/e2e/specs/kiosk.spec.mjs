@@ -55,3 +55,31 @@ test('the thank-you screen on a kiosk counts down and returns to the start', asy
   await expect(page).toHaveURL(/#\/$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
+
+test('"Back to the start" on a kiosk ends the visit: the next customer gets the kiosk’s own language and text size; on a phone it keeps them', async ({ page, collector }) => {
+  // Either "Back to start": the thank-you screen's own, or the header's.
+  const finish = async (query, link) => {
+    await page.goto(`${collector.url}/?${query}#/survey`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await radio(page, '8').click();
+    await radio(page, 'Satisfied').click();
+    await page.getByRole('button', { name: 'Skip' }).click();
+    await page.getByRole('button', { name: /Send/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thank you!');
+    await page.getByRole('button', { name: 'Large text' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-mode', 'large');
+    await page.locator(link).getByRole('link', { name: 'Back to start' }).click();
+    await expect(page).toHaveURL(/#\/$/);
+  };
+  // An exit kiosk set up in Simplified Chinese, standard text.
+  for (const link of ['section.thank-you', 'header']) {
+    await finish('touchpoint=exit-kiosk-1', link);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+    await expect(page.locator('html')).toHaveAttribute('data-mode', 'standard');
+    await expect(page.getByRole('link', { name: /评价本次购物/ })).toBeVisible();
+  }
+  // A customer's own phone: still their choices.
+  await finish('touchpoint=checkout-3', 'section.thank-you');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('html')).toHaveAttribute('data-mode', 'large');
+});
