@@ -609,9 +609,14 @@ async fn accept(st: &AppState, headers: &HeaderMap, body: Body) -> Response {
         }
     };
     if let Ingest::Device(binding) = &who {
+        // 422, not 403: the token is good, these events are not its to post. A device treats
+        // 401/403 as "my token is refused" and keeps the whole queue waiting for a new token,
+        // so one old event of another touchpoint (a device moved to a new place) would block
+        // every answer after it; 422 names the events, which the device sets aside (its
+        // `rejected` store, for staff) while the rest are delivered.
         let refused = outside_binding(binding, &events);
         if !refused.is_empty() {
-            return (StatusCode::FORBIDDEN, Json(refused.body())).into_response();
+            return (StatusCode::UNPROCESSABLE_ENTITY, Json(refused.body())).into_response();
         }
     }
     if let Some(faults) = &st.faults {

@@ -1087,7 +1087,7 @@ fn device_tokens_are_stored_hashed_and_bound_to_their_touchpoint() {
         ],
         Some(&checkout),
     );
-    assert_eq!(r.status, 403, "{}", r.body);
+    assert_eq!(r.status, 422, "{}", r.body);
     let problems = r.json()["problems"].as_array().cloned().unwrap_or_default();
     let indexes: Vec<_> = problems
         .iter()
@@ -1190,7 +1190,7 @@ fn shared_token_and_device_tokens_side_by_side() {
             &[("Authorization", &bearer(token.trim()))],
         )
         .expect("answered");
-    assert_eq!(r.status, 403);
+    assert_eq!(r.status, 422);
 }
 }
 

@@ -2,7 +2,9 @@
 // wrong PINs that survives a reload, the 2-minute session, Sign out, and device setup with
 // its precedence (launch URL > device setup > config defaults).
 import { test as plain, expect } from '@playwright/test';
-import { startCollector } from './collector.mjs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { COLLECTOR_BIN, startCollector } from './collector.mjs';
 import { expectNoAxeViolations, signIn, watchConsole } from './helpers.mjs';
 
 const T = {
@@ -139,6 +141,48 @@ plain('the device token from device setup is what the sender presents', async ({
     // The collector stores an event only with `Authorization: Bearer device-7-secret`.
     const events = await c.waitFor((evs) => evs.length === 1, 30_000);
     expect(events[0].data.scores.nps).toBe(9);
+  } finally {
+    await c.stop();
+  }
+});
+
+plain('a device moved to another touchpoint with its own token: an old answer of the first place is set aside, not holding back the new ones', async ({ browser }) => {
+  plain.setTimeout(90_000);
+  let c = await startCollector();
+  try {
+    const page = await (await browser.newContext()).newPage();
+    const answer = async (nps) => {
+      await page.getByRole('link', { name: /Rate your visit/ }).click();
+      await page.getByRole('radio', { name: String(nps), exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('How likely are you to recommend us to a friend?');
+      await page.getByRole('button', { name: 'Skip' }).click();
+      await page.getByRole('radio', { name: 'Satisfied', exact: true }).click();
+      await page.getByRole('button', { name: 'Skip' }).click();
+      await page.getByRole('button', { name: /Send/ }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thank you!');
+    };
+    await page.goto(`${c.url}/?lang=en`);
+    // The endpoint is down while a customer answers at the main exit (the config's default).
+    const { port, dir } = c;
+    await c.stop();
+    await answer(3);
+    // The device moves to checkout 3, with a token bound to it.
+    const token = execFileSync(COLLECTOR_BIN, ['token', 'add', '--store', 'lanting-xuhui', '--touchpoint', 'checkout-3', '--db', join(dir, 'events.sqlite')], { encoding: 'utf8' }).trim();
+    c = await startCollector({ port, dir });
+    await page.goto(`${c.url}/?lang=en#/staff`);
+    await signIn(page);
+    await page.getByLabel('Location of this device').selectOption('checkout-3');
+    await page.getByLabel('Device token for the endpoint').fill(token);
+    await page.getByRole('button', { name: 'Save and restart' }).click();
+    await expect(page.getByRole('contentinfo')).toContainText('Checkout 3');
+    await answer(10);
+    // The new answer arrives; the old one, which this token may not post, waits in rejected.
+    const events = await c.waitFor((evs) => evs.some((e) => e.data.scores?.nps === 10), 30_000);
+    expect(events.map((e) => e.data.touchpoint)).toEqual(['checkout-3']);
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Staff' }).click();
+    await signIn(page);
+    await expect(page.locator('[data-field="rejected"]')).toHaveText('1', { timeout: 15_000 });
+    await expect(page.locator('[data-field="pending"]')).toHaveText('0');
   } finally {
     await c.stop();
   }
