@@ -234,6 +234,7 @@ pub const STRINGS: Strings = Strings {
         F::Redirect => "The endpoint address redirects elsewhere (a proxy or sign-in page?). Answers are kept; check endpoint.url.",
         F::Unauthorized => "The endpoint refused this device's token. Answers are kept; check the touchpoint's token.",
         F::WrongAddress => "Nothing at the endpoint address (wrong path?). Answers are kept; check endpoint.url.",
+        F::Format => "The endpoint does not accept the format this device sends (HTTP 415). Answers are kept; check endpoint.format and endpoint.url.",
         F::RateLimited => "The endpoint asked the device to slow down. Answers are kept and sent later.",
         F::Server => "The endpoint has a problem of its own. Answers are kept and sent later.",
         F::Refused => "The endpoint refused some answers as invalid; those are kept under \"Refused by the endpoint\".",

@@ -234,6 +234,7 @@ pub const STRINGS: Strings = Strings {
         F::Redirect => "接收端地址被重定向到别处（代理或登录页？）。回答已保留，请检查 endpoint.url。",
         F::Unauthorized => "接收端拒绝了本设备的令牌。回答已保留，请检查触点的令牌。",
         F::WrongAddress => "接收端地址不存在（路径错误？）。回答已保留，请检查 endpoint.url。",
+        F::Format => "接收端不接受本设备发送的数据格式（HTTP 415）。回答已保留，请检查 endpoint.format 和 endpoint.url。",
         F::RateLimited => "接收端要求设备放慢发送。回答已保留，稍后发送。",
         F::Server => "接收端自身出现问题。回答已保留，稍后发送。",
         F::Refused => "接收端认为部分回答无效而拒收，这些回答保存在“被接收端拒收”中。",

@@ -234,6 +234,7 @@ pub const STRINGS: Strings = Strings {
         F::Redirect => "接收端位址被重新導向到別處（代理或登入頁？）。回答已保留，請檢查 endpoint.url。",
         F::Unauthorized => "接收端拒絕了本裝置的權杖。回答已保留，請檢查觸點的權杖。",
         F::WrongAddress => "接收端位址不存在（路徑錯誤？）。回答已保留，請檢查 endpoint.url。",
+        F::Format => "接收端不接受本裝置傳送的資料格式（HTTP 415）。回答已保留，請檢查 endpoint.format 和 endpoint.url。",
         F::RateLimited => "接收端要求裝置放慢傳送。回答已保留，稍後傳送。",
         F::Server => "接收端本身出現問題。回答已保留，稍後傳送。",
         F::Refused => "接收端認為部分回答無效而拒收，這些回答保存在「被接收端拒收」中。",

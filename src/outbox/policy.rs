@@ -5,15 +5,17 @@
 //! decides what happens to the records:
 //!
 //! - 2xx (body read in full): the batch is acknowledged and may be deleted; failures reset.
-//! - [`Failure::Refused`] — 400, 413, 415, 422, the answers that say *the events themselves*
-//!   are bad (invalid, too large, of a type the endpoint does not take): isolate them (split
-//!   the batch; a single refused event goes to `rejected`). These are the only answers that
-//!   ever move a record out of the queue without delivering it.
+//! - [`Failure::Refused`] — 400, 413, 422, the answers that say *the events themselves* are
+//!   bad (invalid, too large): isolate them (split the batch; a single refused event goes to
+//!   `rejected`). These are the only answers that ever move a record out of the queue without
+//!   delivering it. (415, a content type the endpoint does not take, is about every request
+//!   this device sends, not about some events: [`Failure::Format`], kept pending.)
 //! - Every other failure keeps every record pending and retries with exponential backoff and
 //!   full jitter (base 1 s, cap 5 min), never sooner than the server's `Retry-After` (at most a
 //!   day). Records are never given up on. That includes answers about *the request* rather
 //!   than the events — a rotated token (401/403), a typo in the endpoint path or a proxy
-//!   mis-route during a deploy (404/405/410/421), a redirect to a sign-in page (any 3xx, which
+//!   mis-route during a deploy (404/405/410/421), a content type the endpoint does not take
+//!   (415), a redirect to a sign-in page (any 3xx, which
 //!   is never followed) — because fixing the configuration or the server must be enough to get
 //!   every answer delivered. Staff see the class ([`Failure`]) as a plain reason.
 
@@ -49,12 +51,16 @@ pub enum Failure {
     Unauthorized,
     /// 404, 405, 410, 421: the endpoint address (`endpoint.url`) does not lead to the endpoint.
     WrongAddress,
+    /// 415: the endpoint does not take the content type this device sends (`endpoint.format`
+    /// does not match it, or the address leads to some other service). About every request,
+    /// not some events: isolating would set every answer aside; they stay pending instead.
+    Format,
     /// 429, or 503 with `Retry-After`: the endpoint asks the device to slow down.
     RateLimited,
     /// Any other 5xx: the endpoint has a problem of its own.
     Server,
-    /// 400, 413, 415, 422: the endpoint refuses events in the batch; they are isolated and
-    /// the refused ones kept in `rejected`.
+    /// 400, 413, 422: the endpoint refuses events in the batch; they are isolated and the
+    /// refused ones kept in `rejected`.
     Refused,
     /// Any other answer (408, 409, 425, other 4xx, 1xx, unknown codes): retried.
     Other,
@@ -66,7 +72,8 @@ impl Failure {
     pub fn of_status(code: u16, has_retry_after: bool) -> Failure {
         match code {
             300..=399 => Failure::Redirect,
-            400 | 413 | 415 | 422 => Failure::Refused,
+            400 | 413 | 422 => Failure::Refused,
+            415 => Failure::Format,
             401 | 403 | 407 => Failure::Unauthorized,
             404 | 405 | 410 | 421 => Failure::WrongAddress,
             429 => Failure::RateLimited,
@@ -250,7 +257,7 @@ mod tests {
     use proptest::prelude::*;
 
     /// The codes that isolate events into `rejected`; every other answer keeps them pending.
-    const ISOLATE: [u16; 4] = [400, 413, 415, 422];
+    const ISOLATE: [u16; 3] = [400, 413, 422];
 
     fn status(code: u16) -> Outcome {
         Outcome::Status { code, retry_after_ms: None }
@@ -258,7 +265,7 @@ mod tests {
 
     #[test]
     fn status_classes() {
-        for c in [408, 425, 429, 500, 502, 503, 504, 599, 401, 403, 404, 405, 409, 410, 302, 100, 600] {
+        for c in [408, 415, 425, 429, 500, 502, 503, 504, 599, 401, 403, 404, 405, 409, 410, 302, 100, 600] {
             assert!(is_retryable_status(c), "{c}");
         }
         for c in ISOLATE {
@@ -271,6 +278,7 @@ mod tests {
         assert_eq!(class(404), Failure::WrongAddress);
         assert_eq!(class(405), Failure::WrongAddress);
         assert_eq!(class(410), Failure::WrongAddress);
+        assert_eq!(class(415), Failure::Format);
         assert_eq!(class(301), Failure::Redirect);
         assert_eq!(class(308), Failure::Redirect);
         assert_eq!(class(429), Failure::RateLimited);
@@ -455,7 +463,7 @@ mod tests {
             }
         }
 
-        /// An endpoint that refuses the batches holding some bad events (400/413/415/422) and
+        /// An endpoint that refuses the batches holding some bad events (400/413/422) and
         /// otherwise fails at random with any non-isolating answer: in the end exactly the bad
         /// events are in `rejected`, every other one delivered once, nothing lost.
         #[test]

@@ -2,6 +2,7 @@
 // its own port, SQLite file and config.json pointing the app at it, optional faults.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { createServer as httpServer, request } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -137,4 +138,26 @@ export async function delivered(page, collector) {
   const events = await collector.waitFor((evs) => evs.some((e) => e.id === id), 30_000);
   const event = events.find((e) => e.id === id);
   return { record: event.data, event };
+}
+
+/** A real HTTP server in front of `target` (the network path between a device and the
+ *  store's server): passes every request on (`front.pass(req, res)`), except those
+ *  `intercept(req, res)` answers (or holds) itself, returning true. On `port` if given. */
+export async function frontOf(target, intercept, port = 0) {
+  const up = new URL(target);
+  const front = {};
+  front.pass = (req, res) => {
+    const fwd = request({ host: up.hostname, port: up.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
+      res.writeHead(r.statusCode, r.headers);
+      r.pipe(res);
+    });
+    fwd.on('error', () => res.destroy());
+    res.on('error', () => {});
+    req.pipe(fwd);
+  };
+  const server = httpServer((req, res) => { if (!intercept(req, res)) front.pass(req, res); });
+  await new Promise((r) => server.listen(port, '127.0.0.1', r));
+  front.url = `http://127.0.0.1:${server.address().port}`;
+  front.close = () => new Promise((r) => { server.close(r); server.closeAllConnections(); });
+  return front;
 }

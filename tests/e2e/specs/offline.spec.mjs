@@ -3,11 +3,10 @@
 // the store's network going down for the kiosk.
 import { chromium, expect, test } from '@playwright/test';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs } from '../playwright.config.mjs';
-import { DIST, configFor, outboxIds, startCollector } from './collector.mjs';
+import { DIST, configFor, frontOf, outboxIds, startCollector } from './collector.mjs';
 import { expectFullApp, signIn } from './helpers.mjs';
 
 const KIOSK = '/?lang=en&touchpoint=exit-kiosk-1';
@@ -135,31 +134,21 @@ test('a new config is picked up at the next start; a broken one is not adopted a
  *  holds them unanswered (a hung proxy or a stalled link, not a refusal) until `release()`,
  *  which ends the stall and passes the held ones on. */
 async function stallingFront(target) {
-  const up = new URL(target);
   const held = [];
-  const pass = (req, res) => {
-    const fwd = request({ host: up.hostname, port: up.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
-      res.writeHead(r.statusCode, r.headers);
-      r.pipe(res);
-    });
-    fwd.on('error', () => res.destroy());
-    res.on('error', () => {});
-    req.pipe(fwd);
-  };
-  const front = { stalled: false };
-  const server = createServer((req, res) => {
-    if (front.stalled && req.url.split('?')[0] === '/config.json') { held.push([req, res]); return; }
-    pass(req, res);
+  const front = await frontOf(target, (req, res) => {
+    if (!(front.stalled && req.url.split('?')[0] === '/config.json')) return false;
+    held.push([req, res]);
+    return true;
   });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  front.url = `http://127.0.0.1:${server.address().port}`;
+  front.stalled = false;
   front.held = () => held.filter(([, res]) => !res.destroyed && !res.writableEnded && !res.socket?.destroyed).length;
   front.release = () => {
     front.stalled = false;
     // Requests of pages that have gone since are dropped; the others are answered now.
-    held.splice(0).forEach(([req, res]) => { if (!res.destroyed && !res.socket?.destroyed) pass(req, res); });
+    held.splice(0).forEach(([req, res]) => { if (!res.destroyed && !res.socket?.destroyed) front.pass(req, res); });
   };
-  front.close = () => new Promise((r) => { held.forEach(([, res]) => res.destroy()); server.close(r); server.closeAllConnections(); });
+  const close = front.close;
+  front.close = () => { held.forEach(([, res]) => res.destroy()); return close(); };
   return front;
 }
 

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, startCollector, outboxIds, outboxEntries, configFor } from './collector.mjs';
+import { test, startCollector, outboxIds, outboxEntries, configFor, freePort, frontOf } from './collector.mjs';
 import { chromiumArgs } from '../playwright.config.mjs';
 import { signIn } from './helpers.mjs';
 
@@ -425,6 +425,43 @@ test('full storage: the customer is told, staff see it, and the answer is stored
     await expect(page.locator('[data-field="unsaved"]')).toHaveText('0', { timeout: 10_000 });
     await context.close();
   } finally {
+    await c.stop();
+  }
+});
+
+test('an endpoint that refuses the content type (415) keeps every answer pending, says why, and all arrive once it is fixed', async ({ browser }) => {
+  test.setTimeout(120_000);
+  // The store's network path, where a misconfigured service answers 415 to every post: the
+  // app and its endpoint are reached through it.
+  const port = await freePort();
+  const c = await startCollector({ editConfig: (cfg) => { cfg.endpoint.url = `http://127.0.0.1:${port}/api/events`; return cfg; } });
+  const front = await frontOf(c.url, (req, res) => {
+    if (!(front.refusing && req.method === 'POST' && req.url.startsWith('/api/events'))) return false;
+    req.resume();
+    res.writeHead(415, { 'Content-Type': 'text/plain' }).end('unsupported media type');
+    return true;
+  }, port);
+  front.refusing = true;
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const first = await quickSurvey(page, front.url, 9);
+    const second = await quickSurvey(page, front.url, 3);
+    await page.goto(`${front.url}/?lang=en#/staff`);
+    await signIn(page);
+    await expect(page.locator('[data-field="send-problem"]')).toContainText('does not accept the format this device sends', { timeout: 15_000 });
+    await expect(page.locator('[data-field="rejected"]')).toHaveText('0');
+    await expect(page.locator('[data-field="pending"]')).toHaveText('2');
+    expect((await outboxIds(page)).sort()).toEqual([first, second].sort());
+    // IT fixes the endpoint; staff send now: both arrive, none was set aside.
+    front.refusing = false;
+    await page.getByRole('button', { name: 'Send now' }).click();
+    const events = await c.waitFor((evs) => evs.length === 2, 30_000);
+    expect(events.map((e) => e.id).sort()).toEqual([first, second].sort());
+    await expect(page.locator('[data-field="rejected"]')).toHaveText('0');
+    await context.close();
+  } finally {
+    await front.close();
     await c.stop();
   }
 });
