@@ -46,6 +46,15 @@ pub fn use_delivery() -> Rc<Delivery> {
     use_context::<DeliveryCtx>().expect("screens are rendered inside the delivery context").0
 }
 
+thread_local! {
+    /// Counts the resets between customers on this page (`use_next_customer`).
+    static VISITS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+fn visit_number() -> u64 {
+    VISITS.with(|v| v.get())
+}
+
 /// Hands a finished record to the outbox and shows "thank you" once it is stored.
 #[derive(Clone)]
 pub struct Submitter {
@@ -70,10 +79,17 @@ impl Submitter {
         };
         let (entry, flagged) = (Entry::from_record(&record), marks.suspect.is_some());
         let handed = HandedIn { id: record.id().to_string(), reference: record.reference().map(str::to_string) };
+        let visit_no = visit_number();
         wasm_bindgen_futures::spawn_local(async move {
             match delivery.hand_in(record, marks).await {
                 Ok(()) => {
                     crate::web::tally::count(&entry, flagged, now);
+                    // A write that took so long the kiosk has reset meanwhile (the customer
+                    // left): the answer is stored, but the next customer must not be shown
+                    // the last one's "thank you" and reference number.
+                    if visit_number() != visit_no {
+                        return;
+                    }
                     visit.dispatch(VisitAction::HandedIn(handed));
                     navigate(&Route::ThankYou);
                 }
@@ -97,6 +113,7 @@ pub fn use_hand_in() -> Submitter {
 pub fn use_next_customer() -> Callback<()> {
     let (store, ui, visit, delivery) = (use_store(), use_ui(), use_visit(), use_delivery());
     Callback::from(move |_| {
+        VISITS.with(|v| v.set(v.get() + 1));
         crate::web::speech::cancel();
         ui.dispatch(UiAction::SetLang(store.launch.lang));
         ui.dispatch(UiAction::SetMode(store.launch.mode));

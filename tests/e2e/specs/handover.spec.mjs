@@ -4,7 +4,7 @@
 // link to such a screen goes straight there; each page downloads only its own wasm.
 import { expect } from '@playwright/test';
 import { test, startCollector } from './collector.mjs';
-import { watchConsole, expectNoAxeViolations } from './helpers.mjs';
+import { holdOutbox, releaseOutbox, watchConsole, expectNoAxeViolations } from './helpers.mjs';
 
 /** The wasm files a page asked for, by name. */
 function wasmRequests(page) {
@@ -159,30 +159,6 @@ test('an answer the device could not store goes along to app.html and is deliver
   }
 });
 
-/** Holds a read-write transaction on the outbox's "pending" store open from `tab` (another
- *  tab of the same origin), so that any write to it waits; resolves once the transaction
- *  has its lock (its first request succeeded). Never creates the database: while the app has
- *  not created it yet, the attempt is undone and tried again. `releaseOutbox(tab)` ends it. */
-const holdOutbox = (tab) => expect(async () => {
-  await tab.evaluate(() => new Promise((held, failed) => {
-    const open = indexedDB.open('storevoice-outbox');
-    open.onupgradeneeded = () => { open.transaction.abort(); };
-    open.onerror = () => failed(new Error('the outbox database is not there yet'));
-    open.onsuccess = () => {
-      const db = open.result;
-      if (!db.objectStoreNames.contains('pending')) { db.close(); failed(new Error('no "pending" store yet')); return; }
-      const store = db.transaction(['pending'], 'readwrite').objectStore('pending');
-      // A request placed from each success keeps the transaction alive until released.
-      let first = true;
-      const spin = () => {
-        if (first) { first = false; held(); }
-        if (!window.__release) store.count().onsuccess = spin;
-      };
-      store.count().onsuccess = spin;
-    };
-  }));
-}).toPass({ timeout: 15_000 });
-const releaseOutbox = (tab) => tab.evaluate(() => { window.__release = true; });
 
 test('an answer still being written when the customer leaves for app.html goes along and is stored there once', async ({ browser }) => {
   test.setTimeout(90_000);

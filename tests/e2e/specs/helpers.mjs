@@ -89,3 +89,28 @@ export async function expectFullApp(page) {
 /** The reference number on the thank-you screen: the value (dd) of the term (dt) `label`. */
 export const referenceNumber = (page, label) =>
   page.locator('.reference-box dl').filter({ has: page.locator('dt', { hasText: label }) }).locator('dd');
+
+/** Holds a read-write transaction on the outbox's "pending" store open from `tab` (another
+ *  tab of the same origin), so that any write to it waits; resolves once the transaction
+ *  has its lock (its first request succeeded). Never creates the database: while the app has
+ *  not created it yet, the attempt is undone and tried again. `releaseOutbox(tab)` ends it. */
+export const holdOutbox = (tab) => expect(async () => {
+  await tab.evaluate(() => new Promise((held, failed) => {
+    const open = indexedDB.open('storevoice-outbox');
+    open.onupgradeneeded = () => { open.transaction.abort(); };
+    open.onerror = () => failed(new Error('the outbox database is not there yet'));
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('pending')) { db.close(); failed(new Error('no "pending" store yet')); return; }
+      const store = db.transaction(['pending'], 'readwrite').objectStore('pending');
+      // A request placed from each success keeps the transaction alive until released.
+      let first = true;
+      const spin = () => {
+        if (first) { first = false; held(); }
+        if (!window.__release) store.count().onsuccess = spin;
+      };
+      store.count().onsuccess = spin;
+    };
+  }));
+}).toPass({ timeout: 15_000 });
+export const releaseOutbox = (tab) => tab.evaluate(() => { window.__release = true; });
