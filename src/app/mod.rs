@@ -49,7 +49,13 @@ pub fn app(props: &AppProps) -> Html {
                 let handed_over = crate::web::handover::take();
                 let stalled_before = handed_over.as_ref().is_some_and(|h| h.config_stalled);
                 let next = match config_source::load_config(&url, stalled_before).await {
-                    Err(why) => Load::Failed(Rc::new(why)),
+                    Err(why) => {
+                        // Answers handed over wait in this tab for a start that can take them.
+                        if let Some(h) = handed_over.as_ref().filter(|h| !h.unsaved.is_empty()) {
+                            crate::web::handover::put_back(h);
+                        }
+                        Load::Failed(Rc::new(why))
+                    }
                     Ok(chosen) => {
                         // A copy for starts without a usable config, once the screen is up.
                         if let Some(text) = chosen.keep {

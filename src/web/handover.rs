@@ -54,3 +54,12 @@ pub fn take() -> Option<Handover> {
     let _ = s.remove_item(KEY);
     Handover::decode(&text)
 }
+
+/// Puts a hand-over taken by [`take`] back, for this page's next start in this tab: the page
+/// could not start (no usable config), so the answers it carries were not taken over; a
+/// reload once the config is fixed takes them.
+pub fn put_back(handover: &Handover) {
+    if let Some(s) = session() {
+        let _ = s.set_item(KEY, &handover.encode());
+    }
+}

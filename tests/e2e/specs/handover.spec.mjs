@@ -4,7 +4,9 @@
 // link to such a screen goes straight there; each page downloads only its own wasm.
 import { expect } from '@playwright/test';
 import { test, startCollector } from './collector.mjs';
-import { holdOutbox, releaseOutbox, watchConsole, expectNoAxeViolations } from './helpers.mjs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expectFullApp, holdOutbox, releaseOutbox, watchConsole, expectNoAxeViolations } from './helpers.mjs';
 
 /** The wasm files a page asked for, by name. */
 function wasmRequests(page) {
@@ -137,6 +139,32 @@ async function answerUnstored(context, page, c, nps) {
   await expect(page.getByRole('alert')).toContainText('could not be stored on this device yet');
   return cdp;
 }
+
+test('answers handed over to an app.html that cannot start (no usable config) wait in the tab and are delivered after a reload', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const c = await startCollector();
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await answerUnstored(context, page, c, 10);
+    // Meanwhile config.json is broken, and this device has no last good copy to fall back on.
+    const good = readFileSync(join(c.dir, 'config.json'), 'utf8');
+    writeFileSync(join(c.dir, 'config.json'), '{"version": 1,');
+    await page.evaluate(() => localStorage.removeItem('storevoice:last-good-config'));
+    await page.getByRole('link', { name: 'Staff' }).click();
+    await expectFullApp(page);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('can\'t start');
+    // Fixed: the next start in this tab takes the answer over, stores and sends it.
+    writeFileSync(join(c.dir, 'config.json'), good);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: c.url });
+    await page.reload();
+    const events = await c.waitFor((evs) => evs.length === 1, 30_000);
+    expect(events[0].data.scores.nps).toBe(10);
+    await context.close();
+  } finally {
+    await c.stop();
+  }
+});
 
 test('an answer the device could not store goes along to app.html and is delivered from there', async ({ browser }) => {
   test.setTimeout(90_000);
