@@ -401,11 +401,15 @@ export function becomeSender(name, leaseMs, renewMs, settleMs, retryMs) {
  * otherwise end in that page's 200 with nothing stored. A redirect resolves to
  * { redirected: true } (status 0 for the opaque redirect fetch reports), never to a 2xx.
  */
-export async function postEvents(url, body, contentType, token, keepalive) {
+export async function postEvents(url, body, contentType, token, keepalive, timeoutMs) {
   const headers = { 'Content-Type': contentType };
   if (token) headers.Authorization = `Bearer ${token}`;
+  // No answer (headers and body) within timeoutMs: abandoned, and reported as no answer.
+  // A page timer, not AbortSignal.timeout, so the tests' clock can move it.
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(new DOMException(`no answer within ${timeoutMs / 1000} s`, 'TimeoutError')), timeoutMs);
   try {
-    const resp = await fetch(url, { method: 'POST', headers, body, keepalive, cache: 'no-store', credentials: 'omit', redirect: 'manual' });
+    const resp = await fetch(url, { method: 'POST', headers, body, keepalive, cache: 'no-store', credentials: 'omit', redirect: 'manual', signal: abort.signal });
     if (resp.type === 'opaqueredirect' || resp.redirected || (resp.status >= 300 && resp.status < 400)) {
       return { status: resp.status, body: `redirected (HTTP ${resp.status || '3xx'}); redirects are not followed`, retryAfter: null, redirected: true };
     }
@@ -414,5 +418,7 @@ export async function postEvents(url, body, contentType, token, keepalive) {
   } catch (e) {
     const f = failure(e);
     return { status: 0, body: `${f.name}: ${f.message}`, retryAfter: null, redirected: false };
+  } finally {
+    clearTimeout(timer);
   }
 }

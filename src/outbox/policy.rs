@@ -25,6 +25,10 @@ pub const BASE_MS: f64 = 1_000.0;
 pub const CAP_MS: f64 = 300_000.0;
 /// The longest `Retry-After` honoured; a server asking for more is retried after a day.
 pub const RETRY_AFTER_CAP_MS: f64 = 86_400_000.0;
+/// How long one POST may take, answer included, before it counts as no answer (a network
+/// failure, retried with backoff). Without it a proxy or link that accepts the connection
+/// and never answers would hold the one sender, and every answer behind it, indefinitely.
+pub const SEND_TIMEOUT_MS: u32 = 60_000;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Outcome {

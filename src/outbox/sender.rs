@@ -16,7 +16,7 @@ use super::cloudevent::{max_events, request_body};
 use crate::config::EndpointFormat;
 use super::error::StorageError;
 use super::idb::{IdbOutbox, Pending, Rejected};
-use super::policy::{decide, parse_retry_after, storage_backoff_ms, Failure, Outcome, RetryState, Round, Settled};
+use super::policy::{decide, parse_retry_after, storage_backoff_ms, Failure, Outcome, RetryState, Round, Settled, SEND_TIMEOUT_MS};
 use crate::web::platform::now_ms;
 
 #[wasm_bindgen(module = "/src/outbox/browser.js")]
@@ -24,7 +24,7 @@ extern "C" {
     #[wasm_bindgen(js_name = becomeSender)]
     fn js_become_sender(name: &str, lease_ms: u32, renew_ms: u32, settle_ms: u32, retry_ms: u32) -> js_sys::Promise;
     #[wasm_bindgen(js_name = postEvents)]
-    fn js_post_events(url: &str, body: &str, content_type: &str, token: Option<String>, keepalive: bool) -> js_sys::Promise;
+    fn js_post_events(url: &str, body: &str, content_type: &str, token: Option<String>, keepalive: bool, timeout_ms: u32) -> js_sys::Promise;
 }
 
 // What `postEvents` resolves to, read through typed getters.
@@ -392,7 +392,7 @@ impl Sender {
     async fn post(&self, part: &[Pending], wire: &std::collections::HashMap<String, String>) -> Attempt {
         let (body, content_type) =
             request_body(self.format, part.iter().map(|p| wire.get(&p.id).map_or(p.event.as_str(), String::as_str)));
-        let res = JsFuture::from(js_post_events(&self.endpoint, &body, content_type, self.token.clone(), false)).await;
+        let res = JsFuture::from(js_post_events(&self.endpoint, &body, content_type, self.token.clone(), false, SEND_TIMEOUT_MS)).await;
         let (status, text, retry_after, redirected) = match res {
             Ok(v) if v.is_object() => {
                 let r: &PostResultJs = v.unchecked_ref();
@@ -427,13 +427,13 @@ impl Sender {
             EndpointFormat::Batch => {
                 let (body, ty) = request_body(self.format, recent.iter().map(|(_, e)| e.as_str()));
                 let ids = recent.iter().map(|(i, _)| i.clone()).collect();
-                vec![(ids, js_post_events(&self.endpoint, &body, ty, self.token.clone(), true))]
+                vec![(ids, js_post_events(&self.endpoint, &body, ty, self.token.clone(), true, SEND_TIMEOUT_MS))]
             }
             EndpointFormat::Single => recent
                 .iter()
                 .map(|(i, e)| {
                     let (body, ty) = request_body(self.format, [e.as_str()]);
-                    (vec![i.clone()], js_post_events(&self.endpoint, &body, ty, self.token.clone(), true))
+                    (vec![i.clone()], js_post_events(&self.endpoint, &body, ty, self.token.clone(), true, SEND_TIMEOUT_MS))
                 })
                 .collect(),
         };

@@ -466,6 +466,41 @@ test('an endpoint that refuses the content type (415) keeps every answer pending
   }
 });
 
+test('a post that is never answered (a hung proxy) is abandoned after 60 s and sent again, so it does not hold every answer back', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const port = await freePort();
+  const c = await startCollector({ editConfig: (cfg) => { cfg.endpoint.url = `http://127.0.0.1:${port}/api/events`; return cfg; } });
+  // The network path accepts posts and never answers them, until it recovers.
+  const held = [];
+  const front = await frontOf(c.url, (req, res) => {
+    if (!(front.hanging && req.method === 'POST' && req.url.startsWith('/api/events'))) return false;
+    held.push(res);
+    return true;
+  }, port);
+  front.hanging = true;
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.clock.install();
+    const id = await quickSurvey(page, front.url, 9);
+    await expect.poll(() => held.length).toBeGreaterThan(0);
+    front.hanging = false;
+    // Still hanging at 59 s; abandoned at 60 s and sent again after the backoff.
+    await page.clock.runFor(59_000);
+    expect(await c.events()).toHaveLength(0);
+    await page.clock.runFor(2_000);
+    await page.clock.runFor(5_000);
+    const events = await c.waitFor((evs) => evs.length === 1, 30_000);
+    expect(events[0].id).toBe(id);
+    await expect.poll(() => outboxIds(page), { timeout: 10_000 }).toEqual([]);
+    await context.close();
+  } finally {
+    held.forEach((res) => res.destroy());
+    await front.close();
+    await c.stop();
+  }
+});
+
 test('closing the page sends what is waiting with a keepalive request', async ({ browser }) => {
   test.setTimeout(120_000);
   const c = await startCollector();
