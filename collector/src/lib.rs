@@ -132,6 +132,7 @@ pub async fn serve(opts: Options) -> Result<Server, StartError> {
         }
     }
     let admin_token = admin_token(&opts)?;
+    refuse_files_in_dist(&opts)?;
     let db = opts.db.clone();
     let store = store::Store::open_async(&db)
         .await
@@ -149,6 +150,23 @@ pub async fn serve(opts: Options) -> Result<Server, StartError> {
         message: format!("cannot read the bound address: {e}"),
         usage: false,
     })?;
+    // Ingest without any credential is for loopback only (a developer's machine, a proxy on
+    // the same host): reachable from the network, anyone could post answers.
+    if !addr.ip().is_loopback() && opts.token.is_none() {
+        let provisioned = store.tokens_provisioned().await.map_err(|e| StartError {
+            message: format!("cannot read the device tokens: {e}"),
+            usage: false,
+        })?;
+        if !provisioned {
+            return Err(usage(format!(
+                "--addr {addr} is reachable from other machines, and no device token exists and no \
+                 --token is given, so anyone could post answers: add device tokens first \
+                 (`storevoice-collector token add --store … --touchpoint … --db {}`), or listen on \
+                 127.0.0.1 behind a proxy",
+                pg::redacted(&opts.db)
+            )));
+        }
+    }
     let state = http::AppState {
         store,
         token: opts.token.as_deref().map(Arc::from),
@@ -176,4 +194,32 @@ pub async fn serve(opts: Options) -> Result<Server, StartError> {
         shutdown: Some(tx),
         task,
     })
+}
+
+/// The database and the admin token file must not be inside `--dist`: the app's files are
+/// served to anyone, so the answers (or the token that reads them) would be too.
+fn refuse_files_in_dist(opts: &Options) -> Result<(), StartError> {
+    let Some(dist) = opts.dist.as_ref().and_then(|d| d.canonicalize().ok()) else {
+        return Ok(());
+    };
+    let db_file = (!opts.db.contains("://") && opts.db != ":memory:").then(|| std::path::PathBuf::from(&opts.db));
+    for (what, path) in [("the database", db_file), ("the admin token file", opts.admin_token_file.clone())] {
+        let Some(path) = path else { continue };
+        // The file may not exist yet (a new database): its directory decides.
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => std::path::PathBuf::from("."),
+        };
+        if dir.canonicalize().is_ok_and(|d| d.starts_with(&dist)) {
+            return Err(StartError {
+                message: format!(
+                    "{what} {} is inside --dist {}, whose files are served to anyone: keep it elsewhere",
+                    path.display(),
+                    dist.display()
+                ),
+                usage: true,
+            });
+        }
+    }
+    Ok(())
 }

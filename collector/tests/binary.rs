@@ -220,3 +220,37 @@ fn admin_token_from_the_environment_and_exports_off_without_one() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("at least 16"), "{err}");
 }
+
+#[test]
+fn refuses_to_serve_its_own_data_or_to_take_answers_from_anyone_on_the_network() {
+    let dist = std::env::temp_dir().join(format!("svc-dist-{}", std::process::id()));
+    std::fs::create_dir_all(&dist).expect("dist");
+    let inside = |name: &str| dist.join(name).to_string_lossy().into_owned();
+    let dist_arg = dist.to_string_lossy().into_owned();
+    std::fs::write(dist.join("admin.token"), "an-admin-token-0123456789\n").expect("token file");
+    let admin_in_dist = inside("admin.token");
+    let db_in_dist = inside("events.sqlite");
+    for (args, needle) in [
+        (
+            vec!["--addr", "127.0.0.1:0", "--dist", &dist_arg, "--db", &db_in_dist],
+            "the database",
+        ),
+        (
+            vec!["--addr", "127.0.0.1:0", "--dist", &dist_arg, "--db", ":memory:", "--admin-token-file", &admin_in_dist],
+            "the admin token file",
+        ),
+        (vec!["--addr", "0.0.0.0:0", "--db", ":memory:"], "reachable from other machines"),
+    ] {
+        let (code, out, err) = run(&args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains(needle), "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?}: did not start");
+    }
+    assert!(!dist.join("events.sqlite").exists(), "no database was created in dist");
+    // With a credential for ingest, the network address is fine.
+    let (addr, mut child) = spawn(&["--addr", "0.0.0.0:0", "--db", ":memory:", "--token", "shared-token-0123456789"], &[]);
+    let _ = child.kill();
+    assert!(addr.starts_with("0.0.0.0:"), "started: {addr:?}");
+    let _ = child.wait();
+    let _ = std::fs::remove_dir_all(&dist);
+}
