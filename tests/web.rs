@@ -239,3 +239,32 @@ async fn speech_without_voices_shows_no_control() {
     }
     assert!(!shown, "no voices: no read-aloud control");
 }
+
+/// The kept config is only reported kept when the browser really stored it: a full
+/// `localStorage` must not make a late config look kept (that would reload the page onto the
+/// old copy at every reset).
+#[wasm_bindgen_test]
+fn keeping_the_last_good_config_says_whether_it_was_kept() {
+    use storevoice::web::config_source::{keep_last_good, last_good};
+    forget_last_good_config();
+    assert!(keep_last_good("{\"kept\": 1}"));
+    assert_eq!(last_good().as_deref(), Some("{\"kept\": 1}"));
+    // The same text again is kept already.
+    assert!(keep_last_good("{\"kept\": 1}"));
+    // Fill localStorage to its quota, then offer a larger config.
+    let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("localStorage");
+    let chunk = "x".repeat(256 * 1024);
+    let mut filled = 0;
+    while filled < 200 && storage.set_item(&format!("fill-{filled}"), &chunk).is_ok() {
+        filled += 1;
+    }
+    assert!(filled < 200, "localStorage has a quota");
+    let larger = format!("{{\"kept\": \"{}\"}}", "y".repeat(512 * 1024));
+    assert!(!keep_last_good(&larger), "refused by a full storage");
+    assert_eq!(last_good().as_deref(), Some("{\"kept\": 1}"), "the previous copy stays");
+    for i in 0..filled {
+        let _ = storage.remove_item(&format!("fill-{i}"));
+    }
+    assert!(keep_last_good(&larger), "kept once there is room");
+    forget_last_good_config();
+}

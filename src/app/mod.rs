@@ -59,7 +59,9 @@ pub fn app(props: &AppProps) -> Html {
                     Ok(chosen) => {
                         // A copy for starts without a usable config, once the screen is up.
                         if let Some(text) = chosen.keep {
-                            dom::after_paint(move || config_source::keep_last_good(&text));
+                            dom::after_paint(move || {
+                                config_source::keep_last_good(&text);
+                            });
                         }
                         let cfg = chosen.config;
                         let q = query.map(|q| q.to_string()).unwrap_or_else(dom::location_search);

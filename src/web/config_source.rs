@@ -76,8 +76,9 @@ pub async fn load_config(url: &str, stalled_before: bool) -> Result<Chosen, Unus
                 // Only a file that differs is news: on a link that is always slow, the same
                 // file arriving late must not reload the page at every reset.
                 if let Ok(text) = download.await {
-                    if last_good().as_deref() != Some(text.as_str()) && crate::config::parse(&text).is_ok() {
-                        keep_last_good(&text);
+                    // Only a file actually kept is worth a reload: with a full storage the
+                    // reload would start on the old copy again, at every reset.
+                    if last_good().as_deref() != Some(text.as_str()) && crate::config::parse(&text).is_ok() && keep_last_good(&text) {
                         NEWER_CONFIG_KEPT.with(|k| k.set(true));
                     }
                 }
@@ -135,10 +136,8 @@ pub fn last_good() -> Option<String> {
 
 /// Keeps `text` (which just passed validation) for starts without a usable config; written
 /// only when it changed. A full storage only means the device keeps the previous one.
-pub fn keep_last_good(text: &str) {
-    if let Some(s) = storage() {
-        if s.get_item(LAST_GOOD_KEY).ok().flatten().as_deref() != Some(text) {
-            let _ = s.set_item(LAST_GOOD_KEY, text);
-        }
-    }
+/// Whether `text` is now the kept config.
+pub fn keep_last_good(text: &str) -> bool {
+    let Some(s) = storage() else { return false };
+    s.get_item(LAST_GOOD_KEY).ok().flatten().as_deref() == Some(text) || s.set_item(LAST_GOOD_KEY, text).is_ok()
 }
