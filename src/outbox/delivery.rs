@@ -100,7 +100,7 @@ impl Delivery {
     /// Send as soon as possible ("Send now"): wakes this page's sender. If another tab is
     /// the sender, it picks the records up on its own next look.
     pub fn send_now(&self) {
-        self.sender.poke();
+        self.sender.send_now();
     }
 
     /// The records the endpoint refused, most recent first.

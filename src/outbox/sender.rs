@@ -152,6 +152,10 @@ pub struct Sender {
     /// Consecutive storage failures, for `storage_backoff_ms`.
     storage_failures: Cell<u32>,
     next_at: Cell<f64>,
+    /// The endpoint's own `Retry-After` (it asked the device to wait): no send before it,
+    /// whatever wakes the sender (a new answer, back online, the page being hidden), unless
+    /// staff ask for one ("Send now").
+    not_before: Cell<f64>,
     wake: Wake,
     busy: Cell<bool>,
     status: RefCell<SendStatus>,
@@ -177,6 +181,7 @@ impl Sender {
             retry: Cell::new(RetryState::default()),
             storage_failures: Cell::new(0),
             next_at: Cell::new(0.0),
+            not_before: Cell::new(0.0),
             wake: Wake::default(),
             busy: Cell::new(false),
             status: RefCell::new(SendStatus::default()),
@@ -202,8 +207,16 @@ impl Sender {
         self.recent.borrow_mut().retain(|(i, _)| !ids.contains(i));
     }
 
-    /// Send as soon as possible (a new record, back online).
+    /// Send as soon as possible (a new record, back online), but not before the endpoint's
+    /// `Retry-After`.
     pub fn poke(&self) {
+        self.next_at.set(self.not_before.get());
+        self.wake.notify();
+    }
+
+    /// Send now, whatever the backoff or the endpoint asked: staff's "Send now".
+    pub fn send_now(&self) {
+        self.not_before.set(0.0);
         self.next_at.set(0.0);
         self.wake.notify();
     }
@@ -366,6 +379,7 @@ impl Sender {
                     self.status.borrow_mut().last_success_at = Some(now_ms());
                     progressed = true;
                     self.next_at.set(0.0);
+                    self.not_before.set(0.0);
                 }
                 Settled::Rejected(one) => {
                     self.forget(std::slice::from_ref(&one.id));
@@ -380,6 +394,9 @@ impl Sender {
                 }
                 Settled::Split => {}
                 Settled::Retry(at) => {
+                    if matches!(attempt.outcome, Outcome::Status { retry_after_ms: Some(_), .. }) {
+                        self.not_before.set(at);
+                    }
                     self.next_at.set(at);
                     self.status.borrow_mut().next_attempt_at = Some(at);
                     return progressed;
@@ -415,7 +432,7 @@ impl Sender {
     /// complete after the page is gone. Records stay queued until a 2xx is seen; sending the
     /// same events twice is safe (same ids; the endpoint stores each once).
     fn flush_keepalive(self: &Rc<Self>) {
-        if !self.status.borrow().is_sender {
+        if !self.status.borrow().is_sender || now_ms() < self.not_before.get() {
             return;
         }
         let recent = self.recent.borrow().clone();

@@ -501,6 +501,43 @@ test('a post that is never answered (a hung proxy) is abandoned after 60 s and s
   }
 });
 
+test('an endpoint that asks the device to wait (429, Retry-After: 120) is not posted to before then, not even for a new answer', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const port = await freePort();
+  const c = await startCollector({ editConfig: (cfg) => { cfg.endpoint.url = `http://127.0.0.1:${port}/api/events`; return cfg; } });
+  // The endpoint answers the first post "too many requests, come back in 120 s".
+  let posts = 0;
+  const front = await frontOf(c.url, (req, res) => {
+    if (!(req.method === 'POST' && req.url.startsWith('/api/events'))) return false;
+    posts += 1;
+    if (posts > 1) return false;
+    req.resume();
+    res.writeHead(429, { 'Retry-After': '120', 'Content-Type': 'text/plain' }).end('slow down');
+    return true;
+  }, port);
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.clock.install();
+    const first = await quickSurvey(page, front.url, 9);
+    await expect.poll(() => posts).toBe(1);
+    // A second customer answers 10 s later: it waits with the first.
+    await page.clock.runFor(10_000);
+    const second = await quickSurvey(page, null, 3);
+    await page.clock.runFor(60_000);
+    expect(posts).toBe(1);
+    expect((await outboxIds(page)).sort()).toEqual([first, second].sort());
+    // After the 120 s both go.
+    await page.clock.runFor(60_000);
+    const events = await c.waitFor((evs) => evs.length === 2, 30_000);
+    expect(events.map((e) => e.id).sort()).toEqual([first, second].sort());
+    await context.close();
+  } finally {
+    await front.close();
+    await c.stop();
+  }
+});
+
 test('closing the page sends what is waiting with a keepalive request', async ({ browser }) => {
   test.setTimeout(120_000);
   const c = await startCollector();
