@@ -42,6 +42,7 @@ pub const STRINGS: Strings = Strings {
     config_error_staff_hint: "Staff: correct config.json and reload this page. Customers: please ask at the service desk.",
     config_warning: |w| match w {
         WarningKind::NoStepFreeRoute { from } => format!("No step-free route from {}: only stairs or escalators lead here.", from.join(", ")),
+        WarningKind::PublicToken => "config.json is public: anyone can read this token and post answers as this touchpoint. Give each device its own token in staff mode (This device) instead.".to_string(),
     },
     config_ok: "No problems found.",
     config_warnings_intro: "Worth a look (not errors):",

@@ -42,6 +42,7 @@ pub const STRINGS: Strings = Strings {
     config_error_staff_hint: "请工作人员修改 config.json 后重新加载页面。顾客请到服务台寻求帮助。",
     config_warning: |w| match w {
         WarningKind::NoStepFreeRoute { from } => format!("从 {} 没有无障碍路线：只能经楼梯或自动扶梯到达。", from.join("、")),
+        WarningKind::PublicToken => "config.json 是公开的：任何人都能读到这个令牌，并以这个服务点的名义提交回答。请改为在员工模式（本设备）中为每台设备设置各自的令牌。".to_string(),
     },
     config_ok: "没有发现问题。",
     config_warnings_intro: "值得留意（不是错误）：",

@@ -42,6 +42,7 @@ pub const STRINGS: Strings = Strings {
     config_error_staff_hint: "請工作人員修改 config.json 後重新載入頁面。顧客請到服務台尋求協助。",
     config_warning: |w| match w {
         WarningKind::NoStepFreeRoute { from } => format!("從 {} 沒有無障礙路線：只能經樓梯或自動扶梯到達。", from.join("、")),
+        WarningKind::PublicToken => "config.json 是公開的：任何人都能讀到這個權杖，並以這個服務點的名義提交回答。請改為在員工模式（本裝置）中為每台裝置設定各自的權杖。".to_string(),
     },
     config_ok: "沒有發現問題。",
     config_warnings_intro: "值得留意（不是錯誤）：",

@@ -1,5 +1,6 @@
 //! Things in a valid config that a store should know before deploying it, but that are not
-//! errors: a place that some touchpoint can reach only by stairs or escalator.
+//! errors: a place that some touchpoint can reach only by stairs or escalator, and a token
+//! written into the public config.
 
 use super::directory::Directory;
 use super::graph::Profile;
@@ -10,6 +11,9 @@ pub enum WarningKind {
     /// No step-free route from these touchpoints (ids): customers who cannot use stairs or
     /// escalators are told there is none.
     NoStepFreeRoute { from: Vec<String> },
+    /// A touchpoint's `token` in config.json, which every browser downloads: anyone can read
+    /// it and post answers as that touchpoint. Device tokens belong in each device's setup.
+    PublicToken,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +25,18 @@ pub struct Warning {
 
 /// Every warning for a config that passed validation.
 pub fn warnings(c: &Config) -> Vec<Warning> {
+    let mut found: Vec<Warning> = c
+        .touchpoints
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.token.is_some())
+        .map(|(i, _)| Warning { path: format!("touchpoints[{i}].token"), kind: WarningKind::PublicToken })
+        .collect();
+    found.extend(no_step_free_route(c));
+    found
+}
+
+fn no_step_free_route(c: &Config) -> Vec<Warning> {
     let directory = Directory::build(c);
     let reach: Vec<(&str, Vec<bool>)> = c
         .touchpoints
@@ -45,6 +61,18 @@ pub fn warnings(c: &Config) -> Vec<Warning> {
 mod tests {
     use super::*;
     use crate::config::{parse, SAMPLE_CONFIG};
+
+    #[test]
+    fn a_token_in_the_public_config_is_pointed_out() {
+        assert!(warnings(&parse(SAMPLE_CONFIG).expect("sample")).iter().all(|w| w.kind != WarningKind::PublicToken));
+        let mut v: serde_json::Value = serde_json::from_str(SAMPLE_CONFIG).expect("sample is JSON");
+        v["touchpoints"][1]["token"] = "svt_0123456789abcdef".into();
+        let w = warnings(&parse(&v.to_string()).expect("a token is valid"));
+        assert_eq!(
+            w.iter().filter(|w| w.kind == WarningKind::PublicToken).map(|w| w.path.as_str()).collect::<Vec<_>>(),
+            ["touchpoints[1].token"]
+        );
+    }
 
     #[test]
     fn a_place_behind_stairs_is_reported_with_the_touchpoints_concerned() {
