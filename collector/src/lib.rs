@@ -202,7 +202,7 @@ fn refuse_files_in_dist(opts: &Options) -> Result<(), StartError> {
     let Some(dist) = opts.dist.as_ref().and_then(|d| d.canonicalize().ok()) else {
         return Ok(());
     };
-    let db_file = (!opts.db.contains("://") && opts.db != ":memory:").then(|| std::path::PathBuf::from(&opts.db));
+    let db_file = (!pg::is_postgres_url(&opts.db) && opts.db != ":memory:").then(|| std::path::PathBuf::from(&opts.db));
     for (what, path) in [("the database", db_file), ("the admin token file", opts.admin_token_file.clone())] {
         let Some(path) = path else { continue };
         // The file may not exist yet (a new database): its directory decides.

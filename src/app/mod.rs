@@ -44,18 +44,13 @@ pub fn app(props: &AppProps) -> Html {
         let query = props.query.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                // Taken first: a customer handed over from a light page that already waited
-                // out a stalled config.json does not wait for it again here.
-                let handed_over = crate::web::handover::take();
-                let stalled_before = handed_over.as_ref().is_some_and(|h| h.config_stalled);
+                // A customer handed over from a light page that already waited out a stalled
+                // config.json does not wait for it again here. The hand-over itself (with any
+                // answers it carries) stays in this tab until a config lets the app take it:
+                // a reload while waiting, or a start that fails, loses nothing.
+                let stalled_before = crate::web::handover::peek().is_some_and(|h| h.config_stalled);
                 let next = match config_source::load_config(&url, stalled_before).await {
-                    Err(why) => {
-                        // Answers handed over wait in this tab for a start that can take them.
-                        if let Some(h) = handed_over.as_ref().filter(|h| !h.unsaved.is_empty()) {
-                            crate::web::handover::put_back(h);
-                        }
-                        Load::Failed(Rc::new(why))
-                    }
+                    Err(why) => Load::Failed(Rc::new(why)),
                     Ok(chosen) => {
                         // A copy for starts without a usable config, once the screen is up.
                         if let Some(text) = chosen.keep {
@@ -82,7 +77,7 @@ pub fn app(props: &AppProps) -> Html {
                             directory: Default::default(),
                             config_fallback: chosen.fallback_because.map(Rc::new),
                             device_setup: Rc::new(setup.unwrap_or_default()),
-                            handed_over: handed_over.map(Rc::new),
+                            handed_over: crate::web::handover::take().map(Rc::new),
                         })))
                     }
                 };

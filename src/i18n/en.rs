@@ -289,7 +289,8 @@ pub const STRINGS: Strings = Strings {
     staff_device_clear: "Clear this device’s setup",
     #[cfg(feature = "full")]
     staff_device_save_failed: "This device’s storage refused the setup; nothing was changed.",
-    staff_device_unsaved: "An answer on this device is not stored yet, and restarting now would lose it; nothing was changed. Try again once Outbox shows nothing unsaved.",
+    #[cfg(feature = "full")]
+    staff_device_unsaved: "An answer on this device is not stored yet, and restarting now would lose it; nothing was changed. Try again once “Not yet in storage, kept in memory” shows 0.",
     #[cfg(feature = "full")]
     staff_device_bad_token: "The token must not contain spaces or characters other than printable ASCII.",
     #[cfg(feature = "full")]

@@ -257,6 +257,7 @@ pub struct Strings {
     #[cfg(feature = "full")]
     pub staff_device_save_failed: &'static str,
     /// The setup was not saved: a restart would lose an answer held only in memory.
+    #[cfg(feature = "full")]
     pub staff_device_unsaved: &'static str,
     #[cfg(feature = "full")]
     pub staff_device_bad_token: &'static str,

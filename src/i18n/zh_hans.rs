@@ -289,7 +289,8 @@ pub const STRINGS: Strings = Strings {
     staff_device_clear: "清除本设备的设置",
     #[cfg(feature = "full")]
     staff_device_save_failed: "本设备的存储拒绝了这些设置，未做任何更改。",
-    staff_device_unsaved: "本设备上有一份回答尚未保存，现在重新启动会使其丢失，因此未做任何更改。请在“待发送”中不再显示未保存的回答后再试。",
+    #[cfg(feature = "full")]
+    staff_device_unsaved: "本设备上有一份回答尚未保存，现在重新启动会使其丢失，因此未做任何更改。请在“未能写入存储、暂存于内存”显示为 0 后再试。",
     #[cfg(feature = "full")]
     staff_device_bad_token: "令牌只能包含可打印的 ASCII 字符，不能有空格。",
     #[cfg(feature = "full")]

@@ -289,7 +289,8 @@ pub const STRINGS: Strings = Strings {
     staff_device_clear: "清除本裝置的設定",
     #[cfg(feature = "full")]
     staff_device_save_failed: "本裝置的儲存空間拒絕了這些設定，未做任何變更。",
-    staff_device_unsaved: "本裝置上有一份回答尚未儲存，現在重新啟動會使其遺失，因此未做任何變更。請在「待發送」中不再顯示未儲存的回答後再試。",
+    #[cfg(feature = "full")]
+    staff_device_unsaved: "本裝置上有一份回答尚未儲存，現在重新啟動會使其遺失，因此未做任何變更。請在「未能寫入儲存、暫存於記憶體」顯示為 0 後再試。",
     #[cfg(feature = "full")]
     staff_device_bad_token: "權杖只能包含可列印的 ASCII 字元，不能有空格。",
     #[cfg(feature = "full")]

@@ -79,13 +79,13 @@ impl Delivery {
         self.queue.db().await?.counts().await
     }
 
-    /// The queue's state: records not yet stored, the last storage error, persistence.
     /// Whether an answer is held only in this page's memory (see `IdbOutbox::holds_unsaved`):
     /// the page must not reload until it is stored.
     pub fn holds_unsaved(&self) -> bool {
         self.queue.holds_unsaved()
     }
 
+    /// The queue's state: records not yet stored, the last storage error, persistence.
     pub fn health(&self) -> Health {
         self.queue.health()
     }

@@ -349,7 +349,7 @@ pub async fn persist_storage() -> bool {
 /// What staff see of the outbox.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Health {
-    /// Records kept in memory because the durable write failed.
+    /// Records not stored yet: kept in memory after a failed write, or being written now.
     pub unsaved: usize,
     /// The last storage error, if the last write failed.
     pub storage_error: Option<StorageError>,
@@ -365,6 +365,10 @@ pub struct IdbOutbox {
     /// Records whose durable write has not finished yet (a hand-over carries them too).
     saving: RefCell<Vec<(Pending, Option<String>)>>,
     retrying: Cell<bool>,
+    /// A record write is under way: writes go one at a time, in the order asked for, so an
+    /// older copy of a record (the write-again of a kept copy, which first seals contact
+    /// details) can never land after a newer one.
+    writing: Cell<bool>,
     health: RefCell<Health>,
     /// Called after each successful write, to wake the sender.
     on_queued: RefCell<Option<Rc<dyn Fn(&str, &str)>>>,
@@ -378,6 +382,7 @@ impl IdbOutbox {
             unsaved: RefCell::new(Vec::new()),
             saving: RefCell::new(Vec::new()),
             retrying: Cell::new(false),
+            writing: Cell::new(false),
             health: RefCell::new(Health::default()),
             on_queued: RefCell::new(None),
         })
@@ -390,7 +395,9 @@ impl IdbOutbox {
 
     pub fn health(&self) -> Health {
         let mut h = self.health.borrow().clone();
-        h.unsaved = self.unsaved.borrow().len();
+        // Kept after a failed write, or being written now: either way not stored yet.
+        let saving = self.saving.borrow();
+        h.unsaved = saving.len() + self.unsaved.borrow().iter().filter(|(u, _)| !saving.iter().any(|(s, _)| s.id == u.id)).count();
         h
     }
 
@@ -422,7 +429,25 @@ impl IdbOutbox {
         }
     }
 
+    /// Waits for any record write under way to finish (see `writing`); `end_write` after.
+    async fn begin_write(&self) {
+        while self.writing.replace(true) {
+            gloo::timers::future::TimeoutFuture::new(10).await;
+        }
+    }
+
+    fn end_write(&self) {
+        self.writing.set(false);
+    }
+
     async fn write(&self, p: &Pending, contact: Option<&str>) -> Result<(), StorageError> {
+        self.begin_write().await;
+        let written = self.write_now(p, contact).await;
+        self.end_write();
+        written
+    }
+
+    async fn write_now(&self, p: &Pending, contact: Option<&str>) -> Result<(), StorageError> {
         let db = self.db().await?;
         let written = match contact {
             Some(c) => db.put_with_contact(p, c).await,
@@ -455,12 +480,14 @@ impl IdbOutbox {
     /// write succeeds or not: an older copy written later would undo the change.
     pub async fn enqueue(self: &Rc<Self>, record: &Record, marks: &Marks) -> Result<(), StorageError> {
         let (p, contact) = Pending::from_record(record, marks, now_ms());
+        // The older copy goes before this write starts: the retry of kept copies skips an id
+        // being written (`write_unsaved`), so no older write can land after this one.
+        self.unsaved.borrow_mut().retain(|(u, _)| u.id != p.id);
         self.saving.borrow_mut().push((p.clone(), contact.clone()));
         let written = self.write(&p, contact.as_deref()).await;
         self.saving.borrow_mut().retain(|(s, _)| s.id != p.id);
         match written {
             Ok(()) => {
-                self.unsaved.borrow_mut().retain(|(u, _)| u.id != p.id);
                 self.queued(&p, contact.as_deref());
                 Ok(())
             }
@@ -483,9 +510,10 @@ impl IdbOutbox {
     /// details, which never leave the encrypted store.
     pub fn unsaved_to_carry(&self) -> Option<Vec<Carried>> {
         let (unsaved, saving) = (self.unsaved.borrow(), self.saving.borrow());
-        unsaved
+        // A copy being written is newer than one kept after a failed write.
+        saving
             .iter()
-            .chain(saving.iter())
+            .chain(unsaved.iter().filter(|(u, _)| !saving.iter().any(|(s, _)| s.id == u.id)))
             .map(|(p, contact)| {
                 (contact.is_none() && !p.has_contact).then(|| Carried { id: p.id.clone(), event: p.event.clone(), queued_at: p.queued_at })
             })
@@ -520,12 +548,28 @@ impl IdbOutbox {
     async fn write_unsaved(&self) -> bool {
         let ids: Vec<String> = self.unsaved.borrow().iter().map(|(u, _)| u.id.clone()).collect();
         for id in ids {
-            let current = self.unsaved.borrow().iter().find(|(u, _)| u.id == id).cloned();
-            let Some((p, contact)) = current else { continue };
-            match self.write(&p, contact.as_deref()).await {
+            self.begin_write().await;
+            // Read after the wait: a newer copy handed in meanwhile (being written, or
+            // written already, by `enqueue`) wins.
+            let current = if self.saving.borrow().iter().any(|(s, _)| s.id == id) {
+                None
+            } else {
+                self.unsaved.borrow().iter().find(|(u, _)| u.id == id).cloned()
+            };
+            let Some((p, contact)) = current else {
+                self.end_write();
+                continue;
+            };
+            let written = self.write_now(&p, contact.as_deref()).await;
+            self.end_write();
+            match written {
                 Ok(()) => {
                     self.unsaved.borrow_mut().retain(|(u, c)| !(u.id == p.id && u.event == p.event && *c == contact));
-                    self.queued(&p, contact.as_deref());
+                    // Handed in again during this write: the newer copy is written next and
+                    // wakes the sender itself; this one is not to be sent.
+                    if !self.saving.borrow().iter().any(|(s, _)| s.id == p.id) {
+                        self.queued(&p, contact.as_deref());
+                    }
                 }
                 Err(e) => self.health.borrow_mut().storage_error = Some(e),
             }

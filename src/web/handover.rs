@@ -47,19 +47,15 @@ pub fn to_full_page(handover: &Handover) -> Result<(), ()> {
     })
 }
 
+/// What the light page handed over, left in place (for a decision before the app can take it).
+pub fn peek() -> Option<Handover> {
+    Handover::decode(&session()?.get_item(KEY).ok().flatten()?)
+}
+
 /// What the light page handed over, once.
 pub fn take() -> Option<Handover> {
     let s = session()?;
     let text = s.get_item(KEY).ok().flatten()?;
     let _ = s.remove_item(KEY);
     Handover::decode(&text)
-}
-
-/// Puts a hand-over taken by [`take`] back, for this page's next start in this tab: the page
-/// could not start (no usable config), so the answers it carries were not taken over; a
-/// reload once the config is fixed takes them.
-pub fn put_back(handover: &Handover) {
-    if let Some(s) = session() {
-        let _ = s.set_item(KEY, &handover.encode());
-    }
 }

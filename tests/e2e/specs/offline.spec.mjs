@@ -240,8 +240,9 @@ test('a stalled config.json: a customer the light page hands over to the full ap
     await expect(page.locator('[data-route="feedback"]')).toBeVisible();
     await expect.poll(() => front.held()).toBe(1);
     const gaveUp = await configTextAt(page);
+    // (1 s of waiting plus loading the full app on a slow machine; 8 s without the flag)
     expect(gaveUp).toBeGreaterThanOrEqual(900);
-    expect(gaveUp).toBeLessThan(3_000);
+    expect(gaveUp).toBeLessThan(6_000);
     await context.close();
   } finally {
     await front.close();
