@@ -272,31 +272,45 @@ test('a stalled config.json with a kept copy that no longer validates: the devic
   }
 });
 
-test('a new build deployed mid-survey waits, then takes over at the reset between customers', async () => {
-  test.setTimeout(90_000);
+/** A collector serving its own copy of the build (`site`, to deploy a new one into), and a
+ *  kiosk in a persistent profile with its service worker ready, on the start screen, the
+ *  page's clock installed and `window.__sameDocument` set (gone after a reload). */
+async function kioskOnOwnCopy() {
   const dir = mkdtempSync(join(tmpdir(), 'storevoice-update-'));
   const site = join(dir, 'dist');
   cpSync(DIST, site, { recursive: true });
   const c = await startCollector({ dir, dist: site });
   const ctx = await launch(join(dir, 'profile'));
+  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  await page.clock.install();
+  await page.goto(`${c.url}${KIOSK}`);
+  await offlineReady(page);
+  await page.evaluate(() => { window.__sameDocument = true; });
+  return { site, c, ctx, page };
+}
+
+/** Deploys a new build into `site` (a changed page, hence a new service worker version) and
+ *  waits until `page`'s registration has it waiting. */
+async function deployNewBuild(site, page) {
+  const html = readFileSync(join(site, 'index.html'), 'utf8').replace('<title>', '<meta name="storevoice-build" content="2" />\n    <title>');
+  writeFileSync(join(site, 'index.html'), html);
+  const sw = readFileSync(join(site, 'sw.js'), 'utf8').replace(/const VERSION = '([0-9a-f]+)';/, "const VERSION = '$1-2';");
+  writeFileSync(join(site, 'sw.js'), sw);
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  await expect.poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration()).waiting), { timeout: 20_000 }).toBe(true);
+}
+
+test('a new build deployed mid-survey waits, then takes over at the reset between customers', async () => {
+  test.setTimeout(90_000);
+  const { site, c, ctx, page } = await kioskOnOwnCopy();
   try {
-    const page = ctx.pages()[0] ?? (await ctx.newPage());
-    await page.clock.install();
-    await page.goto(`${c.url}${KIOSK}`);
-    await offlineReady(page);
-    await page.evaluate(() => { window.__sameDocument = true; });
     await page.getByRole('link', { name: /Rate your visit/ }).click();
     await page.getByRole('radio', { name: '9', exact: true }).click();
     await page.getByRole('button', { name: 'Skip' }).click();
     await expect(page.getByText('Question 3 of 5')).toBeVisible();
 
     // Deploy a new build: a changed page, hence a new service worker version.
-    const html = readFileSync(join(site, 'index.html'), 'utf8').replace('<title>', '<meta name="storevoice-build" content="2" />\n    <title>');
-    writeFileSync(join(site, 'index.html'), html);
-    const sw = readFileSync(join(site, 'sw.js'), 'utf8').replace(/const VERSION = '([0-9a-f]+)';/, "const VERSION = '$1-2';");
-    writeFileSync(join(site, 'sw.js'), sw);
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-    await expect.poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration()).waiting), { timeout: 20_000 }).toBe(true);
+    await deployNewBuild(site, page);
 
     // The customer goes on undisturbed, on the same page.
     await page.getByRole('radio', { name: 'Satisfied', exact: true }).click();
@@ -323,24 +337,10 @@ test('a new build deployed mid-survey waits, then takes over at the reset betwee
 
 test('a reset while an answer is held only in memory (storage refused it) does not reload onto a new build; the next reset after it is stored does', async () => {
   test.setTimeout(120_000);
-  const dir = mkdtempSync(join(tmpdir(), 'storevoice-update-'));
-  const site = join(dir, 'dist');
-  cpSync(DIST, site, { recursive: true });
-  const c = await startCollector({ dir, dist: site });
-  const ctx = await launch(join(dir, 'profile'));
+  const { site, c, ctx, page } = await kioskOnOwnCopy();
   try {
-    const page = ctx.pages()[0] ?? (await ctx.newPage());
-    await page.clock.install();
-    await page.goto(`${c.url}${KIOSK}`);
-    await offlineReady(page);
-    await page.evaluate(() => { window.__sameDocument = true; });
     // A new build is deployed and waiting (installed while there is space for its files).
-    const html = readFileSync(join(site, 'index.html'), 'utf8').replace('<title>', '<meta name="storevoice-build" content="2" />\n    <title>');
-    writeFileSync(join(site, 'index.html'), html);
-    const sw = readFileSync(join(site, 'sw.js'), 'utf8').replace(/const VERSION = '([0-9a-f]+)';/, "const VERSION = '$1-2';");
-    writeFileSync(join(site, 'sw.js'), sw);
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-    await expect.poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration()).waiting), { timeout: 20_000 }).toBe(true);
+    await deployNewBuild(site, page);
 
     // Then the device's storage fills up.
     const cdp = await ctx.newCDPSession(page);
