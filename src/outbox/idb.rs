@@ -363,6 +363,8 @@ pub struct IdbOutbox {
     db: RefCell<Option<Db>>,
     unsaved: RefCell<Vec<(Pending, Option<String>)>>,
     /// Records whose durable write has not finished yet (a hand-over carries them too).
+    /// Never holds an id that `unsaved` holds: `enqueue` takes a record's kept copy out of
+    /// `unsaved` before its own write.
     saving: RefCell<Vec<(Pending, Option<String>)>>,
     retrying: Cell<bool>,
     /// A record write is under way: writes go one at a time, in the order asked for, so an
@@ -396,8 +398,7 @@ impl IdbOutbox {
     pub fn health(&self) -> Health {
         let mut h = self.health.borrow().clone();
         // Kept after a failed write, or being written now: either way not stored yet.
-        let saving = self.saving.borrow();
-        h.unsaved = saving.len() + self.unsaved.borrow().iter().filter(|(u, _)| !saving.iter().any(|(s, _)| s.id == u.id)).count();
+        h.unsaved = self.unsaved.borrow().len() + self.saving.borrow().len();
         h
     }
 
@@ -510,10 +511,9 @@ impl IdbOutbox {
     /// details, which never leave the encrypted store.
     pub fn unsaved_to_carry(&self) -> Option<Vec<Carried>> {
         let (unsaved, saving) = (self.unsaved.borrow(), self.saving.borrow());
-        // A copy being written is newer than one kept after a failed write.
-        saving
+        unsaved
             .iter()
-            .chain(unsaved.iter().filter(|(u, _)| !saving.iter().any(|(s, _)| s.id == u.id)))
+            .chain(saving.iter())
             .map(|(p, contact)| {
                 (contact.is_none() && !p.has_contact).then(|| Carried { id: p.id.clone(), event: p.event.clone(), queued_at: p.queued_at })
             })
@@ -543,19 +543,13 @@ impl IdbOutbox {
     }
 
     /// One attempt to write every record kept in memory; true when none is left. Each is
-    /// read from memory just before its write, so a newer copy handed in meanwhile is the
-    /// one written, and a copy replaced during its write stays to be written again.
+    /// read from memory after waiting for its turn to write: a copy handed in again meanwhile
+    /// (`enqueue`) has left `unsaved`, and the newer copy is written instead.
     async fn write_unsaved(&self) -> bool {
         let ids: Vec<String> = self.unsaved.borrow().iter().map(|(u, _)| u.id.clone()).collect();
         for id in ids {
             self.begin_write().await;
-            // Read after the wait: a newer copy handed in meanwhile (being written, or
-            // written already, by `enqueue`) wins.
-            let current = if self.saving.borrow().iter().any(|(s, _)| s.id == id) {
-                None
-            } else {
-                self.unsaved.borrow().iter().find(|(u, _)| u.id == id).cloned()
-            };
+            let current = self.unsaved.borrow().iter().find(|(u, _)| u.id == id).cloned();
             let Some((p, contact)) = current else {
                 self.end_write();
                 continue;
@@ -564,7 +558,7 @@ impl IdbOutbox {
             self.end_write();
             match written {
                 Ok(()) => {
-                    self.unsaved.borrow_mut().retain(|(u, c)| !(u.id == p.id && u.event == p.event && *c == contact));
+                    self.unsaved.borrow_mut().retain(|(u, _)| u.id != p.id);
                     // Handed in again during this write: the newer copy is written next and
                     // wakes the sender itself; this one is not to be sent.
                     if !self.saving.borrow().iter().any(|(s, _)| s.id == p.id) {

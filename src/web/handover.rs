@@ -54,8 +54,9 @@ pub fn peek() -> Option<Handover> {
 
 /// What the light page handed over, once.
 pub fn take() -> Option<Handover> {
-    let s = session()?;
-    let text = s.get_item(KEY).ok().flatten()?;
-    let _ = s.remove_item(KEY);
-    Handover::decode(&text)
+    let found = peek();
+    if let Some(s) = session() {
+        let _ = s.remove_item(KEY);
+    }
+    found
 }

@@ -17,8 +17,9 @@ enum Refused {
 
 /// On the light page (index.html), a screen it does not have: replaced at once by the full
 /// app at the same screen (`web::handover`), with the customer's language and text size and
-/// any answer this page has not stored yet (and whether `config.json` stalled). Shows what the boot screen shows meanwhile; if
-/// the full app cannot be loaded, or moving would drop an answer, it stays and says so.
+/// any answer this page has not stored yet, and whether `config.json` stalled. Shows what
+/// the boot screen shows meanwhile; if the full app cannot be loaded, or moving would drop an
+/// answer, it stays and says so.
 #[function_component(Handover)]
 pub fn handover() -> Html {
     let (store, ui, delivery) = (use_store(), use_ui(), use_delivery());

@@ -165,14 +165,24 @@ async function keptBehindFront(browser) {
   return { c, front, context, page };
 }
 
+/** Runs `body` with a `keptBehindFront`, then closes the page, the front and the collector. */
+async function withKeptBehindFront(browser, body) {
+  const { c, front, context, page } = await keptBehindFront(browser);
+  try {
+    await body({ c, front, page });
+  } finally {
+    await context.close();
+    await front.close();
+    await c.stop();
+  }
+}
+
 /** When the page's config download ended (answered or given up on), ms since navigation. */
 const configTextAt = (page) => page.evaluate(() => performance.getEntriesByName('storevoice:config-text')[0]?.startTime);
 
 test('a config.json that never arrives: a kiosk with a kept config starts on it within 8 s, staff see why, and a changed late file is taken at the next reset', async ({ browser }) => {
   test.setTimeout(120_000);
-  const { c, front, context, page } = await keptBehindFront(browser);
-  try {
-
+  await withKeptBehindFront(browser, async ({ c, front, page }) => {
     // The link stalls: config.json requests are accepted and never answered.
     front.stalled = true;
     await page.reload();
@@ -218,17 +228,12 @@ test('a config.json that never arrives: a kiosk with a kept config starts on it 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page.locator('.brand-name')).toHaveText('Lanting Renamed');
     await expect(page.locator('[data-field="config-fallback"]')).toHaveCount(0);
-    await context.close();
-  } finally {
-    await front.close();
-    await c.stop();
-  }
+  });
 });
 
 test('a stalled config.json: a customer the light page hands over to the full app does not wait for it again', async ({ browser }) => {
   test.setTimeout(60_000);
-  const { c, front, context, page } = await keptBehindFront(browser);
-  try {
+  await withKeptBehindFront(browser, async ({ c, front, page }) => {
     front.stalled = true;
     await page.reload();
     await expect(page.getByRole('link', { name: /Suggestion box/ })).toBeVisible({ timeout: 15_000 });
@@ -243,17 +248,12 @@ test('a stalled config.json: a customer the light page hands over to the full ap
     // (1 s of waiting plus loading the full app on a slow machine; 8 s without the flag)
     expect(gaveUp).toBeGreaterThanOrEqual(900);
     expect(gaveUp).toBeLessThan(6_000);
-    await context.close();
-  } finally {
-    await front.close();
-    await c.stop();
-  }
+  });
 });
 
 test('a stalled config.json with a kept copy that no longer validates: the device waits for the file, not the error screen', async ({ browser }) => {
   test.setTimeout(60_000);
-  const { c, front, context, page } = await keptBehindFront(browser);
-  try {
+  await withKeptBehindFront(browser, async ({ c, front, page }) => {
     // What an app update that changed the rules leaves behind: a kept copy it refuses.
     await page.evaluate(() => localStorage.setItem('storevoice:last-good-config', '{"version": 1}'));
     front.stalled = true;
@@ -265,11 +265,7 @@ test('a stalled config.json with a kept copy that no longer validates: the devic
     front.release();
     await expect(page.getByRole('link', { name: /Rate your visit/ })).toBeVisible();
     expect(await configTextAt(page)).toBeGreaterThan(9_000);
-    await context.close();
-  } finally {
-    await front.close();
-    await c.stop();
-  }
+  });
 });
 
 /** A collector serving its own copy of the build (`site`, to deploy a new one into), and a
