@@ -29,11 +29,23 @@ pub mod cli;
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+#[cfg(target_arch = "wasm32")]
+pub mod light;
 
 /// Mounts the app on `<body>`.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     web::platform::mark("storevoice:main");
+    // The light page (index.html): no Yew (issue #14).
+    #[cfg(not(feature = "full"))]
+    light::start();
+    #[cfg(feature = "full")]
+    mount_app();
+}
+
+/// The full app (app.html) is the Yew app.
+#[cfg(all(target_arch = "wasm32", feature = "full"))]
+fn mount_app() {
     // index.html's static boot screen stays up until the app has its first real screen
     // (`app::App` removes it then): no second "loading" screen to render and paint.
     // Yew empties the element it mounts on, so it mounts on index.html's own `#app`, beside the
