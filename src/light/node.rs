@@ -4,7 +4,7 @@
 //! re-render, as they do with Yew); anything else is replaced. A `data-key` attribute that
 //! differs replaces the element too, so a new question starts from fresh inputs.
 //!
-//! `checked` and `value` are set as properties, not attributes (the browser's live state);
+//! `checked` and `value` of inputs are set as properties, not attributes (the browser's live state);
 //! a textarea's text is its `value`, never its children.
 
 use wasm_bindgen::JsCast;
@@ -173,6 +173,9 @@ fn set_prop(el: &Element, k: &str, v: &str) {
         if area.value() != v {
             area.set_value(v);
         }
+    } else if el.get_attribute(k).as_deref() != Some(v) {
+        // `<progress value>` and the like: a plain attribute.
+        let _ = el.set_attribute(k, v);
     }
 }
 

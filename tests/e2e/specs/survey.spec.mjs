@@ -30,6 +30,10 @@ test('English detractor path: required check, follow-up, every question type, re
   // detractor follow-up, with "other" needing its text
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('What went wrong?');
   await expect(page.getByText('Question 2 of 5')).toBeVisible();
+  // the bar shows it too: a native progressbar, named by the text, at 2 of 5
+  const bar = page.getByRole('progressbar', { name: 'Question 2 of 5' });
+  await expect(bar).toHaveJSProperty('value', 2);
+  await expect(bar).toHaveJSProperty('max', 5);
   await page.getByRole('checkbox', { name: 'Waited too long' }).click();
   await page.getByRole('checkbox', { name: 'Other' }).click();
   await page.getByRole('button', { name: /Next/ }).click();
