@@ -9,7 +9,7 @@ use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event};
 
-use super::{next_customer, update, Page};
+use super::{next_customer, update, update_with};
 use crate::config::{Mode, QuestionKind};
 use crate::lang::Lang;
 use crate::route::Route;
@@ -55,12 +55,14 @@ pub fn listen() {
     let idle = ["pointerdown", "keydown", "input", "wheel"].map(|ev| {
         EventListener::new(&doc, ev, move |e| {
             let on_warning = ev == "pointerdown" && closest(e, ".idle-backdrop").is_some();
-            update(|p| {
+            // Re-rendered only to take a warning down: a keystroke or a tap changes nothing else.
+            let warned = update_with(|p| {
                 p.idle_last = platform::now_ms();
-                if !on_warning {
-                    p.warning = None;
-                }
+                p.warning.is_some() && !on_warning
             });
+            if warned == Some(true) {
+                update(|p| p.warning = None);
+            }
         })
     });
     // The page lives as long as the document.
@@ -156,10 +158,6 @@ fn on_change(e: &Event) {
     }
 }
 
-/// Reads the state without rendering.
-fn update_with<T>(f: impl FnOnce(&mut Page) -> T) -> Option<T> {
-    super::PAGE.with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.as_mut().map(f)))
-}
 
 /// The answer a choice makes, given the answer so far (rows and ticks add up).
 fn answer_of_pick(pick: &str, kind: QuestionKind, current: Option<Answer>, options: &[crate::config::ChoiceOption]) -> Option<Answer> {

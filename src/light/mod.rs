@@ -74,10 +74,17 @@ pub struct Page {
     handing_over: bool,
     /// Move focus to the heading after the next render (a new screen or question).
     focus_heading: bool,
+    /// What `<html>` was last given (language, mode), so a render rewrites it only on a change.
+    document: Option<(Lang, Mode)>,
 }
 
 thread_local! {
     static PAGE: RefCell<Option<Page>> = const { RefCell::new(None) };
+}
+
+/// Changes the page's state without rendering (`None` before the page has started).
+pub fn update_with<T>(f: impl FnOnce(&mut Page) -> T) -> Option<T> {
+    PAGE.with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.as_mut().map(f)))
 }
 
 /// Changes the page's state and renders it. Never called from inside itself.
@@ -168,6 +175,7 @@ impl Page {
             return;
         }
         self.focus_heading = true;
+        self.tapped_at = None;
         self.idle_last = platform::now_ms();
         self.idle_fired = false;
         self.warning = None;
@@ -203,6 +211,14 @@ impl Page {
         }
     }
 
+    /// The hand-over did not happen: said on its screen, if the customer is still there.
+    fn refuse(&mut self, why: Refused) {
+        if self.handing_over && matches!(self.route, Route::Feedback | Route::Wayfinding(_) | Route::Staff) {
+            self.refused = Some(why);
+            self.focus_heading = true;
+        }
+    }
+
     fn stop_reading(&mut self) {
         if self.reading.take().is_some() {
             crate::web::speech::cancel();
@@ -218,6 +234,7 @@ impl Page {
         if after != before {
             // A new question (or the sending screen): its heading, named with the progress.
             self.focus_heading = true;
+            self.tapped_at = None;
             self.stop_reading();
         }
     }
@@ -227,6 +244,9 @@ impl Page {
 fn submit() {
     let mut job = None;
     update(|p| {
+        // Sending from here on, whatever happens: a render never asks twice (a record that
+        // cannot be made stays on "Sending…", as the full app's screen does).
+        p.apply(Action::Sending);
         let Some(s) = p.survey.as_ref() else { return };
         let ctx = crate::outbox::Context { store_id: &p.store.config.store.id, touchpoint: &p.store.launch.touchpoint, language: p.lang, mode: p.mode };
         let Some(record) = SurveyResponse::from_questionnaire(&s.q, &ctx, s.record_id.clone(), platform::now_ms()) else { return };
@@ -236,7 +256,6 @@ fn submit() {
             outside_hours: !p.store.open_at(now),
             suspect: crate::web::tally::suspect(&record, p.store.shared_device(), now),
         };
-        p.apply(Action::Sending);
         job = Some((p.delivery.clone(), record, marks, p.visits, now));
     });
     let Some((delivery, record, marks, visit_no, now)) = job else { return };
@@ -258,7 +277,12 @@ fn submit() {
                     dom::set_location_hash(&Route::ThankYou.href());
                 }
             }
-            Err(why) => update(|p| p.apply(Action::Failed(why.to_string()))),
+            // Only to the questionnaire it came from (the customer may have left it since).
+            Err(why) => update(|p| {
+                if p.survey.as_ref().is_some_and(|s| s.record_id == handed.id) {
+                    p.apply(Action::Failed(why.to_string()));
+                }
+            }),
         }
     });
 }
@@ -299,20 +323,14 @@ fn hand_over() {
     };
     wasm_bindgen_futures::spawn_local(async move {
         if !crate::web::handover::full_page_reachable().await {
-            update(|p| {
-                p.refused = Some(Refused::Offline);
-                p.focus_heading = true;
-            });
+            update(|p| p.refuse(Refused::Offline));
             return;
         }
         let moved = delivery.unsaved_to_carry().ok_or(()).and_then(|unsaved| {
             crate::web::handover::to_full_page(&crate::handover::Handover { lang, mode, unsaved, config_stalled: stalled })
         });
         if moved.is_err() {
-            update(|p| {
-                p.refused = Some(Refused::Answer);
-                p.focus_heading = true;
-            });
+            update(|p| p.refuse(Refused::Answer));
         }
     });
 }
@@ -320,7 +338,8 @@ fn hand_over() {
 /// One second of the page's clock: the idle watch and the opening hours.
 fn tick() {
     let mut reset = false;
-    update(|p| {
+    let before = update_with(|p| (p.open, p.warning));
+    let ran = update_with(|p| {
         let open = p.store.open_at(platform::now_ms());
         p.open = open;
         let Some(limit) = p.idle_limit() else {
@@ -341,6 +360,9 @@ fn tick() {
             }
         }
     });
+    if ran.is_some() && update_with(|p| (p.open, p.warning)) != before {
+        render();
+    }
     if reset {
         next_customer();
     }
@@ -375,6 +397,13 @@ pub fn start() {
             }
         }
         let delivery = Delivery::new(&cfg, &launch.touchpoint, setup.as_ref().and_then(|s| s.token.clone()));
+        // A hand-over app.html never took (it could not start, and the customer came back
+        // here): its answers are this page's to store, in the customer's language and size.
+        let handed_over = crate::web::handover::take();
+        if let Some(h) = &handed_over {
+            delivery.adopt_unsaved(h.unsaved.clone());
+        }
+        let (lang, mode) = handed_over.as_ref().map_or((launch.lang, launch.mode), |h| (h.lang, h.mode));
         let store = Rc::new(Store {
             config: Rc::new(cfg),
             launch: Rc::new(launch),
@@ -382,12 +411,12 @@ pub fn start() {
             directory: Default::default(),
             config_fallback: chosen.fallback_because.map(Rc::new),
             device_setup: Rc::new(setup.unwrap_or_default()),
-            handed_over: None,
+            handed_over: handed_over.map(Rc::new),
         });
         let shared = store.shared_device();
         let mut page = Page {
-            lang: store.launch.lang,
-            mode: store.launch.mode,
+            lang,
+            mode,
             open: store.open_at(platform::now_ms()),
             store,
             delivery: delivery.clone(),
@@ -408,10 +437,11 @@ pub fn start() {
             refused: None,
             handing_over: false,
             focus_heading: false,
+            document: None,
         };
         page.enter(Route::parse(&dom::location_hash()));
-        // A kiosk does not start with a focus ring.
-        page.focus_heading = false;
+        // A kiosk does not start with a focus ring (a customer handed back here moved, though).
+        page.focus_heading = page.store.handed_over.is_some();
         PAGE.with(|p| *p.borrow_mut() = Some(page));
         dom::set_replace_history(shared);
         events::listen();

@@ -67,12 +67,13 @@ impl El {
         self.kids.extend(nodes);
         self
     }
-    /// A child only when `n` is `Some`.
+    /// A child only when `n` is `Some`; else an empty text node holds its place, so the
+    /// children after it keep their places (and a focused button after it stays focused).
     #[inline(never)]
     pub fn co(self, n: Option<impl Into<Node>>) -> Self {
         match n {
             Some(n) => self.c(n),
-            None => self,
+            None => self.c(Node::Text(String::new())),
         }
     }
 }

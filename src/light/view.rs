@@ -28,11 +28,14 @@ pub fn draw(p: &mut Page) {
     let Some(doc) = document() else { return };
     let Some(root) = doc.get_element_by_id("app") else { return };
     // Brand colours (darker in large-text mode when needed), language, mode and title.
-    let (brand, on) = crate::theme::brand_colors(&p.store.config.store.brand.color, p.mode);
-    dom::set_brand_colors(&brand, on);
-    dom::set_document_lang(p.lang);
-    dom::set_document_mode(p.mode);
-    dom::set_title(p.store.config.store.name.get(p.lang));
+    if p.document != Some((p.lang, p.mode)) {
+        p.document = Some((p.lang, p.mode));
+        let (brand, on) = crate::theme::brand_colors(&p.store.config.store.brand.color, p.mode);
+        dom::set_brand_colors(&brand, on);
+        dom::set_document_lang(p.lang);
+        dom::set_document_mode(p.mode);
+        dom::set_title(p.store.config.store.name.get(p.lang));
+    }
     let warning_before = doc.query_selector(".idle-backdrop").ok().flatten().is_some();
     if p.warning.is_some() && !warning_before {
         p.before_warning = doc.active_element().and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());

@@ -38,6 +38,8 @@ test('English detractor path: required check, follow-up, every question type, re
   await page.getByRole('checkbox', { name: 'Other' }).click();
   await page.getByRole('button', { name: /Next/ }).click();
   await expect(page.getByRole('alert')).toContainText('You ticked "Other"');
+  // the message appears above the buttons; the one pressed keeps the focus
+  await expect(page.getByRole('button', { name: /Next/ })).toBeFocused();
   await page.getByRole('textbox', { name: 'Please tell us what else' }).fill('Only one till open');
   await expectNoAxeViolations(page, 'multiple choice');
   await page.getByRole('button', { name: /Next/ }).click();
