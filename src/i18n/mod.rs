@@ -471,3 +471,15 @@ mod tests {
         assert_eq!(Lang::En.strings().lang_name, "English");
     }
 }
+
+/// A day's opening spans in words: "10:00–22:00, 18:00–next day 02:00", or "Closed"
+/// (the closed screen of both pages).
+pub fn hours_text(s: &Strings, spans: &[crate::config::Span]) -> String {
+    use crate::hours::{span_minutes, MINUTES_PER_DAY};
+    let parts: Vec<String> = spans
+        .iter()
+        .filter_map(|sp| span_minutes(sp).map(|(_, c)| (sp, c > MINUTES_PER_DAY)))
+        .map(|(sp, night)| (s.hours_span)(&sp.open, &sp.close, night))
+        .collect();
+    if parts.is_empty() { s.hours_closed_day.to_string() } else { parts.join(", ") }
+}

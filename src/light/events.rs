@@ -36,13 +36,14 @@ pub fn listen() {
         EventListener::new(&doc, "input", on_input),
         EventListener::new(&doc, "pointerup", |e| {
             if closest(e, "[data-tap]").is_some() {
+                // Nothing on screen changes: no render (it would cost the tap its speed).
                 let at = e.time_stamp();
-                update(|p| p.tapped_at = Some(at));
+                update_with(|p| p.tapped_at = Some(at));
             }
         }),
         EventListener::new(&doc, "keydown", |e| {
             if closest(e, "[data-tap]").is_some() {
-                update(|p| p.tapped_at = None);
+                update_with(|p| p.tapped_at = None);
             }
         }),
         EventListener::new(&web_sys::window().map(Into::into).unwrap_or_else(|| doc.clone().into()), "hashchange", |_| {

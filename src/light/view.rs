@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 
 use super::node::{el, patch, svg, text, El, Node};
 use super::{Page, Refused, HEADING_ID};
-use crate::config::{Journey, Question, QuestionKind, Span, Unusable};
-use crate::hours::{local_from_millis, span_minutes, weekday, MINUTES_PER_DAY};
+use crate::config::{Journey, Question, QuestionKind, Unusable};
+use crate::hours::{local_from_millis, weekday};
 use crate::i18n::Strings;
 use crate::lang::Lang;
 use crate::route::Route;
@@ -571,13 +571,7 @@ impl Input<'_> {
 }
 
 fn face(score: u8) -> El {
-    let mouth = match score {
-        1 => "M8 17c1.5-2.5 6.5-2.5 8 0",
-        2 => "M8.5 16.5c1.5-1.2 5.5-1.2 7 0",
-        3 => "M8.5 15.5h7",
-        4 => "M8.5 14.5c1.5 1.2 5.5 1.2 7 0",
-        _ => "M8 14c1.5 3 6.5 3 8 0",
-    };
+    let mouth = crate::survey::csat_mouth(score);
     svg("svg")
         .a("class", "face")
         .a("viewBox", "0 0 24 24")
@@ -643,7 +637,7 @@ fn closed_screen(p: &Page) -> Node {
         .a("data-field", "hours-today")
         .c(el("strong").t(s.hours_today).t(" · ").t(s.weekdays[today_wd]))
         .t(" ")
-        .t(spans_text(s, hours.spans_on(today)));
+        .t(crate::i18n::hours_text(s, hours.spans_on(today)));
     if let Some((n, nl)) = note {
         today_line = today_line.t(" ").c(el("span").a("class", "hours-note").a("lang", nl.tag()).t(format!("({n})")));
     }
@@ -660,7 +654,7 @@ fn closed_screen(p: &Page) -> Node {
                 el("div")
                     .a("class", if wd == today_wd { "hours-day is-today" } else { "hours-day" })
                     .c(el("dt").t(s.weekdays[wd]))
-                    .c(el("dd").t(spans_text(s, hours.weekday(wd))))
+                    .c(el("dd").t(crate::i18n::hours_text(s, hours.weekday(wd))))
                     .into()
             }))));
     if p.store.offers(Journey::Wayfinding) {
@@ -671,14 +665,6 @@ fn closed_screen(p: &Page) -> Node {
     section.into()
 }
 
-fn spans_text(s: &Strings, spans: &[Span]) -> String {
-    let parts: Vec<String> = spans
-        .iter()
-        .filter_map(|sp| span_minutes(sp).map(|(_, c)| (sp, c > MINUTES_PER_DAY)))
-        .map(|(sp, night)| (s.hours_span)(&sp.open, &sp.close, night))
-        .collect();
-    if parts.is_empty() { s.hours_closed_day.to_string() } else { parts.join(", ") }
-}
 
 /// The config cannot be used: what is wrong, in the language the address or browser asks
 /// for (`pages::config_error`).

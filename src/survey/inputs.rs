@@ -112,14 +112,7 @@ fn nps_scale(p: &InputProps) -> Html {
 }
 
 fn face(score: u8) -> Html {
-    // Mouth from a frown (1) to a broad smile (5).
-    let mouth = match score {
-        1 => "M8 17c1.5-2.5 6.5-2.5 8 0",
-        2 => "M8.5 16.5c1.5-1.2 5.5-1.2 7 0",
-        3 => "M8.5 15.5h7",
-        4 => "M8.5 14.5c1.5 1.2 5.5 1.2 7 0",
-        _ => "M8 14c1.5 3 6.5 3 8 0",
-    };
+    let mouth = crate::survey::csat_mouth(score);
     html! {
         <svg class="face" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <circle cx="12" cy="12" r="10" class="face-bg" />

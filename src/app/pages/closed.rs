@@ -7,9 +7,8 @@ use yew::prelude::*;
 use crate::app::components::HEADING_ID;
 use crate::app::hooks::{use_store, use_ui};
 use crate::app::pages::home::journey_icon;
-use crate::config::{Journey, Span};
-use crate::hours::{local_from_millis, span_minutes, weekday, MINUTES_PER_DAY};
-use crate::i18n::Strings;
+use crate::config::Journey;
+use crate::hours::{local_from_millis, weekday};
 use crate::route::Route;
 use crate::web::platform::now_ms;
 
@@ -31,7 +30,7 @@ pub fn closed() -> Html {
             <div class="panel closed-hours">
                 <p class="hours-today" data-field="hours-today">
                     <strong>{ s.hours_today }{ " · " }{ s.weekdays[today_wd] }</strong>
-                    { " " }{ spans_text(s, hours.spans_on(today)) }
+                    { " " }{ crate::i18n::hours_text(s, hours.spans_on(today)) }
                     if let Some((n, nl)) = note {
                         { " " }<span class="hours-note" lang={nl.tag()}>{ format!("({n})") }</span>
                     }
@@ -41,7 +40,7 @@ pub fn closed() -> Html {
                     { for (0..7).map(|wd| html! {
                         <div class={classes!("hours-day", (wd == today_wd).then_some("is-today"))}>
                             <dt>{ s.weekdays[wd] }</dt>
-                            <dd>{ spans_text(s, hours.weekday(wd)) }</dd>
+                            <dd>{ crate::i18n::hours_text(s, hours.weekday(wd)) }</dd>
                         </div>
                     }) }
                 </dl>
@@ -60,12 +59,3 @@ pub fn closed() -> Html {
     }
 }
 
-/// A day's spans in words: "10:00–22:00, 18:00–next day 02:00", or "Closed".
-fn spans_text(s: &Strings, spans: &[Span]) -> String {
-    let parts: Vec<String> = spans
-        .iter()
-        .filter_map(|sp| span_minutes(sp).map(|(_, c)| (sp, c > MINUTES_PER_DAY)))
-        .map(|(sp, night)| (s.hours_span)(&sp.open, &sp.close, night))
-        .collect();
-    if parts.is_empty() { s.hours_closed_day.to_string() } else { parts.join(", ") }
-}

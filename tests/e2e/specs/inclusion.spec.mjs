@@ -24,7 +24,8 @@ async function idleFromNow(page) {
   await pauseNow(page);
   await page.keyboard.press('Shift');
 }
-const pauseNow = async (page) => page.clock.pauseAt(await page.evaluate(() => Date.now() + 10));
+// Half a second ahead: pauseAt refuses a moment that real time has already passed.
+const pauseNow = async (page) => page.clock.pauseAt(await page.evaluate(() => Date.now() + 500));
 
 const IDLE = {
   'zh-Hans': { title: '还在吗？', body: '您的回答将在 20 秒后清除。', bodyLarge: '您的回答将在 30 秒后清除。', more: '我需要更多时间', left: /还剩 \d+ 秒/, ten: '还剩 10 秒', q2: '哪里让您不满意？' },
